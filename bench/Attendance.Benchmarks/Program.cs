@@ -1,0 +1,1 @@
+namespace Attendance.Benchmarks; internal static class Program { private static int Main() => 0; }
