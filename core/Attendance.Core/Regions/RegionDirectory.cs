@@ -90,6 +90,11 @@ public sealed partial class RegionDirectory
             && _byCode.TryGetValue(canonical, out region);
     }
 
+    /// <summary>The region with an official code the product stored itself; a missing code means corrupt data.</summary>
+    /// <exception cref="KeyNotFoundException">No region has that code.</exception>
+    public Region Get(string code) =>
+        TryGet(code, out var region) ? region : throw new KeyNotFoundException($"No official region has the code '{code}'.");
+
     /// <summary>The regencies and cities of a province, by code; empty for a code that is not a province.</summary>
     public IReadOnlyList<Region> RegenciesOf(string provinceCode)
     {
