@@ -12,11 +12,14 @@ public sealed class EventStore(IAttendanceStorage storage, IOptions<StoreOptions
     private const string Partition = "event";
 
     private readonly ITableClient table = storage.GetTable(options.Value.EventsTable);
+    private CreateOnce? ready;
 
-    public Task CreateTableAsync(CancellationToken cancellationToken = default) => table.CreateIfNotExistsAsync(cancellationToken);
+    private Task EnsureTableAsync(CancellationToken cancellationToken) =>
+        (ready ??= new CreateOnce(table.CreateIfNotExistsAsync)).EnsureAsync(cancellationToken);
 
     public async Task<TrainingEvent?> GetAsync(string eventId, CancellationToken cancellationToken = default)
     {
+        await EnsureTableAsync(cancellationToken);
         var entity = await table.GetAsync(Partition, eventId, cancellationToken);
         return entity is null ? null : ToEvent(entity);
     }
@@ -24,6 +27,7 @@ public sealed class EventStore(IAttendanceStorage storage, IOptions<StoreOptions
     /// <summary>Every registered event, for the export and reconciliation.</summary>
     public async IAsyncEnumerable<TrainingEvent> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await EnsureTableAsync(cancellationToken);
         await foreach (var entity in table.QueryAsync(TableFilter.Equal("PartitionKey", Partition), cancellationToken: cancellationToken))
         {
             yield return ToEvent(entity);
@@ -36,6 +40,7 @@ public sealed class EventStore(IAttendanceStorage storage, IOptions<StoreOptions
     /// </summary>
     public async Task<(TrainingEvent Event, bool Created)> SaveAsync(string eventId, EventRegistration registration, CancellationToken cancellationToken = default)
     {
+        await EnsureTableAsync(cancellationToken);
         while (true)
         {
             var existing = await table.GetAsync(Partition, eventId, cancellationToken);

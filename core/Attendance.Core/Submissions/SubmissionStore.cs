@@ -27,8 +27,10 @@ public sealed partial class SubmissionStore(
     private readonly ConcurrentDictionary<string, SemaphoreSlim> eventLocks = new(StringComparer.Ordinal);
 
     private readonly ITableClient table = storage.GetTable(options.Value.SubmissionsTable);
+    private CreateOnce? ready;
 
-    public Task CreateTableAsync(CancellationToken cancellationToken = default) => table.CreateIfNotExistsAsync(cancellationToken);
+    private Task EnsureTableAsync(CancellationToken cancellationToken) =>
+        (ready ??= new CreateOnce(table.CreateIfNotExistsAsync)).EnsureAsync(cancellationToken);
 
     /// <summary>
     /// Stores submissions of one event, returning one receipt per submission in order. A submission that repeats
@@ -36,6 +38,7 @@ public sealed partial class SubmissionStore(
     /// </summary>
     public async Task<IReadOnlyList<SubmissionReceipt>> AppendAsync(IReadOnlyList<AttendanceSubmission> submissions, CancellationToken cancellationToken = default)
     {
+        await EnsureTableAsync(cancellationToken);
         var receipts = new SubmissionReceipt?[submissions.Count];
         var pending = new List<Pending>();
         var firstByKey = new Dictionary<string, Pending>(StringComparer.Ordinal);
@@ -178,8 +181,11 @@ public sealed partial class SubmissionStore(
     }
 
     /// <summary>The highest sequence number committed for the event; 0 when it has no submissions.</summary>
-    public async Task<long> GetLastSequenceAsync(string eventId, CancellationToken cancellationToken = default) =>
-        (await table.GetAsync(eventId, SubmissionRows.CounterKey, cancellationToken))?.GetInt64("Sequence") ?? 0;
+    public async Task<long> GetLastSequenceAsync(string eventId, CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync(cancellationToken);
+        return (await table.GetAsync(eventId, SubmissionRows.CounterKey, cancellationToken))?.GetInt64("Sequence") ?? 0;
+    }
 
     /// <summary>The event's submissions numbered after <paramref name="after"/> up to and including <paramref name="upTo"/>, in order.</summary>
     public async IAsyncEnumerable<StoredSubmission> ReadAsync(
@@ -187,9 +193,9 @@ public sealed partial class SubmissionStore(
     {
         var filter = TableFilter.And(
             TableFilter.Equal("PartitionKey", eventId),
-            TableFilter.And(
-                TableFilter.GreaterThan("RowKey", SubmissionRows.SequenceKey(after)),
-                TableFilter.LessThanOrEqual("RowKey", SubmissionRows.SequenceKey(upTo))));
+            TableFilter.GreaterThan("RowKey", SubmissionRows.SequenceKey(after)),
+            TableFilter.LessThanOrEqual("RowKey", SubmissionRows.SequenceKey(upTo)));
+        await EnsureTableAsync(cancellationToken);
         await foreach (var entity in table.QueryAsync(filter, cancellationToken: cancellationToken))
         {
             yield return SubmissionRows.ReadRecord(entity, regions);
@@ -201,9 +207,9 @@ public sealed partial class SubmissionStore(
     {
         var filter = TableFilter.And(
             TableFilter.Equal("PartitionKey", eventId),
-            TableFilter.And(
-                TableFilter.GreaterThanOrEqual("RowKey", SubmissionRows.AttendancePrefix),
-                TableFilter.LessThan("RowKey", "a}")));
+            TableFilter.GreaterThanOrEqual("RowKey", SubmissionRows.AttendancePrefix),
+            TableFilter.LessThan("RowKey", "a}"));
+        await EnsureTableAsync(cancellationToken);
         var participants = new HashSet<string>(StringComparer.Ordinal);
         var byDate = new SortedDictionary<string, int>(StringComparer.Ordinal);
         await foreach (var entity in table.QueryAsync(filter, ["RowKey"], cancellationToken))
