@@ -29,6 +29,14 @@ public sealed class RestAttendanceStorage : IAttendanceStorage
     /// <summary>Builds both clients' pipelines from validated options and the extra policies (e.g. fault injection).</summary>
     /// <exception cref="OptionsValidationException">The options are incomplete or contradictory.</exception>
     public RestAttendanceStorage(StorageOptions options, IEnumerable<StoragePipelinePolicy>? extraPolicies = null)
+        : this(options, extraPolicies, credential: null)
+    {
+    }
+
+    /// <param name="options">The settings.</param>
+    /// <param name="extraPolicies">Policies added to both pipelines.</param>
+    /// <param name="credential">The token source of the service URI form; null means <see cref="DefaultAzureCredential"/>. Tests pass their own.</param>
+    internal RestAttendanceStorage(StorageOptions options, IEnumerable<StoragePipelinePolicy>? extraPolicies, TokenCredential? credential)
     {
         ArgumentNullException.ThrowIfNull(options);
         var validation = new StorageOptionsValidator().Validate(null, options);
@@ -47,7 +55,7 @@ public sealed class RestAttendanceStorage : IAttendanceStorage
         else
         {
             // DefaultAzureCredential: the managed identity when deployed, the developer's az login locally.
-            var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ClientId });
+            credential ??= new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ClientId });
             var auth = new BearerTokenAuthenticationPolicy(credential, TokenScope);
             tables = StorageService.Create(options, extras, auth, options.TableServiceUri!, TableVersion);
             blobs = StorageService.Create(options, extras, auth, options.BlobServiceUri!, BlobVersion);

@@ -44,7 +44,8 @@ internal sealed class StorageService
     /// <summary>
     /// Sends through retries and returns the final response whatever its status. When every attempt failed
     /// without a response, Azure.Core reports an <see cref="AggregateException"/>; it is turned into one
-    /// <see cref="RequestFailedException"/> so callers have one exception type to catch.
+    /// <see cref="RequestFailedException"/> (status 0 unless the last attempt had one, the aggregate inside)
+    /// so callers have one exception type to catch.
     /// </summary>
     public async ValueTask<Response> SendAsync(HttpMessage message, bool async, CancellationToken cancellationToken)
     {
@@ -59,9 +60,10 @@ internal sealed class StorageService
                 pipeline.Send(message, cancellationToken);
             }
         }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0 && ex.InnerExceptions[^1] is RequestFailedException last)
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
         {
-            throw new RequestFailedException(last.Status, ex.Message, last.ErrorCode, ex);
+            var last = ex.InnerExceptions[^1] as RequestFailedException;
+            throw new RequestFailedException(last?.Status ?? 0, ex.Message, last?.ErrorCode, ex);
         }
 
         return message.Response;

@@ -6,6 +6,13 @@ internal static class BlobPaths
     public static string Blob(string container, string blobName)
     {
         ArgumentException.ThrowIfNullOrEmpty(blobName);
-        return Uri.EscapeDataString(container) + "/" + string.Join('/', blobName.Split('/').Select(Uri.EscapeDataString));
+        var segments = blobName.Split('/');
+        // System.Uri removes "." and ".." segments, so such a name would silently address another blob.
+        if (segments.Any(s => s is "." or ".."))
+        {
+            throw new ArgumentException("A blob name cannot have '.' or '..' as a path segment.", nameof(blobName));
+        }
+
+        return Uri.EscapeDataString(container) + "/" + string.Join('/', segments.Select(Uri.EscapeDataString));
     }
 }

@@ -14,6 +14,8 @@ internal static class TableEntityJson
     /// <summary>The entity on one line (Azurite's batch parser needs one-line JSON).</summary>
     public static byte[] Serialize(TableEntity entity)
     {
+        TableKeys.Validate(entity.PartitionKey, "PartitionKey");
+        TableKeys.Validate(entity.RowKey, "RowKey");
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {

@@ -4,8 +4,12 @@ namespace Attendance.Storage.Tables;
 internal static class TableUrls
 {
     /// <summary><c>Table(PartitionKey='..',RowKey='..')</c> relative to the service, or absolute when given the table's URL.</summary>
-    public static string Entity(string table, string partitionKey, string rowKey) =>
-        $"{table}(PartitionKey={Literal(partitionKey)},RowKey={Literal(rowKey)})";
+    public static string Entity(string table, string partitionKey, string rowKey)
+    {
+        TableKeys.Validate(partitionKey, "PartitionKey");
+        TableKeys.Validate(rowKey, "RowKey");
+        return $"{table}(PartitionKey={Literal(partitionKey)},RowKey={Literal(rowKey)})";
+    }
 
     private static string Literal(string key) => Uri.EscapeDataString(TableFilter.Quote(key));
 }
