@@ -21,6 +21,8 @@ internal abstract class ColumnWriter
     private long _nullCount;
     private long _dataPagesUncompressed;
     private int _encodings;
+    private int _plainDataPages;
+    private int _dictionaryDataPages;
 
     protected ColumnWriter(ParquetColumn column, PageWriter pageWriter, ParquetWriterOptions options)
     {
@@ -87,6 +89,15 @@ internal abstract class ColumnWriter
 
         var encoding = WritePageValues(body);
         _encodings |= 1 << (int)encoding;
+        if (encoding == ParquetEncoding.RleDictionary)
+        {
+            _dictionaryDataPages++;
+        }
+        else
+        {
+            _plainDataPages++;
+        }
+
         _dataPagesUncompressed += _pageWriter.WriteDataPage(_dataPages, _pageValueCount, encoding).Uncompressed;
         _pageValueCount = 0;
     }
@@ -126,6 +137,22 @@ internal abstract class ColumnWriter
         var dataPageOffset = offset + (dictionaryOffset is null ? 0 : compressed - _dataPages.Length);
         await _dataPages.CopyToAsync(destination, cancellationToken);
 
+        List<PageEncodingCount> encodingStats = [];
+        if (dictionaryOffset is not null)
+        {
+            encodingStats.Add(new PageEncodingCount(PageType.DictionaryPage, ParquetEncoding.Plain, 1));
+        }
+
+        if (_plainDataPages > 0)
+        {
+            encodingStats.Add(new PageEncodingCount(PageType.DataPage, ParquetEncoding.Plain, _plainDataPages));
+        }
+
+        if (_dictionaryDataPages > 0)
+        {
+            encodingStats.Add(new PageEncodingCount(PageType.DataPage, ParquetEncoding.RleDictionary, _dictionaryDataPages));
+        }
+
         var (min, max) = TakeStatistics();
         var metadata = new ColumnChunkMetadata(
             Column,
@@ -138,13 +165,16 @@ internal abstract class ColumnWriter
             dictionaryOffset,
             _nullCount,
             min,
-            max);
+            max,
+            encodingStats);
 
         _dataPages.Clear();
         _valueCount = 0;
         _nullCount = 0;
         _dataPagesUncompressed = 0;
         _encodings = 0;
+        _plainDataPages = 0;
+        _dictionaryDataPages = 0;
         ResetRowGroup();
         return metadata;
     }

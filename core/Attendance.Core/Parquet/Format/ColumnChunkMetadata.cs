@@ -12,7 +12,8 @@ internal sealed record ColumnChunkMetadata(
     long? DictionaryPageOffset,
     long NullCount,
     byte[]? MinValue,
-    byte[]? MaxValue)
+    byte[]? MaxValue,
+    IReadOnlyList<PageEncodingCount> EncodingStats)
 {
     /// <summary>The first page of the chunk: the dictionary page when there is one.</summary>
     public long FirstPageOffset => DictionaryPageOffset ?? DataPageOffset;

@@ -133,6 +133,18 @@ internal static class FileMetadataWriter
         }
 
         thrift.EndStruct();
+
+        // encoding_stats let parquet-java see that every data page is dictionary-encoded (for dictionary filtering).
+        thrift.WriteListField(13, CompactType.Struct, chunk.EncodingStats.Count);
+        foreach (var stats in chunk.EncodingStats)
+        {
+            thrift.BeginStruct();
+            thrift.WriteI32Field(1, (int)stats.PageType);
+            thrift.WriteI32Field(2, (int)stats.Encoding);
+            thrift.WriteI32Field(3, stats.Count);
+            thrift.EndStruct();
+        }
+
         thrift.EndStruct();
         thrift.EndStruct();
     }
