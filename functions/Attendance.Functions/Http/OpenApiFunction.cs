@@ -1,0 +1,16 @@
+using Attendance.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Attendance.Functions.Http;
+
+/// <summary><c>GET /api/openapi.json</c>, anonymous: the API description form builders import.</summary>
+public sealed class OpenApiFunction(OpenApiApi api)
+{
+    [Function("OpenApi")]
+    public Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        HttpResultAction.From(api.GetAsync(request, cancellationToken));
+}

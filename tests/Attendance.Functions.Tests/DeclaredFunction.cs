@@ -1,0 +1,10 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Attendance.Functions.Tests;
+
+/// <summary>One <c>[Function]</c> method and its trigger.</summary>
+internal sealed record DeclaredFunction(string Name, MethodInfo Method, HttpTriggerAttribute? Http, TimerTriggerAttribute? Timer)
+{
+    public override string ToString() => $"{Name} ({Method.DeclaringType?.Name}.{Method.Name})";
+}
