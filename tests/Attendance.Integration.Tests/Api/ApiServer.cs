@@ -15,16 +15,16 @@ namespace Attendance.Integration.Tests.Api;
 /// </summary>
 internal sealed class ApiServer : IAsyncDisposable
 {
-    public const string FunctionKey = "function-key-for-tests-0001";
-    public const string AdminKey = "admin-key-for-tests-00000001";
-    public const string PseudonymKey = "pseudonym-key-for-tests-0000000000000";
+    public const string FunctionKey = TestSettings.FunctionKey;
+    public const string AdminKey = TestSettings.AdminKey;
 
     private readonly WebApplication app;
 
-    private ApiServer(WebApplication app, Uri baseAddress, string container)
+    private ApiServer(WebApplication app, Uri baseAddress, string container, IReadOnlyDictionary<string, string?> settings)
     {
         this.app = app;
         Container = container;
+        Settings = settings;
         Client = new HttpClient { BaseAddress = baseAddress };
         Client.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
         Anonymous = new HttpClient { BaseAddress = baseAddress };
@@ -38,31 +38,15 @@ internal sealed class ApiServer : IAsyncDisposable
 
     public string Container { get; }
 
+    /// <summary>The settings the server runs with, for tests that build more services on the same tables.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
     public IServiceProvider Services => app.Services;
 
     public static async Task<ApiServer> StartAsync(
         string connectionString, TimeProvider? time = null, Action<IServiceCollection>? configureServices = null, IDictionary<string, string?>? settings = null)
     {
-        var container = StorageNames.Container("analytics");
-        var all = new Dictionary<string, string?>
-        {
-            ["AttendanceStorage"] = connectionString,
-            ["AttendanceStorage:MaxRetries"] = "1",
-            ["AttendanceStorage:RetryDelay"] = "00:00:00.050",
-            ["AttendanceStorage:NetworkTimeout"] = "00:00:05",
-            ["Store:EventsTable"] = StorageNames.Table("events"),
-            ["Store:SubmissionsTable"] = StorageNames.Table("submissions"),
-            ["Export:Container"] = container,
-            ["Export:PseudonymKey"] = PseudonymKey,
-            ["Auth:FunctionKey"] = FunctionKey,
-            ["Auth:AdminKey"] = AdminKey,
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-
+        var all = TestSettings.Create(connectionString, settings);
         var (app, _) = LocalServer.Build("http://127.0.0.1:0", all, runSchedule: false, services =>
         {
             if (time is not null)
@@ -74,7 +58,7 @@ internal sealed class ApiServer : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new ApiServer(app, new Uri(address.TrimEnd('/') + "/api/"), container);
+        return new ApiServer(app, new Uri(address.TrimEnd('/') + "/api/"), all["Export:Container"]!, all);
     }
 
     /// <summary>Registers an event with the admin key and returns its form token.</summary>

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Attendance.Storage;
+using Attendance.Testing;
+
+namespace Attendance.Integration.Tests.Export;
+
+/// <summary>
+/// Reads exported Delta tables the way analytics engines do, with code that shares nothing with the product:
+/// the tables are downloaded from Azurite and read by tests/oracles/read-delta.mjs (its own log replay, then
+/// DuckDB, arrow-rs and hyparquet on every live file).
+/// </summary>
+internal static class DeltaOracle
+{
+    public static readonly string[] Readers = ["duckdb", "arrowRs", "hyparquet"];
+
+    /// <summary>Reads each table folder of each container; one node run for all of them.</summary>
+    public static async Task<IReadOnlyList<DeltaRead>> ReadAsync(IEnumerable<(IBlobContainerClient Container, string Table)> tables, CancellationToken cancellationToken)
+    {
+        var root = Directory.CreateTempSubdirectory("delta-oracle-");
+        try
+        {
+            var folders = new List<string>();
+            foreach (var (container, table) in tables)
+            {
+                var folder = Path.Combine(root.FullName, container.Name, table);
+                await foreach (var blob in container.ListAsync(table + "/", cancellationToken))
+                {
+                    var content = await container.DownloadAsync(blob.Name, cancellationToken) ?? throw new InvalidOperationException($"{blob.Name} vanished");
+                    var path = Path.Combine(root.FullName, container.Name, blob.Name);
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    await File.WriteAllBytesAsync(path, content.Content.ToArray(), cancellationToken);
+                }
+
+                folders.Add(folder);
+            }
+
+            var output = await NodeProcess.RunAsync("tests/oracles/read-delta.mjs", folders, TimeSpan.FromMinutes(5), cancellationToken);
+            return [.. JsonDocument.Parse(output).RootElement.EnumerateArray().Select(e => new DeltaRead(e.Clone()))];
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    public static async Task<DeltaRead> ReadAsync(IBlobContainerClient container, string table, CancellationToken cancellationToken) =>
+        (await ReadAsync([(container, table)], cancellationToken))[0];
+}
+
+/// <summary>One table as the oracle read it.</summary>
+internal sealed record DeltaRead(JsonElement Json)
+{
+    public long Version => Json.GetProperty("version").GetInt64();
+
+    public int Rows => Json.GetProperty("rows").GetInt32();
+
+    public IReadOnlyList<string> Files => [.. Json.GetProperty("files").EnumerateArray().Select(f => f.GetString()!)];
+
+    public IReadOnlyDictionary<string, long> Txn => Json.GetProperty("txn").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64());
+
+    public IReadOnlyList<string> Columns => [.. Json.GetProperty("schema").GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()!)];
+
+    /// <summary>A column's values as one reader read them.</summary>
+    public IReadOnlyList<JsonElement> Column(string reader, string column) =>
+        [.. Json.GetProperty("readers").GetProperty(reader).GetProperty(column).EnumerateArray()];
+
+    /// <summary>A string column's values, after checking all three readers agree on them.</summary>
+    public IReadOnlyList<string?> Strings(string column)
+    {
+        var byReader = DeltaOracle.Readers.Select(r => Column(r, column).Select(v => v.ValueKind == JsonValueKind.Null ? null : v.ToString()).ToList()).ToList();
+        Assert.All(byReader, values => Assert.Equal(byReader[0], values));
+        return byReader[0];
+    }
+}

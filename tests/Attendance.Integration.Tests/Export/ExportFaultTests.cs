@@ -1,0 +1,95 @@
+using System.Net.Http.Json;
+using Attendance.Export;
+using Attendance.Integration.Tests.Api;
+using Attendance.Storage;
+using Attendance.Submissions;
+using Attendance.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attendance.Integration.Tests.Export;
+
+/// <summary>
+/// Crashes the export at every storage request it makes, before the request reaches storage and after storage
+/// applied it (the response lost), in a first run and in an incremental run; then reruns without faults. Every
+/// resulting table must hold every stored submission exactly once, as independent readers see it.
+/// </summary>
+public sealed class ExportFaultTests(AzuriteFixture azurite)
+{
+    private const int MaxRequestsPerRun = 200;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public async Task A_run_that_crashes_at_any_storage_request_and_is_rerun_leaves_every_submission_in_the_table_once(
+        bool incremental, bool afterStorageApplied)
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
+        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await PostAsync(api, Enumerable.Range(0, 40).Select(i => $"Peserta {i}"));
+
+        var checks = new List<(IBlobContainerClient Container, HashSet<string> Expected)>();
+        for (var request = 1; request <= MaxRequestsPerRun; request++)
+        {
+            var faults = new FaultInjectionPolicy();
+            var settings = new Dictionary<string, string?>(api.Settings)
+            {
+                ["Export:Container"] = StorageNames.Container("crash"),
+                ["AttendanceStorage:MaxRetries"] = "0",
+            };
+            await using var services = TestSettings.Services(settings, s => s.AddStoragePipelinePolicy(faults));
+            var runner = services.GetRequiredService<ExportRunner>();
+            if (incremental)
+            {
+                await runner.RunAsync("before-crash", cancellationToken: Ct);
+                await PostAsync(api, [$"Terlambat {request}a", $"Terlambat {request}b"]);
+            }
+
+            faults.Reset(request, afterStorageApplied);
+            try
+            {
+                await runner.RunAsync("crashing", cancellationToken: Ct);
+            }
+            catch (Exception ex) when (faults.Fired && ex is Azure.RequestFailedException or AggregateException)
+            {
+            }
+
+            if (!faults.Fired)
+            {
+                // The run made fewer requests than this: every crash point has been tried.
+                Assert.True(request > 5, $"a run made only {request - 1} storage requests");
+                break;
+            }
+
+            faults.Reset(0, afterStorageApplied);
+            await runner.RunAsync("rerun", cancellationToken: Ct);
+            checks.Add((services.GetRequiredService<IAttendanceStorage>().GetContainer(settings["Export:Container"]!), await StoredIdsAsync(api)));
+        }
+
+        Assert.InRange(checks.Count, 6, MaxRequestsPerRun - 1);
+        var tables = await DeltaOracle.ReadAsync(checks.Select(c => (c.Container, "attendance")), Ct);
+        for (var i = 0; i < checks.Count; i++)
+        {
+            var ids = tables[i].Strings("submission_id");
+            Assert.True(ids.Count == checks[i].Expected.Count && ids.ToHashSet().SetEquals(checks[i].Expected),
+                $"crash at request {i + 1}: the table holds {ids.Count} rows ({ids.Distinct().Count()} distinct) for {checks[i].Expected.Count} stored submissions");
+            Assert.Equal(checks[i].Expected.Count, tables[i].Txn[AttendanceExport.AppId(Lampung.EventId)]);
+        }
+    }
+
+    private static async Task PostAsync(ApiServer api, IEnumerable<string> names)
+    {
+        using var response = await api.Client.PostAsJsonAsync("submissions", names.Select(n => Lampung.Submission(n)).ToArray(), Ct);
+        response.EnsureSuccessStatusCode();
+    }
+
+    private static async Task<HashSet<string>> StoredIdsAsync(ApiServer api)
+    {
+        var store = api.Services.GetRequiredService<SubmissionStore>();
+        var last = await store.GetLastSequenceAsync(Lampung.EventId, Ct);
+        return await store.ReadAsync(Lampung.EventId, 0, last, Ct).Select(s => s.SubmissionId).ToHashSetAsync(cancellationToken: Ct);
+    }
+}
