@@ -1,1 +1,17 @@
-namespace Attendance.Benchmarks; internal static class Program { private static int Main() => 0; }
+using System.CommandLine;
+using Attendance.Benchmarks.Parquet;
+
+namespace Attendance.Benchmarks;
+
+/// <summary>Benchmarks of the product's hot paths, one subcommand each (parquet; ingest and export to come).</summary>
+internal static class Program
+{
+    private static Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("Attendance analytics benchmarks: each subcommand prints its measurement as the last line, in JSON.")
+        {
+            new ParquetBenchmarkCommand(),
+        };
+        return root.Parse(args).InvokeAsync();
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Hosting;
+
+namespace Attendance.Cli.Commands;
+
+/// <summary>The services of the admin commands: the same registration as every host, settings from the environment.</summary>
+internal static class CliHost
+{
+    public static IHost Build()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddAttendance(builder.Configuration);
+        return builder.Build();
+    }
+}

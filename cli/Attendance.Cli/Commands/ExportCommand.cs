@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Attendance.Export;
+using Spectre.Console;
+
+namespace Attendance.Cli.Commands;
+
+/// <summary><c>attendance export</c>: runs the export now, with a progress display, and prints what it did.</summary>
+internal static class ExportCommand
+{
+    public const string Trigger = "cli";
+
+    public static Command Create()
+    {
+        var command = new Command("export", "Export new submissions to the Delta tables now (the same run as the nightly timer).");
+        command.SetAction((_, cancellationToken) => RunAsync(cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        using var host = CliHost.Build();
+        var runner = host.Services.GetRequiredService<ExportRunner>();
+        ExportSummary? summary = null;
+        await AnsiConsole.Progress().AutoClear(false).StartAsync(async context =>
+        {
+            var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
+            var progress = new Progress<ExportProgress>(p =>
+            {
+                if (!tasks.TryGetValue(p.Table, out var task))
+                {
+                    tasks[p.Table] = task = context.AddTask(p.Table).IsIndeterminate();
+                }
+
+                task.Description = $"{p.Table}: {p.Stage} {p.Rows:N0} rows";
+            });
+            summary = await runner.RunAsync(Trigger, progress, cancellationToken);
+            foreach (var task in tasks.Values)
+            {
+                task.IsIndeterminate(false).Value(task.MaxValue);
+            }
+        });
+
+        var table = new Table().AddColumns("table", "version", "changed", "rows added", "files added", "files removed");
+        foreach (var result in summary!.Tables)
+        {
+            table.AddRow(result.Table, result.Version.ToString(), result.Changed ? "yes" : "no", result.RowsAdded.ToString("N0"),
+                result.FilesAdded.ToString(), result.FilesRemoved.ToString());
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"Run [bold]{summary.RunId}[/] took {(summary.FinishedAt - summary.StartedAt).TotalSeconds:N1} s.");
+        return 0;
+    }
+}

@@ -1,0 +1,40 @@
+using Attendance.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Attendance.Api;
+
+/// <summary>Maps <see cref="ApiRoutes.All"/> onto the core handlers for the local server, with key checks.</summary>
+public static class ApiEndpoints
+{
+    /// <summary>The handler of each route, by route name; the Functions app calls the same methods.</summary>
+    public static IReadOnlyDictionary<string, Delegate> Handlers { get; } = new Dictionary<string, Delegate>(StringComparer.Ordinal)
+    {
+        [ApiRoutes.Health.Name] = (HttpRequest request, HealthApi api, CancellationToken ct) => api.GetAsync(request, ct),
+        [ApiRoutes.OpenApi.Name] = (HttpRequest request, OpenApiApi api, CancellationToken ct) => api.GetAsync(request, ct),
+        [ApiRoutes.PutEvent.Name] = (HttpRequest request, string eventId, EventsApi api, CancellationToken ct) => api.PutAsync(request, eventId, ct),
+        [ApiRoutes.GetEvent.Name] = (HttpRequest request, string eventId, EventsApi api, CancellationToken ct) => api.GetAsync(request, eventId, ct),
+        [ApiRoutes.PostSubmissions.Name] = (HttpRequest request, SubmissionsApi api, CancellationToken ct) => api.PostAsync(request, ct),
+        [ApiRoutes.GetForm.Name] = (HttpRequest request, string eventId, FormsApi api, CancellationToken ct) => api.GetAsync(request, eventId, ct),
+        [ApiRoutes.PostForm.Name] = (HttpRequest request, string eventId, FormsApi api, CancellationToken ct) => api.PostAsync(request, eventId, ct),
+        [ApiRoutes.PostExports.Name] = (HttpRequest request, ExportsApi api, CancellationToken ct) => api.PostAsync(request, ct),
+    };
+
+    /// <summary>Maps every route below <c>/api</c>.</summary>
+    public static IEndpointRouteBuilder MapAttendanceApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api");
+        var auth = endpoints.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>();
+        foreach (var route in ApiRoutes.All)
+        {
+            api.MapMethods(route.Template, [route.Method], Handlers[route.Name])
+                .WithName(route.Name)
+                .AddEndpointFilter(new ApiKeyFilter(route.Auth, auth));
+        }
+
+        return endpoints;
+    }
+}

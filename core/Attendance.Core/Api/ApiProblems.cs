@@ -1,0 +1,41 @@
+using Attendance.Submissions;
+using Microsoft.AspNetCore.Http;
+
+namespace Attendance.Api;
+
+/// <summary>The RFC 7807 problem results the API returns, worded once for every handler.</summary>
+public static class ApiProblems
+{
+    /// <summary>Seconds a client should wait before retrying when storage is unavailable.</summary>
+    public const int RetryAfterSeconds = 30;
+
+    public static IResult Invalid(FieldErrors errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(), title: "One or more fields are invalid.");
+
+    public static IResult Invalid(string field, string message) => Invalid(FieldErrors.Single(field, message));
+
+    public static IResult NotFound(string what) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: what);
+
+    public static IResult Unauthorized(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.", detail: detail);
+
+    /// <summary>503 with Retry-After: storage did not answer; nothing of the request was stored half-way.</summary>
+    public static IResult StorageUnavailable() => new RetryAfterResult(
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Storage is unavailable.",
+            detail: "The attendance store did not answer. Nothing from this request was stored half-way; retry later with the same body."),
+        RetryAfterSeconds);
+
+    private sealed class RetryAfterResult(IResult inner, int seconds) : IResult, IStatusCodeHttpResult
+    {
+        public int? StatusCode => (inner as IStatusCodeHttpResult)?.StatusCode;
+
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

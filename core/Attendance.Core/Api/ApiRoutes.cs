@@ -1,0 +1,26 @@
+namespace Attendance.Api;
+
+/// <summary>
+/// The API's route table. The local server maps exactly these; the Functions app declares the same
+/// names, methods, routes and auth levels, and a test compares the two.
+/// </summary>
+public static class ApiRoutes
+{
+    public static ApiRoute Health { get; } = new("Health", "GET", "health", ApiAuthLevel.Anonymous);
+
+    public static ApiRoute OpenApi { get; } = new("OpenApi", "GET", "openapi.json", ApiAuthLevel.Anonymous);
+
+    public static ApiRoute PutEvent { get; } = new("PutEvent", "PUT", "events/{eventId}", ApiAuthLevel.Admin);
+
+    public static ApiRoute GetEvent { get; } = new("GetEvent", "GET", "events/{eventId}", ApiAuthLevel.Function);
+
+    public static ApiRoute PostSubmissions { get; } = new("PostSubmissions", "POST", "submissions", ApiAuthLevel.Function);
+
+    public static ApiRoute GetForm { get; } = new("GetForm", "GET", "events/{eventId}/form", ApiAuthLevel.Anonymous);
+
+    public static ApiRoute PostForm { get; } = new("PostForm", "POST", "events/{eventId}/form", ApiAuthLevel.Anonymous);
+
+    public static ApiRoute PostExports { get; } = new("PostExports", "POST", "exports", ApiAuthLevel.Admin);
+
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, OpenApi, PutEvent, GetEvent, PostSubmissions, GetForm, PostForm, PostExports];
+}

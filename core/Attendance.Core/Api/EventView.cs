@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+using Attendance.Events;
+using Attendance.Regions;
+using Attendance.Submissions;
+
+namespace Attendance.Api;
+
+/// <summary>An event as the API shows it. The form token is shown only to the admin who saved the event.</summary>
+public sealed record EventView(
+    string Id,
+    string Name,
+    string StartDate,
+    string EndDate,
+    string? Venue,
+    RegionView? Province,
+    RegionView? Regency,
+    string? Program,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FormToken,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FormUrl,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AttendanceView? Attendance)
+{
+    public static EventView From(TrainingEvent e, EventAttendance? attendance, bool includeFormToken) => new(
+        e.Id,
+        e.Name,
+        e.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        e.EndDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        e.Venue,
+        RegionView.From(e.Province),
+        RegionView.From(e.Regency),
+        e.Program,
+        includeFormToken ? e.FormToken : null,
+        includeFormToken ? $"/api/events/{e.Id}/form?token={e.FormToken}" : null,
+        attendance is null ? null : new AttendanceView(attendance.Participants, attendance.ByDate));
+}
+
+/// <summary>An official region: code and name.</summary>
+public sealed record RegionView(string Code, string Name)
+{
+    public static RegionView? From(Region? region) => region is null ? null : new(region.Code, region.Name);
+}
+
+/// <summary>Live attendance: distinct participants, attendances per session date.</summary>
+public sealed record AttendanceView(int Participants, IReadOnlyDictionary<string, int> ByDate);

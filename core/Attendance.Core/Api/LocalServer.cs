@@ -1,0 +1,43 @@
+using Attendance.Auth;
+using Attendance.Export;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attendance.Api;
+
+/// <summary>
+/// The API as a plain ASP.NET Core server, for <c>attendance serve</c> and the integration tests: the same
+/// registration and routes as the Functions app, with key checks standing in for the Functions host's.
+/// </summary>
+public static class LocalServer
+{
+    /// <summary>
+    /// Builds the server listening on <paramref name="urls"/>. Settings come from the environment and
+    /// appsettings.json, then <paramref name="settings"/>. Keys left unset are generated and returned, to be shown once.
+    /// With <paramref name="runSchedule"/> the export runs on <see cref="ExportSchedule"/>, as the timer does in Azure.
+    /// </summary>
+    public static (WebApplication App, IReadOnlyList<(string Setting, string Key)> GeneratedKeys) Build(
+        string urls, IEnumerable<KeyValuePair<string, string?>>? settings = null, bool runSchedule = true, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls(urls);
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        var generated = LocalKeys.EnsureConfigured(builder.Configuration);
+        builder.Services.AddAttendance(builder.Configuration);
+        if (runSchedule)
+        {
+            builder.Services.AddHostedService<ExportScheduler>();
+        }
+
+        configureServices?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapAttendanceApi();
+        return (app, generated);
+    }
+}

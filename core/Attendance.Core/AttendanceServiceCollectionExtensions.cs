@@ -1,0 +1,55 @@
+using Attendance.Api;
+using Attendance.Auth;
+using Attendance.Events;
+using Attendance.Export;
+using Attendance.Regions;
+using Attendance.Storage;
+using Attendance.Submissions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Attendance;
+
+/// <summary>The one registration every host (Functions app, local server, CLI) calls.</summary>
+public static class AttendanceServiceCollectionExtensions
+{
+    /// <summary>Registers storage, the region directory, the stores and every API handler, with options validated at start.</summary>
+    public static IServiceCollection AddAttendance(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAttendanceStorage(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => RegionDirectory.Official);
+        services.AddProblemDetails();
+
+        services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName))
+            .Validate(o => IsTableName(o.EventsTable) && IsTableName(o.SubmissionsTable),
+                "Store:EventsTable and Store:SubmissionsTable must be table names: 3-63 letters or digits, starting with a letter.")
+            .ValidateOnStart();
+
+        // Only the local server checks keys (the Functions host checks its own), so these are validated when
+        // the local server maps its routes, not at every host's start.
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateDataAnnotations();
+
+        services.AddSingleton<EventStore>();
+        services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<SubmissionValidator>();
+        services.AddSingleton<SubmissionIntake>();
+
+        services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(_ => ExportSchedule.From(configuration));
+        services.AddSingleton<ExportRunner>();
+
+        services.AddSingleton<ApiGuard>();
+        services.AddSingleton<HealthApi>();
+        services.AddSingleton<OpenApiApi>();
+        services.AddSingleton<EventsApi>();
+        services.AddSingleton<SubmissionsApi>();
+        services.AddSingleton<FormsApi>();
+        services.AddSingleton<ExportsApi>();
+        return services;
+    }
+
+    private static bool IsTableName(string name) =>
+        name.Length is >= 3 and <= 63 && char.IsAsciiLetter(name[0]) && name.All(char.IsAsciiLetterOrDigit);
+}

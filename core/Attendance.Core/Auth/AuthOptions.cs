@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Attendance.Auth;
+
+/// <summary>
+/// The keys the local server checks (settings section <c>Auth</c>). In Azure the Functions host checks its
+/// own function and master keys and these settings are not used. When unset, <c>attendance serve</c>
+/// generates both and prints them once at start.
+/// </summary>
+public sealed class AuthOptions
+{
+    public const string SectionName = "Auth";
+
+    /// <summary>The key for function-level routes (submissions, event reads). At least 16 characters.</summary>
+    [Required, MinLength(16)]
+    public string FunctionKey { get; set; } = string.Empty;
+
+    /// <summary>The key for admin routes (event registration, exports); it also opens function-level routes. At least 16 characters.</summary>
+    [Required, MinLength(16)]
+    public string AdminKey { get; set; } = string.Empty;
+}

@@ -1,0 +1,62 @@
+namespace Attendance.Delta;
+
+/// <summary>
+/// A Delta table's state at one version, replayed from its commits: the live files, the schema, and the
+/// latest version of each transaction identifier.
+/// </summary>
+public sealed class DeltaSnapshot
+{
+    private readonly Dictionary<string, DeltaAddFile> files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> transactions = new(StringComparer.Ordinal);
+
+    /// <summary>A table that does not exist yet: version -1, no files.</summary>
+    public static DeltaSnapshot Empty => new();
+
+    /// <summary>The last committed version; -1 before the first commit.</summary>
+    public long Version { get; private set; } = -1;
+
+    public DeltaProtocol? Protocol { get; private set; }
+
+    public DeltaMetadata? Metadata { get; private set; }
+
+    /// <summary>The files a reader of this version reads, by path relative to the table.</summary>
+    public IReadOnlyDictionary<string, DeltaAddFile> Files => files;
+
+    /// <summary>The latest version recorded for each transaction identifier (appId).</summary>
+    public IReadOnlyDictionary<string, long> Transactions => transactions;
+
+    /// <summary>Applies the actions of commit <paramref name="version"/>, which must be the next one.</summary>
+    public void Apply(long version, IEnumerable<DeltaAction> actions)
+    {
+        if (version != Version + 1)
+        {
+            throw new InvalidDataException($"Delta log is not contiguous: version {version} follows {Version}.");
+        }
+
+        foreach (var action in actions)
+        {
+            if (action.Protocol is { } protocol)
+            {
+                Protocol = protocol;
+            }
+            else if (action.MetaData is { } metadata)
+            {
+                Metadata = metadata;
+            }
+            else if (action.Add is { } add)
+            {
+                files[Uri.UnescapeDataString(add.Path)] = add;
+            }
+            else if (action.Remove is { } remove)
+            {
+                files.Remove(Uri.UnescapeDataString(remove.Path));
+            }
+            else if (action.Txn is { } txn)
+            {
+                transactions[txn.AppId] = txn.Version;
+            }
+        }
+
+        Version = version;
+    }
+}

@@ -1,0 +1,111 @@
+using Attendance.Regions;
+using Attendance.Storage;
+using Attendance.Submissions;
+using Azure;
+using Microsoft.Extensions.Options;
+
+namespace Attendance.Events;
+
+/// <summary>Training events in Table Storage: one partition, one row per event id.</summary>
+public sealed class EventStore(IAttendanceStorage storage, IOptions<StoreOptions> options, RegionDirectory regions, TimeProvider time)
+{
+    private const string Partition = "event";
+
+    private readonly ITableClient table = storage.GetTable(options.Value.EventsTable);
+    private CreateOnce? ready;
+
+    private Task EnsureTableAsync(CancellationToken cancellationToken) =>
+        (ready ??= new CreateOnce(table.CreateIfNotExistsAsync)).EnsureAsync(cancellationToken);
+
+    public async Task<TrainingEvent?> GetAsync(string eventId, CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync(cancellationToken);
+        var entity = await table.GetAsync(Partition, eventId, cancellationToken);
+        return entity is null ? null : ToEvent(entity);
+    }
+
+    /// <summary>Every registered event, for the export and reconciliation.</summary>
+    public async IAsyncEnumerable<TrainingEvent> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync(cancellationToken);
+        await foreach (var entity in table.QueryAsync(TableFilter.Equal("PartitionKey", Partition), cancellationToken: cancellationToken))
+        {
+            yield return ToEvent(entity);
+        }
+    }
+
+    /// <summary>
+    /// Registers the event, or updates it keeping its form token and creation time. Concurrent writers are
+    /// serialized by ETag, so two organizers saving at once never lose the form token.
+    /// </summary>
+    public async Task<(TrainingEvent Event, bool Created)> SaveAsync(string eventId, EventRegistration registration, CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync(cancellationToken);
+        while (true)
+        {
+            var existing = await table.GetAsync(Partition, eventId, cancellationToken);
+            var now = time.GetUtcNow();
+            var saved = new TrainingEvent
+            {
+                Id = eventId,
+                Name = registration.Name,
+                StartDate = registration.StartDate,
+                EndDate = registration.EndDate,
+                Venue = registration.Venue,
+                Province = registration.Province,
+                Regency = registration.Regency,
+                Program = registration.Program,
+                FormToken = existing?.GetString("FormToken") ?? FormToken.Create(),
+                CreatedAt = existing?.GetDateTimeOffset("CreatedAt") ?? now,
+                UpdatedAt = now,
+            };
+
+            try
+            {
+                if (existing is null)
+                {
+                    await table.InsertAsync(ToEntity(saved), cancellationToken);
+                    return (saved, true);
+                }
+
+                await table.ReplaceAsync(ToEntity(saved), existing.ETag!, cancellationToken);
+                return (saved, false);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Someone saved the same event meanwhile: read it again and apply this registration on top.
+            }
+        }
+    }
+
+    private static TableEntity ToEntity(TrainingEvent e) => new(Partition, e.Id)
+    {
+        ["Name"] = e.Name,
+        ["StartDate"] = e.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["EndDate"] = e.EndDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["Venue"] = e.Venue,
+        ["ProvinceCode"] = e.Province?.Code,
+        ["RegencyCode"] = e.Regency?.Code,
+        ["Program"] = e.Program,
+        ["FormToken"] = e.FormToken,
+        ["CreatedAt"] = e.CreatedAt,
+        ["UpdatedAt"] = e.UpdatedAt,
+    };
+
+    private TrainingEvent ToEvent(TableEntity entity) => new()
+    {
+        Id = entity.RowKey,
+        Name = entity.GetString("Name") ?? entity.RowKey,
+        StartDate = DateOnly.ParseExact(entity.GetString("StartDate")!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        EndDate = DateOnly.ParseExact(entity.GetString("EndDate")!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        Venue = entity.GetString("Venue"),
+        Province = Lookup(entity.GetString("ProvinceCode")),
+        Regency = Lookup(entity.GetString("RegencyCode")),
+        Program = entity.GetString("Program"),
+        FormToken = entity.GetString("FormToken")!,
+        CreatedAt = entity.GetDateTimeOffset("CreatedAt") ?? entity.Timestamp ?? default,
+        UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? default,
+    };
+
+    private Region? Lookup(string? code) => code is not null && regions.TryGet(code, out var region) ? region : null;
+}

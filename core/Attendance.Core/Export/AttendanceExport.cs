@@ -1,0 +1,106 @@
+using System.Runtime.CompilerServices;
+using Attendance.Delta;
+using Attendance.Events;
+using Attendance.Submissions;
+
+namespace Attendance.Export;
+
+/// <summary>
+/// Appends new attendance to the <c>attendance</c> Delta table, exactly once. Each event's submissions are
+/// numbered without gaps by the store; the table's log records, per event, the last number exported (a
+/// <c>txn</c> action with appId <c>attendance:{eventId}</c>) in the same commit that adds the file holding
+/// those rows. So a commit either adds rows and moves the mark together, or does neither:
+/// <list type="bullet">
+/// <item>a run that crashes before its commit leaves only an unreferenced file (deleted later) and the next run redoes the work;</item>
+/// <item>two overlapping runs race for the same log version; the loser deletes its file, re-reads the log and exports only what is left;</item>
+/// <item>a late submission for an old event gets the next number of that event and goes out with the next run.</item>
+/// </list>
+/// A run reads each event's counter (one point read), and only the rows after the mark: cost follows new submissions.
+/// </summary>
+public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissions, ExportTable<AttendanceRow> definition, byte[] pseudonymSecret, string runId)
+{
+    public const int MaxAttempts = 5;
+
+    public static string AppId(string eventId) => "attendance:" + eventId;
+
+    public async Task<TableExportResult> RunAsync(IReadOnlyList<TrainingEvent> events, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var table = files.Table(definition.Path);
+
+        // The run's cutoff: what each event had committed when the run began.
+        var cutoff = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var trainingEvent in events)
+        {
+            cutoff[trainingEvent.Id] = await submissions.GetLastSequenceAsync(trainingEvent.Id, cancellationToken);
+        }
+
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var snapshot = await table.LoadAsync(cancellationToken);
+            await files.DeleteOrphansAsync(table, snapshot, cancellationToken);
+            var ranges = cutoff
+                .Select(c => new ExportRange(c.Key, snapshot.Transactions.GetValueOrDefault(AppId(c.Key)), c.Value))
+                .Where(r => r.To > r.From)
+                .ToList();
+            var header = files.Header(definition, snapshot);
+            if (ranges.Count == 0 && header.Count == 0)
+            {
+                return new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt);
+            }
+
+            var actions = new List<DeltaAction> { files.CommitInfo("WRITE", runId) };
+            actions.AddRange(header);
+            string? fileName = null;
+            long rows = 0;
+            if (ranges.Count > 0)
+            {
+                fileName = $"part-{files.UtcNow:yyyyMMddTHHmmssZ}-{runId}-{attempt}.snappy.parquet";
+                (rows, var size) = await WriteFileAsync(table, fileName, ranges, progress, cancellationToken);
+                actions.Add(files.Add(fileName, size, rows));
+                actions.AddRange(ranges.Select(r => new DeltaAction { Txn = new DeltaTransaction(AppId(r.EventId), r.To, files.Now()) }));
+            }
+
+            progress?.Report(new ExportProgress(definition.Path, "committing", rows));
+            if (await table.TryCommitAsync(snapshot.Version + 1, actions, cancellationToken))
+            {
+                return new TableExportResult(definition.Path, snapshot.Version + 1, Changed: true, rows, fileName is null ? 0 : 1, 0, attempt);
+            }
+
+            // Another run committed this version first: our file holds rows it may have exported too.
+            if (fileName is not null)
+            {
+                await files.Container.DeleteIfExistsAsync(table.FileBlobName(fileName), cancellationToken);
+            }
+        }
+
+        throw new ExportConflictException($"The {definition.Path} table kept changing under the export; {MaxAttempts} attempts lost the race for its next version.");
+    }
+
+    private async Task<(long Rows, long Size)> WriteFileAsync(DeltaTable table, string fileName, List<ExportRange> ranges, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    {
+        await using var blob = files.Container.OpenWrite(table.FileBlobName(fileName), ExportFiles.ContentType);
+        var rows = await ExportFiles.WriteParquetAsync(blob, definition, ReadAsync(ranges, cancellationToken), progress, cancellationToken);
+        var expected = ranges.Sum(r => r.To - r.From);
+        if (rows != expected)
+        {
+            // Numbers are gapless by construction; a shortfall means the store is not what this code expects.
+            throw new InvalidDataException($"Expected {expected} submissions after the export marks but read {rows}; nothing was committed.");
+        }
+
+        await blob.CommitAsync(cancellationToken);
+        return (rows, blob.Length);
+    }
+
+    private async IAsyncEnumerable<AttendanceRow> ReadAsync(List<ExportRange> ranges, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var range in ranges)
+        {
+            await foreach (var stored in submissions.ReadAsync(range.EventId, range.From, range.To, cancellationToken))
+            {
+                yield return new AttendanceRow(stored, stored.Submission.Identity.PseudonymKey(pseudonymSecret));
+            }
+        }
+    }
+
+    private sealed record ExportRange(string EventId, long From, long To);
+}

@@ -1,0 +1,115 @@
+using Attendance.Delta;
+using Attendance.Parquet;
+using Attendance.Storage;
+
+namespace Attendance.Export;
+
+/// <summary>
+/// What every exported table shares: writing Parquet, the Delta actions around a commit, and removing files
+/// that no commit references (left by a run that crashed before committing, or replaced by a later commit).
+/// </summary>
+public sealed class ExportFiles(IBlobContainerClient container, TimeProvider time)
+{
+    /// <summary>
+    /// Files no commit references are deleted once older than this. No run takes as long, so a concurrent
+    /// run's file that is about to be committed is never taken.
+    /// </summary>
+    public static readonly TimeSpan OrphanAge = TimeSpan.FromHours(1);
+
+    public const string ContentType = "application/vnd.apache.parquet";
+
+    public IBlobContainerClient Container => container;
+
+    public DeltaTable Table(string path) => new(container, path);
+
+    /// <summary>Writes <paramref name="rows"/> as one Parquet file to <paramref name="output"/>; returns the row count.</summary>
+    public static async Task<long> WriteParquetAsync<TRow>(
+        Stream output, ExportTable<TRow> definition, IAsyncEnumerable<TRow> rows, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    {
+        long count = 0;
+        await using var writer = new ParquetFileWriter(output, definition.ParquetSchema, new ParquetWriterOptions());
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            await definition.WriteRowAsync(writer, row, cancellationToken);
+            if (++count % 10_000 == 0)
+            {
+                progress?.Report(new ExportProgress(definition.Path, "writing", count));
+            }
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+        return count;
+    }
+
+    /// <summary>The protocol and metadata actions a commit needs: both for a new table, metadata alone when the schema changed.</summary>
+    public IReadOnlyList<DeltaAction> Header<TRow>(ExportTable<TRow> definition, DeltaSnapshot snapshot)
+    {
+        var actions = new List<DeltaAction>();
+        if (snapshot.Protocol is null)
+        {
+            actions.Add(new DeltaAction { Protocol = new DeltaProtocol(1, 2) });
+        }
+
+        if (snapshot.Metadata?.SchemaString != definition.SchemaString)
+        {
+            actions.Add(new DeltaAction
+            {
+                MetaData = new DeltaMetadata(
+                    snapshot.Metadata?.Id ?? Guid.NewGuid().ToString(),
+                    definition.Path,
+                    new DeltaFormat("parquet", new Dictionary<string, string>()),
+                    definition.SchemaString,
+                    [],
+                    new Dictionary<string, string>(),
+                    snapshot.Metadata?.CreatedTime ?? Now()),
+            });
+        }
+
+        return actions;
+    }
+
+    public DeltaAction Add(string fileName, long size, long rows) => new()
+    {
+        Add = new DeltaAddFile(fileName, new Dictionary<string, string>(), size, Now(), DataChange: true, $"{{\"numRecords\":{rows}}}"),
+    };
+
+    public DeltaAction Remove(string fileName) => new() { Remove = new DeltaRemoveFile(fileName, Now(), DataChange: true) };
+
+    public DeltaAction CommitInfo(string operation, string runId) => new()
+    {
+        CommitInfo = System.Text.Json.JsonSerializer.SerializeToElement(new Dictionary<string, object>
+        {
+            ["timestamp"] = Now(),
+            ["operation"] = operation,
+            ["engineInfo"] = ParquetWriterOptions.DefaultCreatedBy,
+            ["txnId"] = runId,
+        }),
+    };
+
+    /// <summary>Deletes data files of the table that the snapshot does not reference and that are older than <see cref="OrphanAge"/>.</summary>
+    public async Task<int> DeleteOrphansAsync(DeltaTable table, DeltaSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var prefix = table.Path + "/";
+        var stale = new List<string>();
+        var before = time.GetUtcNow() - OrphanAge;
+        await foreach (var blob in container.ListAsync(prefix, cancellationToken))
+        {
+            var relative = blob.Name[prefix.Length..];
+            if (!relative.StartsWith('_') && !snapshot.Files.ContainsKey(relative) && blob.LastModified < before)
+            {
+                stale.Add(blob.Name);
+            }
+        }
+
+        foreach (var name in stale)
+        {
+            await container.DeleteIfExistsAsync(name, cancellationToken);
+        }
+
+        return stale.Count;
+    }
+
+    public long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public DateTimeOffset UtcNow => time.GetUtcNow();
+}

@@ -1,0 +1,64 @@
+using Attendance.Events;
+using Attendance.Regions;
+using Attendance.Storage;
+using Attendance.Submissions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Attendance.Export;
+
+/// <summary>
+/// The one export code path, run by the timer, <c>POST /api/exports</c> and <c>attendance export</c>.
+/// It appends new attendance to the <c>attendance</c> Delta table (see <see cref="AttendanceExport"/>) and
+/// rewrites <c>events</c> and <c>regions</c> when their content changed (see <see cref="SnapshotExport{TRow}"/>).
+/// </summary>
+public sealed partial class ExportRunner(
+    IAttendanceStorage storage,
+    IOptions<ExportOptions> options,
+    EventStore events,
+    SubmissionStore submissions,
+    RegionDirectory regions,
+    TimeProvider time,
+    ILogger<ExportRunner> logger)
+{
+    public async Task<ExportSummary> RunAsync(string trigger, IProgress<ExportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var runId = Guid.CreateVersion7().ToString("N");
+        var startedAt = time.GetUtcNow();
+        LogRunStarted(logger, runId, trigger);
+        var container = storage.GetContainer(options.Value.Container);
+        await container.CreateIfNotExistsAsync(cancellationToken);
+        var files = new ExportFiles(container, time);
+
+        var eventList = new List<TrainingEvent>();
+        await foreach (var trainingEvent in events.ListAsync(cancellationToken))
+        {
+            eventList.Add(trainingEvent);
+        }
+
+        var attendance = new AttendanceExport(files, submissions, AnalyticsTables.Attendance(options.Value.IncludeNames),
+            System.Text.Encoding.UTF8.GetBytes(options.Value.PseudonymKey), runId);
+        var results = new List<TableExportResult>
+        {
+            await attendance.RunAsync(eventList, progress, cancellationToken),
+            await new SnapshotExport<TrainingEvent>(files, AnalyticsTables.Events)
+                .RunAsync([.. eventList.OrderBy(e => e.Id, StringComparer.Ordinal)], progress, cancellationToken),
+            await new SnapshotExport<RegionRow>(files, AnalyticsTables.Regions)
+                .RunAsync([.. regions.All.Select(r => new RegionRow(r, r.ParentCode is null ? r : regions.Get(r.ParentCode)))], progress, cancellationToken),
+        };
+
+        var summary = new ExportSummary(runId, trigger, startedAt, time.GetUtcNow(), results);
+        foreach (var table in results)
+        {
+            LogTableExported(logger, runId, table.Table, table.Version, table.RowsAdded, table.Changed);
+        }
+
+        return summary;
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Export {RunId} started by {Trigger}")]
+    private static partial void LogRunStarted(ILogger logger, string runId, string trigger);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Export {RunId}: table {Table} at version {Version}, {Rows} rows added, changed {Changed}")]
+    private static partial void LogTableExported(ILogger logger, string runId, string table, long version, long rows, bool changed);
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using NCrontab;
+
+namespace Attendance.Export;
+
+/// <summary>
+/// When the export runs: the top-level setting <c>ExportSchedule</c>, a 6-field NCRONTAB expression in UTC
+/// (seconds first) as Functions timer triggers read it. The default, 19:00 UTC, is 02:00 WIB.
+/// </summary>
+public sealed class ExportSchedule
+{
+    public const string SettingName = "ExportSchedule";
+    public const string Default = "0 0 19 * * *";
+
+    private readonly CrontabSchedule schedule;
+
+    private ExportSchedule(string expression, CrontabSchedule schedule)
+    {
+        Expression = expression;
+        this.schedule = schedule;
+    }
+
+    public string Expression { get; }
+
+    public static ExportSchedule From(IConfiguration configuration)
+    {
+        var expression = configuration[SettingName];
+        expression = string.IsNullOrWhiteSpace(expression) ? Default : expression.Trim();
+        var parsed = CrontabSchedule.TryParse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = true })
+            ?? throw new InvalidOperationException(
+                $"{SettingName} '{expression}' is not a 6-field NCRONTAB expression (seconds minutes hours day month weekday, e.g. {Default}).");
+        return new ExportSchedule(expression, parsed);
+    }
+
+    /// <summary>The next run strictly after <paramref name="after"/> (UTC).</summary>
+    public DateTimeOffset NextAfter(DateTimeOffset after) =>
+        new(DateTime.SpecifyKind(schedule.GetNextOccurrence(after.UtcDateTime), DateTimeKind.Utc));
+}

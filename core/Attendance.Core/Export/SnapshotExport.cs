@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using Attendance.Delta;
+
+namespace Attendance.Export;
+
+/// <summary>
+/// Keeps a small table (<c>events</c>, <c>regions</c>) equal to its source: one Parquet file named by the hash
+/// of its bytes. When the live file already has that name nothing is written; otherwise one commit removes the
+/// old file and adds the new, and the old blob is deleted after the commit.
+/// </summary>
+public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> definition)
+{
+    public async Task<TableExportResult> RunAsync(IReadOnlyList<TRow> rows, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var table = files.Table(definition.Path);
+        using var content = new MemoryStream();
+        await ExportFiles.WriteParquetAsync(content, definition, rows.ToAsyncEnumerable(), progress, cancellationToken);
+        var bytes = content.ToArray();
+        var fileName = $"{definition.Path}-{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}.snappy.parquet";
+
+        for (var attempt = 1; attempt <= AttendanceExport.MaxAttempts; attempt++)
+        {
+            var snapshot = await table.LoadAsync(cancellationToken);
+            await files.DeleteOrphansAsync(table, snapshot, cancellationToken);
+            var header = files.Header(definition, snapshot);
+            if (header.Count == 0 && snapshot.Files.Count == 1 && snapshot.Files.ContainsKey(fileName))
+            {
+                return new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt);
+            }
+
+            // The name is the content's hash, so a concurrent run writing the same name writes the same bytes.
+            await files.Container.UploadAsync(table.FileBlobName(fileName), bytes, createOnly: false, ExportFiles.ContentType, cancellationToken);
+            var replaced = snapshot.Files.Keys.Where(path => path != fileName).ToList();
+            var actions = new List<DeltaAction> { files.CommitInfo("WRITE", fileName) };
+            actions.AddRange(header);
+            actions.AddRange(replaced.Select(files.Remove));
+            if (!snapshot.Files.ContainsKey(fileName))
+            {
+                actions.Add(files.Add(fileName, bytes.Length, rows.Count));
+            }
+
+            progress?.Report(new ExportProgress(definition.Path, "committing", rows.Count));
+            if (await table.TryCommitAsync(snapshot.Version + 1, actions, cancellationToken))
+            {
+                foreach (var path in replaced)
+                {
+                    await files.Container.DeleteIfExistsAsync(table.FileBlobName(path), cancellationToken);
+                }
+
+                return new TableExportResult(definition.Path, snapshot.Version + 1, Changed: true, rows.Count, 1, replaced.Count, attempt);
+            }
+        }
+
+        throw new ExportConflictException($"The {definition.Path} table kept changing under the export; {AttendanceExport.MaxAttempts} attempts lost the race for its next version.");
+    }
+}

@@ -1,0 +1,14 @@
+namespace Attendance.Submissions;
+
+/// <summary>What the store did with one submission.</summary>
+public enum ReceiptStatus
+{
+    /// <summary>Stored now, for the first time.</summary>
+    Created,
+
+    /// <summary>Already stored (a retry, a double tap, the same person through another channel): nothing was stored.</summary>
+    Duplicate,
+}
+
+/// <summary>The receipt for one submission: its status and the id of the stored original.</summary>
+public sealed record SubmissionReceipt(ReceiptStatus Status, string SubmissionId);

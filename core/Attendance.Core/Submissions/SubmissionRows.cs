@@ -1,0 +1,72 @@
+using System.Globalization;
+using Attendance.Regions;
+using Attendance.Storage;
+
+namespace Attendance.Submissions;
+
+/// <summary>
+/// The layout of an event's partition in the submissions table. Every accepted submission writes, in one
+/// atomic transaction with the partition's counter:
+/// <list type="bullet">
+/// <item><c>a|{sessionDate}|{participant}</c>: the attendance itself; its key makes a second attendance of the same person on the same day impossible;</item>
+/// <item><c>s|{submissionId}</c>: the idempotency key, so a retry with the same id gets the same receipt;</item>
+/// <item><c>q|{sequence}</c>: the full record, numbered without gaps in commit order, which the export reads by key range.</item>
+/// </list>
+/// </summary>
+public static class SubmissionRows
+{
+    public const string CounterKey = "counter";
+    public const string AttendancePrefix = "a|";
+    public const string IdPrefix = "s|";
+    public const string SequencePrefix = "q|";
+
+    public static string AttendanceKey(DateOnly sessionDate, ParticipantIdentity identity) =>
+        $"{AttendancePrefix}{sessionDate:yyyy-MM-dd}|{identity.StorageKey}";
+
+    public static string IdKey(string submissionId) => IdPrefix + submissionId;
+
+    public static string SequenceKey(long sequence) => SequencePrefix + sequence.ToString("D12", CultureInfo.InvariantCulture);
+
+    public static TableEntity Record(long sequence, string submissionId, DateTimeOffset receivedAt, AttendanceSubmission s) =>
+        new(s.EventId, SequenceKey(sequence))
+        {
+            ["SubmissionId"] = submissionId,
+            ["ReceivedAt"] = receivedAt,
+            ["SessionDate"] = s.SessionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["FullName"] = s.FullName,
+            ["ProvinceCode"] = s.Province.Code,
+            ["RegencyCode"] = s.Regency.Code,
+            ["Email"] = s.Email,
+            ["Phone"] = s.Phone,
+            ["Gender"] = s.Gender,
+            ["Institution"] = s.Institution,
+            ["InstitutionType"] = s.InstitutionType,
+            ["Position"] = s.Position,
+            ["CheckInAt"] = s.CheckInAt,
+            ["ClientSubmissionId"] = s.SubmissionId,
+            ["Source"] = s.Source,
+        };
+
+    public static StoredSubmission ReadRecord(TableEntity e, RegionDirectory regions)
+    {
+        var sequence = long.Parse(e.RowKey.AsSpan(SequencePrefix.Length), CultureInfo.InvariantCulture);
+        var submission = new AttendanceSubmission
+        {
+            EventId = e.PartitionKey,
+            SessionDate = DateOnly.ParseExact(e.GetString("SessionDate")!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            FullName = e.GetString("FullName")!,
+            Province = regions.Get(e.GetString("ProvinceCode")!),
+            Regency = regions.Get(e.GetString("RegencyCode")!),
+            Email = e.GetString("Email"),
+            Phone = e.GetString("Phone"),
+            Gender = e.GetString("Gender"),
+            Institution = e.GetString("Institution"),
+            InstitutionType = e.GetString("InstitutionType"),
+            Position = e.GetString("Position"),
+            CheckInAt = e.GetDateTimeOffset("CheckInAt"),
+            SubmissionId = e.GetString("ClientSubmissionId"),
+            Source = e.GetString("Source"),
+        };
+        return new StoredSubmission(sequence, e.GetString("SubmissionId")!, e.GetDateTimeOffset("ReceivedAt")!.Value, submission);
+    }
+}

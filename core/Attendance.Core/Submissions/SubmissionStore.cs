@@ -1,0 +1,231 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Attendance.Regions;
+using Attendance.Storage;
+using Azure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Attendance.Submissions;
+
+/// <summary>
+/// Stores submissions exactly once per event, participant and day (layout: <see cref="SubmissionRows"/>).
+/// Each transaction replaces the event's counter under its ETag, so sequence numbers are committed
+/// without gaps and in order: the export can take "everything after N" by key range and never miss a row
+/// that commits late.
+/// </summary>
+public sealed partial class SubmissionStore(
+    IAttendanceStorage storage, IOptions<StoreOptions> options, RegionDirectory regions, TimeProvider time, ILogger<SubmissionStore> logger)
+{
+    /// <summary>Submissions per transaction: the counter plus three rows each stays within the 100-action limit.</summary>
+    public const int SubmissionsPerTransaction = 33;
+
+    private const int MaxCounterRaces = 50;
+
+    // Serializes one event's writers inside this process, so concurrent requests queue instead of racing
+    // on the counter's ETag; instances on other machines still race and retry.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> eventLocks = new(StringComparer.Ordinal);
+
+    private readonly ITableClient table = storage.GetTable(options.Value.SubmissionsTable);
+    private CreateOnce? ready;
+
+    private Task EnsureTableAsync(CancellationToken cancellationToken) =>
+        (ready ??= new CreateOnce(table.CreateIfNotExistsAsync)).EnsureAsync(cancellationToken);
+
+    /// <summary>
+    /// Stores submissions of one event, returning one receipt per submission in order. A submission that repeats
+    /// a stored one, or an earlier one of the same call, gets a duplicate receipt with the original's id.
+    /// </summary>
+    public async Task<IReadOnlyList<SubmissionReceipt>> AppendAsync(IReadOnlyList<AttendanceSubmission> submissions, CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync(cancellationToken);
+        var receipts = new SubmissionReceipt?[submissions.Count];
+        var pending = new List<Pending>();
+        var firstByKey = new Dictionary<string, Pending>(StringComparer.Ordinal);
+        var repeats = new List<(int Index, Pending Original)>();
+        foreach (var (submission, index) in submissions.Select((s, i) => (s, i)))
+        {
+            var item = new Pending(index, submission, submission.SubmissionId ?? Guid.CreateVersion7().ToString(),
+                SubmissionRows.AttendanceKey(submission.SessionDate, submission.Identity));
+            if (firstByKey.TryGetValue(item.AttendanceKey, out var original)
+                || (submission.SubmissionId is not null && firstByKey.TryGetValue(SubmissionRows.IdKey(item.SubmissionId), out original)))
+            {
+                repeats.Add((index, original));
+                continue;
+            }
+
+            firstByKey[item.AttendanceKey] = item;
+            firstByKey[SubmissionRows.IdKey(item.SubmissionId)] = item;
+            pending.Add(item);
+        }
+
+        foreach (var group in pending.GroupBy(p => p.Submission.EventId, StringComparer.Ordinal))
+        {
+            var gate = eventLocks.GetOrAdd(group.Key, _ => new SemaphoreSlim(1, 1));
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                foreach (var chunk in group.Chunk(SubmissionsPerTransaction))
+                {
+                    await AppendChunkAsync(group.Key, [.. chunk], receipts, cancellationToken);
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        foreach (var (index, original) in repeats)
+        {
+            receipts[index] = new SubmissionReceipt(ReceiptStatus.Duplicate, receipts[original.Index]!.SubmissionId);
+        }
+
+        return receipts!;
+    }
+
+    private async Task AppendChunkAsync(string eventId, List<Pending> chunk, SubmissionReceipt?[] receipts, CancellationToken cancellationToken)
+    {
+        var races = 0;
+        while (chunk.Count > 0)
+        {
+            var counter = await table.GetAsync(eventId, SubmissionRows.CounterKey, cancellationToken);
+            var last = counter?.GetInt64("Sequence") ?? 0;
+            var receivedAt = time.GetUtcNow();
+            var actions = new List<TableTransactionAction>(1 + (3 * chunk.Count))
+            {
+                counter is null
+                    ? new(TableTransactionActionType.Insert, Counter(eventId, last + chunk.Count))
+                    : new(TableTransactionActionType.Replace, Counter(eventId, last + chunk.Count), counter.ETag!),
+            };
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                var item = chunk[i];
+                var sequence = last + 1 + i;
+                actions.Add(new(TableTransactionActionType.Insert, new TableEntity(eventId, item.AttendanceKey)
+                {
+                    ["SubmissionId"] = item.SubmissionId,
+                    ["Sequence"] = sequence,
+                }));
+                actions.Add(new(TableTransactionActionType.Insert, new TableEntity(eventId, SubmissionRows.IdKey(item.SubmissionId))
+                {
+                    ["AttendanceKey"] = item.AttendanceKey,
+                    ["Sequence"] = sequence,
+                }));
+                actions.Add(new(TableTransactionActionType.Insert, SubmissionRows.Record(sequence, item.SubmissionId, receivedAt, item.Submission)));
+            }
+
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken);
+                foreach (var item in chunk)
+                {
+                    receipts[item.Index] = new SubmissionReceipt(ReceiptStatus.Created, item.SubmissionId);
+                }
+
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Action 0 is the counter; action 1 + 3i.. 3 + 3i belong to chunk[i]. When the service does not
+                // say which action failed, look for a stored original of every item.
+                var resolved = ex.FailedActionIndex switch
+                {
+                    0 => [],
+                    int index => await ResolveDuplicateAsync(chunk[(index - 1) / 3], receipts, cancellationToken),
+                    null => await ResolveAnyDuplicateAsync(chunk, receipts, cancellationToken),
+                };
+                if (resolved.Count > 0)
+                {
+                    chunk.RemoveAll(resolved.Contains);
+                    continue;
+                }
+
+                // The counter moved (another instance committed first): read it again and renumber.
+                if (++races > MaxCounterRaces)
+                {
+                    throw;
+                }
+
+                LogCounterRace(logger, eventId, races);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * races)), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<List<Pending>> ResolveAnyDuplicateAsync(List<Pending> chunk, SubmissionReceipt?[] receipts, CancellationToken cancellationToken)
+    {
+        var resolved = new List<Pending>();
+        foreach (var item in chunk)
+        {
+            resolved.AddRange(await ResolveDuplicateAsync(item, receipts, cancellationToken));
+        }
+
+        return resolved;
+    }
+
+    /// <summary>Finds a stored original of <paramref name="item"/>; if there is one, records a duplicate receipt.</summary>
+    private async Task<List<Pending>> ResolveDuplicateAsync(Pending item, SubmissionReceipt?[] receipts, CancellationToken cancellationToken)
+    {
+        var eventId = item.Submission.EventId;
+        var original = (await table.GetAsync(eventId, SubmissionRows.IdKey(item.SubmissionId), cancellationToken)) is not null
+            ? item.SubmissionId
+            : (await table.GetAsync(eventId, item.AttendanceKey, cancellationToken))?.GetString("SubmissionId");
+        if (original is null)
+        {
+            return [];
+        }
+
+        receipts[item.Index] = new SubmissionReceipt(ReceiptStatus.Duplicate, original);
+        return [item];
+    }
+
+    /// <summary>The highest sequence number committed for the event; 0 when it has no submissions.</summary>
+    public async Task<long> GetLastSequenceAsync(string eventId, CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync(cancellationToken);
+        return (await table.GetAsync(eventId, SubmissionRows.CounterKey, cancellationToken))?.GetInt64("Sequence") ?? 0;
+    }
+
+    /// <summary>The event's submissions numbered after <paramref name="after"/> up to and including <paramref name="upTo"/>, in order.</summary>
+    public async IAsyncEnumerable<StoredSubmission> ReadAsync(
+        string eventId, long after, long upTo, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = TableFilter.And(
+            TableFilter.Equal("PartitionKey", eventId),
+            TableFilter.GreaterThan("RowKey", SubmissionRows.SequenceKey(after)),
+            TableFilter.LessThanOrEqual("RowKey", SubmissionRows.SequenceKey(upTo)));
+        await EnsureTableAsync(cancellationToken);
+        await foreach (var entity in table.QueryAsync(filter, cancellationToken: cancellationToken))
+        {
+            yield return SubmissionRows.ReadRecord(entity, regions);
+        }
+    }
+
+    /// <summary>Live attendance of an event: distinct participants and attendances per session date.</summary>
+    public async Task<EventAttendance> CountAsync(string eventId, CancellationToken cancellationToken = default)
+    {
+        var filter = TableFilter.And(
+            TableFilter.Equal("PartitionKey", eventId),
+            TableFilter.GreaterThanOrEqual("RowKey", SubmissionRows.AttendancePrefix),
+            TableFilter.LessThan("RowKey", "a}"));
+        await EnsureTableAsync(cancellationToken);
+        var participants = new HashSet<string>(StringComparer.Ordinal);
+        var byDate = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var entity in table.QueryAsync(filter, ["RowKey"], cancellationToken))
+        {
+            var parts = entity.RowKey.Split('|');
+            participants.Add(parts[2]);
+            byDate[parts[1]] = byDate.GetValueOrDefault(parts[1]) + 1;
+        }
+
+        return new EventAttendance(participants.Count, byDate);
+    }
+
+    private static TableEntity Counter(string eventId, long sequence) => new(eventId, SubmissionRows.CounterKey) { ["Sequence"] = sequence };
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Counter of event {EventId} moved under us; attempt {Attempt}")]
+    private static partial void LogCounterRace(ILogger logger, string eventId, int attempt);
+
+    private sealed record Pending(int Index, AttendanceSubmission Submission, string SubmissionId, string AttendanceKey);
+}

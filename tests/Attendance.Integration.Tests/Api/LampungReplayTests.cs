@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Attendance.Testing;
+
+namespace Attendance.Integration.Tests.Api;
+
+public sealed class LampungReplayTests(AzuriteFixture azurite)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Replaying_the_Lampung_training_through_three_channels_with_retries_stores_each_attendance_once()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var token = await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        var replay = new LampungReplay();
+
+        var outcome = await replay.PostAllAsync(api, token, Ct);
+
+        Assert.Equal(48, replay.Participants.Count);
+        Assert.Equal(replay.ExpectedAttendances, outcome.Created.Count);
+        Assert.Equal(outcome.Created.Count, outcome.Created.Distinct().Count());
+        Assert.True(outcome.Duplicates >= 40, $"only {outcome.Duplicates} duplicates were posted");
+        var attendance = (await api.Client.GetFromJsonAsync<JsonElement>($"events/{Lampung.EventId}", Ct)).GetProperty("attendance");
+        Assert.Equal(48, attendance.GetProperty("participants").GetInt32());
+        var byDate = attendance.GetProperty("byDate").EnumerateObject().ToDictionary(d => d.Name, d => d.Value.GetInt32());
+        Assert.Equal(LampungReplay.Days.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), byDate.Keys);
+        Assert.Equal(replay.ExpectedAttendances, byDate.Values.Sum());
+    }
+
+    [Fact]
+    public async Task The_venue_form_is_served_and_accepts_posts_only_with_the_events_token_while_it_runs()
+    {
+        var time = new ManualTime(Lampung.During);
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, time);
+        var token = await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+
+        using var page = await api.Anonymous.GetAsync($"events/{Lampung.EventId}/form?token={token}", Ct);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("name=\"fullName\"", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"2023-06-06\" selected>", html, StringComparison.Ordinal);
+
+        using var wrongToken = await api.Anonymous.GetAsync($"events/{Lampung.EventId}/form?token=not-the-token", Ct);
+        using var unknownEvent = await api.Anonymous.GetAsync($"events/no-such-event/form?token={token}", Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknownEvent.StatusCode);
+
+        var fields = Lampung.Submission("Ratna Dewi", day: "2023-06-06");
+        fields.Remove("eventId");
+        fields["formToken"] = token;
+        using var browser = new HttpRequestMessage(HttpMethod.Post, $"events/{Lampung.EventId}/form") { Content = new FormUrlEncodedContent(fields) };
+        browser.Headers.Accept.ParseAdd("text/html");
+        using var posted = await api.Anonymous.SendAsync(browser, Ct);
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        Assert.Contains("Terima kasih", await posted.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        time.Now = new DateTimeOffset(2023, 6, 9, 0, 0, 0, TimeSpan.FromHours(7));
+        fields["sessionDate"] = "2023-06-08";
+        using var closed = await api.Anonymous.PostAsync($"events/{Lampung.EventId}/form", new FormUrlEncodedContent(fields), Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, closed.StatusCode);
+        fields["formToken"] = "wrong";
+        time.Now = Lampung.During;
+        using var forged = await api.Anonymous.PostAsync($"events/{Lampung.EventId}/form", new FormUrlEncodedContent(fields), Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+    }
+}

@@ -1,0 +1,36 @@
+using Attendance.Testing;
+
+namespace Attendance.Parquet.Tests.Oracles;
+
+/// <summary>Writes every scenario once and reads them all in a single oracle run shared by the tests of a class.</summary>
+public sealed class OracleFixture : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "attendance-parquet-" + Guid.NewGuid().ToString("N"));
+
+    public IReadOnlyDictionary<string, OracleReading> Readings { get; private set; } = new Dictionary<string, OracleReading>();
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        var files = new List<(ParquetScenario, string)>();
+        foreach (var scenario in Scenarios.All)
+        {
+            var path = Path.Combine(_folder, scenario.Name + ".parquet");
+            await using (var stream = File.Create(path))
+            {
+                await scenario.WriteAsync(stream, TestContext.Current.CancellationToken);
+            }
+
+            files.Add((scenario, path));
+        }
+
+        var readings = await ParquetOracle.ReadAsync(files, TestContext.Current.CancellationToken);
+        Readings = readings.ToDictionary(r => r.Scenario.Name);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Directory.Delete(_folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}
