@@ -35,10 +35,6 @@ param exportSchedule string = '0 0 19 * * *'
 @description('Whether the analytics files carry participant names (default: pseudonymous key only).')
 param exportIncludeNames bool = false
 
-@secure()
-@description('The key of the participant pseudonyms in the analytics files. azd reads it back from Key Vault on every run (secretOrRandomPassword), so it stays the same; changing it changes every pseudonym.')
-param pseudonymKey string
-
 @description('The blob container the nightly export writes (Delta tables for Power BI).')
 param analyticsContainerName string = 'analytics'
 
@@ -93,7 +89,6 @@ module keyVault 'app/keyvault.bicep' = {
     name: 'kv-${resourceToken}'
     location: location
     tags: tags
-    pseudonymKey: pseudonymKey
   }
 }
 
@@ -138,7 +133,8 @@ module api 'app/function-app.bicep' = {
   ]
 }
 
-// Outputs become azd environment values (.azure/<env>/.env). None of them is a secret.
+// Outputs become azd environment values (.azure/<env>/.env). None of them is a secret. The pseudonym key is
+// created in Key Vault by the postprovision hook (infra/hooks), never passing through a deployment.
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name

@@ -1,4 +1,5 @@
 using Attendance;
+using Attendance.Functions;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -8,4 +9,5 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddAttendance(builder.Configuration);
+builder.Services.AddKeyVaultReferenceGuard();
 builder.Build().Run();

@@ -1,11 +1,10 @@
-// Holds the pseudonym key. RBAC authorization (no access policies): the app's identity is a Secrets User,
-// and the app setting is a Key Vault reference, so the key never appears in app settings or outputs.
+// Holds the pseudonym key (secret PseudonymKey). RBAC authorization, no access policies. The secret is created
+// once by the postprovision hook (infra/hooks/postprovision.*) with 48 random bytes and never rewritten: a
+// Bicep-written secret would need the value as a deployment parameter, and azd's random-password helper makes
+// 15 characters where the export requires at least 32.
 param name string
 param location string
 param tags object
-
-@secure()
-param pseudonymKey string
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -24,16 +23,8 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     softDeleteRetentionInDays: 90
     publicNetworkAccess: 'Enabled'
   }
-
-  resource pseudonymKeySecret 'secrets' = {
-    name: 'PseudonymKey'
-    properties: {
-      value: pseudonymKey
-      contentType: 'HMAC key of the participant pseudonyms in the analytics files'
-    }
-  }
 }
 
 output name string = vault.name
 // Without a version: the app follows the latest version of the secret.
-output pseudonymKeySecretUri string = vault::pseudonymKeySecret.properties.secretUri
+output pseudonymKeySecretUri string = '${vault.properties.vaultUri}secrets/PseudonymKey/'

@@ -36,10 +36,6 @@ resource dataAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: keyVaultName
-
-  resource pseudonymKeySecret 'secrets' existing = {
-    name: 'PseudonymKey'
-  }
 }
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -85,10 +81,11 @@ resource dataBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 }
 
-// The pseudonym key only, read through the app setting's Key Vault reference.
+// Reads the pseudonym key through the app setting's Key Vault reference. The vault holds that one secret; the
+// secret itself does not exist yet when this runs (the postprovision hook creates it), so it cannot be the scope.
 resource pseudonymKeyReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault::pseudonymKeySecret.id, identityPrincipalId, roles.keyVaultSecretsUser)
-  scope: vault::pseudonymKeySecret
+  name: guid(vault.id, identityPrincipalId, roles.keyVaultSecretsUser)
+  scope: vault
   properties: {
     principalId: identityPrincipalId
     principalType: 'ServicePrincipal'
@@ -107,8 +104,8 @@ resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01'
   }
 }
 
-// The deployer: azd reads the pseudonym key back on every run (secretOrRandomPassword) and the operator may
-// rotate it; reading the analytics files lets them check an export and connect Power BI Desktop.
+// The deployer: the postprovision hook creates the pseudonym key with their login, and they may recover or
+// replace it; reading the analytics files lets them check an export and connect Power BI Desktop.
 resource userSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
   name: guid(vault.id, userPrincipalId, roles.keyVaultSecretsOfficer)
   scope: vault

@@ -113,24 +113,24 @@ public sealed partial class InfraTests
     }
 
     [Fact]
-    public void The_pseudonym_key_is_a_secure_parameter_kept_in_key_vault_and_never_an_output()
+    public void The_pseudonym_key_never_passes_through_a_deployment_and_reaches_the_app_as_a_key_vault_reference()
     {
-        var main = Read("infra/main.bicep");
-        Assert.Matches(@"@secure\(\)\s*(@description\('[^']*'\)\s*)?param pseudonymKey string", main);
+        // No parameter, variable or output carries it: the postprovision hook writes it straight to Key Vault.
+        Assert.DoesNotMatch(@"(?i)param\s+pseudonymKey\b", AllBicep);
+        Assert.DoesNotContain("secretOrRandomPassword", Read("infra/main.parameters.json"), StringComparison.Ordinal);
         Assert.Contains("enableRbacAuthorization: true", Read("infra/app/keyvault.bicep"), StringComparison.Ordinal);
-        foreach (var file in BicepFiles)
-        {
-            foreach (var output in File.ReadLines(file).Where(l => l.TrimStart().StartsWith("output ", StringComparison.Ordinal)))
-            {
-                Assert.DoesNotContain("pseudonymKey ", output + " ", StringComparison.Ordinal);
-                Assert.DoesNotContain("secretUriWithVersion", output, StringComparison.Ordinal);
-            }
-        }
+        Assert.Equal("'@Microsoft.KeyVault(SecretUri=${pseudonymKeySecretUri})'", InfraSettings.All["Export__PseudonymKey"]);
+        Assert.Contains("output pseudonymKeySecretUri string = '${vault.properties.vaultUri}secrets/PseudonymKey/'", Read("infra/app/keyvault.bicep"), StringComparison.Ordinal);
+        Assert.Contains("output AZURE_KEY_VAULT_NAME string", Read("infra/main.bicep"), StringComparison.Ordinal);
+    }
 
-        using var parameters = JsonDocument.Parse(Read("infra/main.parameters.json"));
-        var value = parameters.RootElement.GetProperty("parameters").GetProperty("pseudonymKey").GetProperty("value").GetString();
-        Assert.Equal("$(secretOrRandomPassword ${AZURE_KEY_VAULT_NAME} PseudonymKey)", value);
-        Assert.Contains("output AZURE_KEY_VAULT_NAME string", main, StringComparison.Ordinal);
+    [Fact]
+    public void Azure_yaml_runs_the_key_hook_after_provisioning_on_every_platform()
+    {
+        var yaml = Read("azure.yaml");
+        Assert.Matches(@"(?s)hooks:\s+postprovision:\s+posix:\s+shell: sh\s+run: \./infra/hooks/postprovision\.sh.*windows:\s+shell: pwsh\s+run: \./infra/hooks/postprovision\.ps1", yaml);
+        Assert.True(File.Exists(RepoPaths.Combine("infra", "hooks", "postprovision.sh")));
+        Assert.True(File.Exists(RepoPaths.Combine("infra", "hooks", "postprovision.ps1")));
     }
 
     [Fact]

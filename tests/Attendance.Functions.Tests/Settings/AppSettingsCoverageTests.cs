@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Attendance.Export;
 using Attendance.Storage;
 using Xunit;
 
@@ -15,19 +16,15 @@ public sealed class AppSettingsCoverageTests
     private static readonly string[] HostSettingPrefixes = ["AzureWebJobsStorage", "APPLICATIONINSIGHTS_", "FUNCTIONS_", "WEBSITE_"];
 
     [Fact]
-    public void Discovery_finds_the_options_of_storage_and_the_store()
+    public void Discovery_finds_the_options_of_storage_the_store_and_the_export()
     {
         // Guards the reflection itself: if SectionName stopped being found, every other test here would pass vacuously.
         Assert.Contains(typeof(StorageOptions), CoreSettings.OptionsTypes);
+        Assert.Contains(typeof(ExportOptions), CoreSettings.OptionsTypes);
         Assert.Contains(CoreSettings.All, s => s.Key == "AttendanceStorage__TableServiceUri");
         Assert.Contains(CoreSettings.All, s => s.Key == "Store__SubmissionsTable");
-    }
-
-    [Fact]
-    public void Announced_export_settings_leave_the_list_once_core_reads_them()
-    {
-        var arrived = CoreSettings.Announced.Where(key => CoreSettings.All.Any(s => string.Equals(s.Key, key, StringComparison.OrdinalIgnoreCase))).ToList();
-        Assert.True(arrived.Count == 0, "Core reads these now; remove them from CoreSettings.Announced: " + string.Join(", ", arrived));
+        Assert.Contains(CoreSettings.All, s => s.Key == "Export__PseudonymKey" && s.IsSecret);
+        Assert.Contains(CoreSettings.All, s => s.Key == ExportSchedule.SettingName && s.Property is null);
     }
 
     [Fact]

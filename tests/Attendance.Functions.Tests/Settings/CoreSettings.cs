@@ -5,25 +5,19 @@ namespace Attendance.Functions.Tests.Settings;
 
 /// <summary>
 /// Every setting core reads, discovered rather than listed: each options class carries
-/// <c>public const string SectionName</c> and binds its public settable properties below that section; the
-/// few keys read without an options class are listed in <see cref="TopLevelKeys"/>.
+/// <c>public const string SectionName</c> and binds its public settable properties below that section; a key
+/// read without an options class is a <c>public const string SettingName</c> (as on <c>ExportSchedule</c>),
+/// and <see cref="TopLevelKeys"/> lists them too, so that one losing its constant is not silently dropped.
 /// </summary>
 internal static class CoreSettings
 {
     /// <summary>Keys core reads directly from configuration, outside any options section.</summary>
     public static IReadOnlyList<string> TopLevelKeys { get; } = ["ExportSchedule"];
 
-    /// <summary>
-    /// Settings the export issue fixed by name whose options class has not reached core yet. Infra and the
-    /// documentation already carry them; a test fails as soon as core reads one, so the entry is removed then.
-    /// </summary>
-    public static IReadOnlyList<string> Announced { get; } = ["Export__Container", "Export__PseudonymKey", "Export__IncludeNames"];
-
     public static IReadOnlyList<CodeSetting> All { get; } = Discover();
 
-    /// <summary>Whether the code reads <paramref name="key"/> or will once the export lands (<see cref="Announced"/>).</summary>
-    public static bool IsKnown(string key) =>
-        All.Any(s => string.Equals(s.Key, key, StringComparison.OrdinalIgnoreCase)) || Announced.Contains(key, StringComparer.OrdinalIgnoreCase);
+    /// <summary>Whether the code reads <paramref name="key"/>.</summary>
+    public static bool IsKnown(string key) => All.Any(s => string.Equals(s.Key, key, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The options classes found (a test checks the discovery finds the known ones).</summary>
     public static IReadOnlyList<Type> OptionsTypes { get; } =
@@ -47,7 +41,12 @@ internal static class CoreSettings
             }
         }
 
-        settings.AddRange(TopLevelKeys.Select(key => new CodeSetting(key, null, null)));
+        var topLevel = typeof(ApiRoutes).Assembly.GetTypes()
+            .Select(t => t.GetField("SettingName", BindingFlags.Public | BindingFlags.Static))
+            .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string))
+            .Select(f => (string)f!.GetRawConstantValue()!)
+            .Union(TopLevelKeys, StringComparer.OrdinalIgnoreCase);
+        settings.AddRange(topLevel.Select(key => new CodeSetting(key, null, null)));
         return settings;
     }
 

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Attendance.Functions.Http;
+using Attendance.Functions.Timers;
+using Attendance.Testing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace Attendance.Functions.Tests;
+
+/// <summary>
+/// The functions as the worker runs them: services registered as Program.cs registers them, function classes
+/// created by ActivatorUtilities (as the worker's activator does), the returned action executed against the
+/// invocation's HttpContext, and core talking to a real Azurite.
+/// </summary>
+public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const string PseudonymKey = "pseudonym-key-for-function-tests-000000";
+
+    [Fact]
+    public async Task An_event_is_registered_read_attended_and_exported_through_the_functions()
+    {
+        await using var provider = BuildServices(Settings(azurite.ConnectionString));
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var ct = TestContext.Current.CancellationToken;
+        var eventId = "bimtek-" + Guid.NewGuid().ToString("N")[..8];
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+
+        var health = await InvokeAsync(provider, "GET", "/api/health", null,
+            (request, f) => f.Create<HealthFunction>().Get(request, ct));
+        Assert.Equal(StatusCodes.Status200OK, health.Status);
+
+        var registration = new
+        {
+            name = "Bimtek SPP-TIK Lampung",
+            startDate = today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            endDate = today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            province = "Lampung",
+        };
+        var put = await InvokeAsync(provider, "PUT", $"/api/events/{eventId}", registration,
+            (request, f) => f.Create<EventsFunctions>().Put(request, eventId, ct));
+        Assert.Equal(StatusCodes.Status201Created, put.Status);
+        Assert.Equal($"/api/events/{eventId}", put.Location);
+
+        var submission = new
+        {
+            eventId,
+            sessionDate = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            fullName = "Siti Rahmawati",
+            province = "Lampung",
+            regency = "Kota Bandar Lampung",
+            email = "siti.rahmawati@example.org",
+            source = "function-test",
+        };
+        var posted = await InvokeAsync(provider, "POST", "/api/submissions", submission,
+            (request, f) => f.Create<SubmissionsFunction>().Post(request, ct));
+        Assert.Equal(StatusCodes.Status201Created, posted.Status);
+        var again = await InvokeAsync(provider, "POST", "/api/submissions", submission,
+            (request, f) => f.Create<SubmissionsFunction>().Post(request, ct));
+        Assert.Equal(posted.Json.GetProperty("submissionId").GetString(), again.Json.GetProperty("submissionId").GetString());
+
+        var read = await InvokeAsync(provider, "GET", $"/api/events/{eventId}", null,
+            (request, f) => f.Create<EventsFunctions>().Get(request, eventId, ct));
+        Assert.Equal(StatusCodes.Status200OK, read.Status);
+        Assert.False(read.Json.TryGetProperty("formToken", out _), "a function key must not reveal the form token.");
+
+        // The timer exports the new attendance; the HTTP export right after finds nothing new to append.
+        await ActivatorUtilities.CreateInstance<ExportTimerFunction>(provider).Run(new TimerInfo(), ct);
+        var exported = await InvokeAsync(provider, "POST", "/api/exports", null,
+            (request, f) => f.Create<ExportsFunction>().Post(request, ct));
+        Assert.Equal(StatusCodes.Status200OK, exported.Status);
+        var attendance = exported.Json.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("table").GetString() == "attendance");
+        Assert.Equal(0, attendance.GetProperty("rowsAdded").GetInt64());
+        Assert.True(attendance.GetProperty("version").GetInt64() >= 0, "the timer's run must have created the attendance table.");
+    }
+
+    [Fact]
+    public async Task A_missing_event_is_a_problem_response_not_a_failed_invocation()
+    {
+        await using var provider = BuildServices(Settings(azurite.ConnectionString));
+        var ct = TestContext.Current.CancellationToken;
+        var response = await InvokeAsync(provider, "GET", "/api/events/no-such-event", null,
+            (request, f) => f.Create<EventsFunctions>().Get(request, "no-such-event", ct));
+        Assert.Equal(StatusCodes.Status404NotFound, response.Status);
+        Assert.StartsWith("application/problem+json", response.ContentType, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_refuses_an_unresolved_key_vault_reference_as_the_pseudonym_key()
+    {
+        var settings = Settings(azurite.ConnectionString);
+        settings["Export:PseudonymKey"] = "@Microsoft.KeyVault(SecretUri=https://kv-abc.vault.azure.net/secrets/PseudonymKey/)";
+        await using var provider = BuildServices(settings);
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains("unresolved Key Vault reference", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_accepts_a_resolved_pseudonym_key()
+    {
+        await using var provider = BuildServices(Settings(azurite.ConnectionString));
+        provider.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    private static Dictionary<string, string?> Settings(string connectionString) => new()
+    {
+        ["AttendanceStorage"] = connectionString,
+        ["AttendanceStorage:MaxRetries"] = "1",
+        ["AttendanceStorage:RetryDelay"] = "00:00:00.050",
+        ["Store:EventsTable"] = StorageNames.Table("events"),
+        ["Store:SubmissionsTable"] = StorageNames.Table("submissions"),
+        ["Export:Container"] = StorageNames.Container("analytics"),
+        ["Export:PseudonymKey"] = PseudonymKey,
+    };
+
+    // What Program.cs registers, on a plain container (the worker's host adds only its own plumbing).
+    private static ServiceProvider BuildServices(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddAttendance(configuration);
+        services.AddKeyVaultReferenceGuard();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+
+    private static async Task<Response> InvokeAsync(
+        IServiceProvider provider, string method, string path, object? body, Func<HttpRequest, Activator, Task<IActionResult>> function)
+    {
+        var context = new DefaultHttpContext { RequestServices = provider, TraceIdentifier = Guid.NewGuid().ToString("N") };
+        context.Request.Method = method;
+        context.Request.Scheme = "https";
+        context.Request.Host = new HostString("func-test.azurewebsites.net");
+        context.Request.Path = path;
+        if (body is not null)
+        {
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(body);
+            context.Request.ContentType = "application/json";
+            context.Request.ContentLength = bytes.Length;
+            context.Request.Body = new MemoryStream(bytes);
+        }
+
+        context.Response.Body = new MemoryStream();
+        var action = await function(context.Request, new Activator(provider));
+        await action.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+
+        var text = Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray());
+        var json = text.Length > 0 && context.Response.ContentType?.Contains("json", StringComparison.Ordinal) == true
+            ? JsonDocument.Parse(text).RootElement.Clone()
+            : default;
+        return new Response(context.Response.StatusCode, context.Response.ContentType ?? string.Empty, context.Response.Headers.Location.ToString(), json);
+    }
+
+    private sealed record Response(int Status, string ContentType, string Location, JsonElement Json);
+
+    private sealed class Activator(IServiceProvider provider)
+    {
+        public T Create<T>() => ActivatorUtilities.CreateInstance<T>(provider);
+    }
+}
