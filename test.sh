@@ -11,7 +11,7 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet test Attendance.slnx --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 
-# One closing line over all test assemblies, e.g. "tests: 120 passed, 0 failed, 2 skipped".
-grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
-  | awk '{f+=$1; p+=$2; s+=$3} END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}'
+# One closing line over all test assemblies, e.g. "tests: 524 passed, 0 failed, 0 skipped".
+awk '/^ +Passed: [0-9]+$/ {p+=$2} /^ +Failed: [0-9]+$/ {f+=$2} /^ +Skipped: [0-9]+$/ {s+=$2}
+     END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}' "$log"
 exit $status
