@@ -22,4 +22,11 @@ else
 fi
 
 export AttendanceStorage="${AttendanceStorage:-UseDevelopmentStorage=true}"
+# The pseudonym key must stay the same across runs (participant keys depend on it) and out of the repo:
+# generated once into .data/, which git ignores. Set Export__PseudonymKey yourself to use another.
+if [ -z "${Export__PseudonymKey:-}" ]; then
+  [ -s .data/pseudonym-key ] || (umask 077 && head -c 48 /dev/urandom | base64 -w0 > .data/pseudonym-key)
+  Export__PseudonymKey=$(cat .data/pseudonym-key)
+  export Export__PseudonymKey
+fi
 dotnet run --project cli/Attendance.Cli -c Release -- serve --urls "${URLS:-http://127.0.0.1:7071}"
