@@ -70,6 +70,7 @@ public sealed class ExportFaultTests(AzuriteFixture azurite)
         }
 
         Assert.InRange(checks.Count, 6, MaxRequestsPerRun - 1);
+        TestContext.Current.TestOutputHelper?.WriteLine($"crashed and reran at {checks.Count} storage requests");
         var tables = await DeltaOracle.ReadAsync(checks.Select(c => (c.Container, "attendance")), Ct);
         for (var i = 0; i < checks.Count; i++)
         {
