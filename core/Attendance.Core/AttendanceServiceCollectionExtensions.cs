@@ -36,9 +36,13 @@ public static class AttendanceServiceCollectionExtensions
         services.AddSingleton<SubmissionValidator>();
         services.AddSingleton<SubmissionIntake>();
 
-        services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.SectionName)).ValidateDataAnnotations()
+            .Validate(o => !o.PseudonymKey.TrimStart().StartsWith(ExportOptions.UnresolvedKeyVaultReference, StringComparison.OrdinalIgnoreCase),
+                "Export:PseudonymKey is an unresolved Key Vault reference: check that the secret PseudonymKey exists and that the app's identity is Key Vault Secrets User (docs/deployment.md).")
+            .ValidateOnStart();
         services.AddSingleton(_ => ExportSchedule.From(configuration));
         services.AddSingleton<ExportRunner>();
+
 
         services.AddSingleton<ApiGuard>();
         services.AddSingleton<HealthApi>();

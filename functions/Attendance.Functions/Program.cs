@@ -1,5 +1,4 @@
 using Attendance;
-using Attendance.Functions;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -9,5 +8,4 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddAttendance(builder.Configuration);
-builder.Services.AddKeyVaultReferenceGuard();
 builder.Build().Run();

@@ -129,7 +129,6 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAttendance(configuration);
-        services.AddKeyVaultReferenceGuard();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 

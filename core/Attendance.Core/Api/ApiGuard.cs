@@ -37,6 +37,9 @@ public sealed partial class ApiGuard(ILogger<ApiGuard> logger)
     public static bool IsStorageOutage(Exception ex, CancellationToken cancellationToken) => ex switch
     {
         RequestFailedException { Status: 0 or 408 or 429 or >= 500 } => true,
+
+        // The managed identity's token endpoint did not answer: storage is unreachable for this instance.
+        Azure.Identity.AuthenticationFailedException => true,
         AggregateException aggregate => aggregate.InnerExceptions.All(inner => IsStorageOutage(inner, cancellationToken)),
         HttpRequestException or IOException or TimeoutException => true,
         OperationCanceledException => !cancellationToken.IsCancellationRequested,

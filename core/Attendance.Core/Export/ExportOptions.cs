@@ -7,6 +7,12 @@ public sealed class ExportOptions
 {
     public const string SectionName = "Export";
 
+    /// <summary>
+    /// What App Service leaves as a setting's value when it cannot resolve a Key Vault reference. Long enough to
+    /// pass as a key, so it is refused explicitly: pseudonyms made with it would be silently wrong.
+    /// </summary>
+    public const string UnresolvedKeyVaultReference = "@Microsoft.KeyVault(";
+
     /// <summary>The blob container holding the Delta tables <c>attendance/</c>, <c>events/</c>, <c>regions/</c>. Default <c>analytics</c>.</summary>
     [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Export:Container must be a blob container name: 3-63 lower-case letters, digits and single hyphens.")]
     public string Container { get; set; } = "analytics";
