@@ -58,6 +58,9 @@ public sealed class DeltaTable(IBlobContainerClient container, string path)
 
     /// <summary>
     /// Writes commit <paramref name="version"/> if nobody has; false when another writer created it first.
+    /// The actions must be unique to this attempt (the export's commitInfo carries its run id and time): when
+    /// the pipeline retries a create whose response was lost, the retry finds the blob and gets 409, and only
+    /// the blob's content tells whether that earlier attempt was ours.
     /// </summary>
     public async Task<bool> TryCommitAsync(long version, IReadOnlyList<DeltaAction> actions, CancellationToken cancellationToken = default)
     {
@@ -67,14 +70,17 @@ public sealed class DeltaTable(IBlobContainerClient container, string path)
             body.Append(JsonSerializer.Serialize(action, Json)).Append('\n');
         }
 
+        var bytes = Encoding.UTF8.GetBytes(body.ToString());
+        var name = LogPrefix + CommitName(version);
         try
         {
-            await container.UploadAsync(LogPrefix + CommitName(version), Encoding.UTF8.GetBytes(body.ToString()), createOnly: true, "application/json", cancellationToken);
+            await container.UploadAsync(name, bytes, createOnly: true, "application/json", cancellationToken);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return false;
+            var existing = await container.DownloadAsync(name, cancellationToken);
+            return existing is not null && existing.Content.Span.SequenceEqual(bytes);
         }
     }
 

@@ -83,6 +83,9 @@ public sealed class ExportFiles(IBlobContainerClient container, TimeProvider tim
             ["operation"] = operation,
             ["engineInfo"] = ParquetWriterOptions.DefaultCreatedBy,
             ["txnId"] = runId,
+
+            // Makes every attempt's commit unique, which DeltaTable.TryCommitAsync relies on to recognise its own.
+            ["attemptId"] = Guid.NewGuid().ToString("N"),
         }),
     };
 

@@ -41,9 +41,9 @@ public sealed partial class ExportRunner(
         var results = new List<TableExportResult>
         {
             await attendance.RunAsync(eventList, progress, cancellationToken),
-            await new SnapshotExport<TrainingEvent>(files, AnalyticsTables.Events)
+            await new SnapshotExport<TrainingEvent>(files, AnalyticsTables.Events, runId)
                 .RunAsync([.. eventList.OrderBy(e => e.Id, StringComparer.Ordinal)], progress, cancellationToken),
-            await new SnapshotExport<RegionRow>(files, AnalyticsTables.Regions)
+            await new SnapshotExport<RegionRow>(files, AnalyticsTables.Regions, runId)
                 .RunAsync([.. regions.All.Select(r => new RegionRow(r, r.ParentCode is null ? r : regions.Get(r.ParentCode)))], progress, cancellationToken),
         };
 

@@ -8,7 +8,7 @@ namespace Attendance.Export;
 /// of its bytes. When the live file already has that name nothing is written; otherwise one commit removes the
 /// old file and adds the new, and the old blob is deleted after the commit.
 /// </summary>
-public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> definition)
+public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> definition, string runId)
 {
     public async Task<TableExportResult> RunAsync(IReadOnlyList<TRow> rows, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> de
             // The name is the content's hash, so a concurrent run writing the same name writes the same bytes.
             await files.Container.UploadAsync(table.FileBlobName(fileName), bytes, createOnly: false, ExportFiles.ContentType, cancellationToken);
             var replaced = snapshot.Files.Keys.Where(path => path != fileName).ToList();
-            var actions = new List<DeltaAction> { files.CommitInfo("WRITE", fileName) };
+            var actions = new List<DeltaAction> { files.CommitInfo("WRITE", runId) };
             actions.AddRange(header);
             actions.AddRange(replaced.Select(files.Remove));
             if (!snapshot.Files.ContainsKey(fileName))

@@ -81,6 +81,25 @@ public sealed class ExportFaultTests(AzuriteFixture azurite)
         }
     }
 
+    [Fact]
+    public async Task A_log_commit_whose_response_is_lost_and_retried_by_the_pipeline_keeps_its_file()
+    {
+        // The pipeline's retry of the create-only commit gets 409 from the commit it made itself; taking that for a
+        // lost race would delete the file the table now references.
+        var faults = new FaultInjectionPolicy { Selects = m => m.Request.Method == Azure.Core.RequestMethod.Put && m.Request.Uri.Path.Contains("/_delta_log/", StringComparison.Ordinal) };
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, configureServices: s => s.AddStoragePipelinePolicy(faults));
+        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await PostAsync(api, Enumerable.Range(0, 25).Select(i => $"Peserta {i}"));
+
+        faults.Reset(failRequestNumber: 1, afterStorageApplied: true);
+        var summary = await api.Services.GetRequiredService<ExportRunner>().RunAsync("lost-response", cancellationToken: Ct);
+        Assert.True(faults.Fired);
+        Assert.Equal(25, summary.Tables[0].RowsAdded);
+
+        var table = await DeltaOracle.ReadAsync(api.Services.GetRequiredService<IAttendanceStorage>().GetContainer(api.Container), "attendance", Ct);
+        Assert.Equal((await StoredIdsAsync(api)).Order(StringComparer.Ordinal), table.Strings("submission_id").Order(StringComparer.Ordinal));
+    }
+
     private static async Task PostAsync(ApiServer api, IEnumerable<string> names)
     {
         using var response = await api.Client.PostAsJsonAsync("submissions", names.Select(n => Lampung.Submission(n)).ToArray(), Ct);
