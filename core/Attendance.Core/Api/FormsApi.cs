@@ -16,13 +16,11 @@ public sealed class FormsApi(EventStore events, SubmissionIntake intake, ApiGuar
     /// <summary>The source recorded for submissions through this form when the form does not say.</summary>
     public const string DefaultSource = "venue-form";
 
-    private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
-
     public Task<IResult> GetAsync(HttpRequest request, string eventId, CancellationToken cancellationToken) =>
         guard.RunAsync(ApiRoutes.GetForm.Name, async () =>
         {
             var (trainingEvent, refusal) = await OpenAsync(eventId, request.Query["token"], cancellationToken);
-            return refusal ?? TypedResults.Content(EventFormPage.Render(trainingEvent!, Today()), "text/html; charset=utf-8");
+            return refusal ?? TypedResults.Content(EventFormPage.Render(trainingEvent!, SessionDates(trainingEvent!)), "text/html; charset=utf-8");
         }, cancellationToken);
 
     public Task<IResult> PostAsync(HttpRequest request, string eventId, CancellationToken cancellationToken) =>
@@ -53,6 +51,18 @@ public sealed class FormsApi(EventStore events, SubmissionIntake intake, ApiGuar
             }
 
             fields.Set(SubmissionFields.EventId, eventId);
+            var today = SessionDates(trainingEvent!);
+            if (string.IsNullOrWhiteSpace(fields[SubmissionFields.SessionDate]))
+            {
+                fields.Set(SubmissionFields.SessionDate, today[0].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else if (!fields.Errors.Has(SubmissionFields.SessionDate)
+                && !today.Any(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) == fields[SubmissionFields.SessionDate]!.Trim()))
+            {
+                fields.Errors.Add(SubmissionFields.SessionDate,
+                    $"the event form records today's attendance only ({string.Join(" or ", today.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))}); other days are entered by the organizer.");
+            }
+
             if (string.IsNullOrWhiteSpace(fields[SubmissionFields.Source]))
             {
                 fields.Set(SubmissionFields.Source, DefaultSource);
@@ -93,10 +103,10 @@ public sealed class FormsApi(EventStore events, SubmissionIntake intake, ApiGuar
             { Status: ReceiptStatus.Duplicate } => ("Kehadiran Anda hari ini sudah tercatat sebelumnya.", null, StatusCodes.Status200OK),
             _ => ("Periksa kembali isian berikut.", outcome.Errors, StatusCodes.Status400BadRequest),
         };
-        return TypedResults.Content(EventFormPage.Render(trainingEvent, Today(), message, errors), "text/html; charset=utf-8", statusCode: status);
+        return TypedResults.Content(EventFormPage.Render(trainingEvent, SessionDates(trainingEvent), message, errors), "text/html; charset=utf-8", statusCode: status);
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Wib).DateTime);
+    private IReadOnlyList<DateOnly> SessionDates(TrainingEvent trainingEvent) => FormToken.SessionDatesOpen(trainingEvent, time.GetUtcNow());
 
     private static bool WantsHtml(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));

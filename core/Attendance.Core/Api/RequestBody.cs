@@ -71,12 +71,57 @@ public static class RequestBody
         try
         {
             var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = MaxJsonDepth, AllowDuplicateProperties = false });
+            if (!HasOnlyValidStrings(document.RootElement))
+            {
+                document.Dispose();
+                return BodyReadResult.Fail(InvalidUnicode());
+            }
+
             return new BodyReadResult(document, null, null);
+        }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-property check unescapes every name while parsing and throws this on a lone surrogate.
+            return BodyReadResult.Fail(InvalidUnicode());
         }
         catch (JsonException ex)
         {
             // The reader's message names the line and byte of the fault; it never echoes the body.
             return BodyReadResult.Fail(ApiProblems.Invalid("body", $"is not valid JSON: {ex.Message}"));
+        }
+    }
+
+    /// <summary>
+    /// The JSON reader accepts escapes of lone surrogates and fails only when such a string is read; reading every
+    /// name and string once here turns that into a 400 before any handler touches the document.
+    /// </summary>
+    private static bool HasOnlyValidStrings(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (property.Name is null || !HasOnlyValidStrings(property.Value))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().All(HasOnlyValidStrings);
+                case JsonValueKind.String:
+                    return element.GetString() is not null;
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 
@@ -93,6 +138,9 @@ public static class RequestBody
             return BodyReadResult.Fail(ApiProblems.Invalid("body", $"is not a valid form body: {ex.Message}"));
         }
     }
+
+    private static IResult InvalidUnicode() =>
+        ApiProblems.Invalid("body", "contains a string with invalid Unicode (an unpaired surrogate escape such as \\ud800).");
 
     private static IResult UnsupportedMediaType(string? given) => TypedResults.Problem(
         statusCode: StatusCodes.Status415UnsupportedMediaType,

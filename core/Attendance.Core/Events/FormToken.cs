@@ -33,6 +33,18 @@ public static class FormToken
     public static bool IsOpen(TrainingEvent trainingEvent, DateTimeOffset now) =>
         now >= OpensAt(trainingEvent) && now < ClosesAt(trainingEvent);
 
+    /// <summary>
+    /// The session dates the form records at <paramref name="now"/>: today, as a participant anywhere in Indonesia
+    /// would say it (WIB to WIT, so near midnight two dates), within the event. Earlier or later days of the event
+    /// are for the organizer to enter through the keyed API, so nobody signs in for days they have not attended.
+    /// </summary>
+    public static IReadOnlyList<DateOnly> SessionDatesOpen(TrainingEvent trainingEvent, DateTimeOffset now) =>
+        new[] { LatestOffset, EarliestOffset }
+            .Select(offset => DateOnly.FromDateTime(now.ToOffset(offset).DateTime))
+            .Distinct()
+            .Where(trainingEvent.Includes)
+            .ToList();
+
     private static string Base64UrlEncode(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -14,7 +14,7 @@ public static class EventFormPage
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
-    public static string Render(TrainingEvent e, DateOnly today, string? message = null, FieldErrors? errors = null)
+    public static string Render(TrainingEvent e, IReadOnlyList<DateOnly> sessionDates, string? message = null, FieldErrors? errors = null)
     {
         var page = new StringBuilder(4096);
         page.Append("<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
@@ -42,10 +42,9 @@ public static class EventFormPage
 
         page.Append("<form method=\"post\"><input type=\"hidden\" name=\"formToken\" value=\"").Append(Html.Encode(e.FormToken)).Append("\">");
         page.Append("<label>Hari<select name=\"sessionDate\" required>");
-        for (var day = e.StartDate; day <= e.EndDate; day = day.AddDays(1))
+        foreach (var day in sessionDates)
         {
-            page.Append("<option value=\"").Append(Date(day)).Append('"').Append(day == today ? " selected" : string.Empty).Append('>')
-                .Append(Date(day)).Append("</option>");
+            page.Append("<option value=\"").Append(Date(day)).Append("\">").Append(Date(day)).Append("</option>");
         }
 
         page.Append("</select></label>");

@@ -47,15 +47,18 @@ public sealed partial class SubmissionStore(
         {
             var item = new Pending(index, submission, submission.SubmissionId ?? Guid.CreateVersion7().ToString(),
                 SubmissionRows.AttendanceKey(submission.SessionDate, submission.Identity));
-            if (firstByKey.TryGetValue(item.AttendanceKey, out var original)
-                || (submission.SubmissionId is not null && firstByKey.TryGetValue(SubmissionRows.IdKey(item.SubmissionId), out original)))
+            // Keys are unique per event partition, as in the store: the same id or person at two events is no repeat.
+            var attendanceKey = $"{submission.EventId}\n{item.AttendanceKey}";
+            var idKey = $"{submission.EventId}\n{SubmissionRows.IdKey(item.SubmissionId)}";
+            if (firstByKey.TryGetValue(attendanceKey, out var original)
+                || (submission.SubmissionId is not null && firstByKey.TryGetValue(idKey, out original)))
             {
                 repeats.Add((index, original));
                 continue;
             }
 
-            firstByKey[item.AttendanceKey] = item;
-            firstByKey[SubmissionRows.IdKey(item.SubmissionId)] = item;
+            firstByKey[attendanceKey] = item;
+            firstByKey[idKey] = item;
             pending.Add(item);
         }
 

@@ -25,6 +25,8 @@ public sealed class BadInputTests(AzuriteFixture azurite)
         { "an object for a date", "application/json", Valid.Replace("\"2023-06-05\"", "{\"d\":1}", StringComparison.Ordinal), 400, "sessionDate" },
         { "a missing regency", "application/json", Valid.Replace(",\"regency\":\"Pesawaran\"", string.Empty, StringComparison.Ordinal), 400, "regency" },
         { "a blank name", "application/json", Valid.Replace("\"Siti\"", "\"   \"", StringComparison.Ordinal), 400, "fullName" },
+        { "an unpaired surrogate escape in a value", "application/json", Valid.Replace("\"Siti\"", "\"Si\\ud800ti\"", StringComparison.Ordinal), 400, "body" },
+        { "an unpaired surrogate escape in an unknown name", "application/json", Valid.Replace("}", ",\"\\udc00\":\"a\"}", StringComparison.Ordinal), 400, "body" },
         { "a control character", "application/json", Valid.Replace("\"Siti\"", "\"Si\\u0007ti\"", StringComparison.Ordinal), 400, "fullName" },
         { "an oversized name", "application/json", Valid.Replace("\"Siti\"", $"\"{new string('a', 201)}\"", StringComparison.Ordinal), 400, "fullName" },
         { "a 64 KiB name", "application/json", Valid.Replace("\"Siti\"", $"\"{new string('a', 65536)}\"", StringComparison.Ordinal), 400, "fullName" },

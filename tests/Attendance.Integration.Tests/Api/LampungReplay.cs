@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Attendance.Testing;
 
 namespace Attendance.Integration.Tests.Api;
 
@@ -62,13 +63,15 @@ internal sealed class LampungReplay
     /// Posts every attendance through the participant's channel; every 5th is retried, and every 8th participant
     /// also signs in through the venue form on the first day. Returns the stored submission ids (created receipts).
     /// </summary>
-    public async Task<ReplayOutcome> PostAllAsync(ApiServer api, string formToken, CancellationToken cancellationToken)
+    /// <remarks>The venue form records only today's attendance, so <paramref name="clock"/> is moved to 08:00 WIB of each day.</remarks>
+    public async Task<ReplayOutcome> PostAllAsync(ApiServer api, ManualTime clock, string formToken, CancellationToken cancellationToken)
     {
         var created = new List<string>();
         var duplicates = 0;
         var posts = 0;
         foreach (var (day, dayIndex) in Days.Select((d, i) => (d, i)))
         {
+            clock.Now = new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), TimeSpan.FromHours(7));
             foreach (var (participant, index) in Participants.Select((p, i) => (p, i)))
             {
                 if (participant.AbsentDay == dayIndex)

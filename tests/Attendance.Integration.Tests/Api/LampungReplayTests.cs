@@ -12,11 +12,12 @@ public sealed class LampungReplayTests(AzuriteFixture azurite)
     [Fact]
     public async Task Replaying_the_Lampung_training_through_three_channels_with_retries_stores_each_attendance_once()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var clock = new ManualTime(Lampung.During);
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
         var token = await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
         var replay = new LampungReplay();
 
-        var outcome = await replay.PostAllAsync(api, token, Ct);
+        var outcome = await replay.PostAllAsync(api, clock, token, Ct);
 
         Assert.Equal(48, replay.Participants.Count);
         Assert.Equal(replay.ExpectedAttendances, outcome.Created.Count);
@@ -40,7 +41,8 @@ public sealed class LampungReplayTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync(Ct);
         Assert.Contains("name=\"fullName\"", html, StringComparison.Ordinal);
-        Assert.Contains("<option value=\"2023-06-06\" selected>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"2023-06-06\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("2023-06-07", html, StringComparison.Ordinal);
 
         using var wrongToken = await api.Anonymous.GetAsync($"events/{Lampung.EventId}/form?token=not-the-token", Ct);
         using var unknownEvent = await api.Anonymous.GetAsync($"events/no-such-event/form?token={token}", Ct);
@@ -55,6 +57,11 @@ public sealed class LampungReplayTests(AzuriteFixture azurite)
         using var posted = await api.Anonymous.SendAsync(browser, Ct);
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
         Assert.Contains("Terima kasih", await posted.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        fields["sessionDate"] = "2023-06-07";
+        using var tomorrow = await api.Anonymous.PostAsync($"events/{Lampung.EventId}/form", new FormUrlEncodedContent(fields), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, tomorrow.StatusCode);
+        Assert.Contains("today's attendance only", await tomorrow.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
         time.Now = new DateTimeOffset(2023, 6, 9, 0, 0, 0, TimeSpan.FromHours(7));
         fields["sessionDate"] = "2023-06-08";

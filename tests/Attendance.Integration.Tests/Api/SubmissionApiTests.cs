@@ -103,6 +103,25 @@ public sealed class SubmissionApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_batch_of_two_events_sheets_numbered_alike_stores_both()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
+        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await api.RegisterEventAsync("bimtek-padang-2022", new { name = "Bimtek Padang", startDate = "2022-05-10", endDate = "2022-05-14" });
+        var lampung = Lampung.Submission("Budi");
+        lampung["submissionId"] = "row-1";
+        var padang = new Dictionary<string, string>
+        {
+            ["eventId"] = "bimtek-padang-2022", ["sessionDate"] = "2022-05-10", ["fullName"] = "Budi",
+            ["province"] = "Sumatera Barat", ["regency"] = "Kota Padang", ["submissionId"] = "row-1",
+        };
+
+        using var response = await api.Client.PostAsJsonAsync("submissions", new[] { lampung, padang }, Ct);
+        var results = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("results").EnumerateArray();
+        Assert.Equal(["created", "created"], results.Select(r => r.GetProperty("status").GetString()));
+    }
+
+    [Fact]
     public async Task Keys_are_checked_like_the_Functions_host_checks_them()
     {
         await using var api = await ApiServer.StartAsync(azurite.ConnectionString);

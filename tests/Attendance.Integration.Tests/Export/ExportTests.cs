@@ -17,9 +17,10 @@ public sealed class ExportTests(AzuriteFixture azurite)
     [Fact]
     public async Task After_replaying_the_Lampung_training_and_exporting_every_attendance_is_in_the_Delta_table_once_with_official_codes()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var clock = new ManualTime(Lampung.During);
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
         var token = await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
-        var outcome = await new LampungReplay().PostAllAsync(api, token, Ct);
+        var outcome = await new LampungReplay().PostAllAsync(api, clock, token, Ct);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "exports");
         request.Headers.Add("x-functions-key", ApiServer.AdminKey);
