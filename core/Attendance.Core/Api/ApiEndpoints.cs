@@ -28,6 +28,9 @@ public static class ApiEndpoints
     {
         var api = endpoints.MapGroup("/api");
         var auth = endpoints.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>();
+
+        // Validated here, when the local server starts, rather than on the first keyed request.
+        _ = auth.Value;
         foreach (var route in ApiRoutes.All)
         {
             api.MapMethods(route.Template, [route.Method], Handlers[route.Name])

@@ -20,12 +20,12 @@ public static class ApiProblems
     public static IResult Unauthorized(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.", detail: detail);
 
-    /// <summary>503 with Retry-After: storage did not answer; nothing of the request was stored half-way.</summary>
+    /// <summary>503 with Retry-After: storage did not answer; no submission was stored half-way, and a retry is safe.</summary>
     public static IResult StorageUnavailable() => new RetryAfterResult(
         TypedResults.Problem(
             statusCode: StatusCodes.Status503ServiceUnavailable,
             title: "Storage is unavailable.",
-            detail: "The attendance store did not answer. Nothing from this request was stored half-way; retry later with the same body."),
+            detail: "The attendance store did not answer. Each submission is stored whole or not at all; retry later with the same body: those already stored come back as duplicates with their ids."),
         RetryAfterSeconds);
 
     private sealed class RetryAfterResult(IResult inner, int seconds) : IResult, IStatusCodeHttpResult

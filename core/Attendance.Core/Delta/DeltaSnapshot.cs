@@ -8,6 +8,7 @@ public sealed class DeltaSnapshot
 {
     private readonly Dictionary<string, DeltaAddFile> files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> transactions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> tombstones = new(StringComparer.Ordinal);
 
     /// <summary>A table that does not exist yet: version -1, no files.</summary>
     public static DeltaSnapshot Empty => new();
@@ -21,6 +22,9 @@ public sealed class DeltaSnapshot
 
     /// <summary>The files a reader of this version reads, by path relative to the table.</summary>
     public IReadOnlyDictionary<string, DeltaAddFile> Files => files;
+
+    /// <summary>Files removed from the table and not added again, with their deletion time (Unix ms).</summary>
+    public IReadOnlyDictionary<string, long> Tombstones => tombstones;
 
     /// <summary>The latest version recorded for each transaction identifier (appId).</summary>
     public IReadOnlyDictionary<string, long> Transactions => transactions;
@@ -45,11 +49,15 @@ public sealed class DeltaSnapshot
             }
             else if (action.Add is { } add)
             {
-                files[Uri.UnescapeDataString(add.Path)] = add;
+                var path = Uri.UnescapeDataString(add.Path);
+                files[path] = add;
+                tombstones.Remove(path);
             }
             else if (action.Remove is { } remove)
             {
-                files.Remove(Uri.UnescapeDataString(remove.Path));
+                var path = Uri.UnescapeDataString(remove.Path);
+                files.Remove(path);
+                tombstones[path] = remove.DeletionTimestamp;
             }
             else if (action.Txn is { } txn)
             {

@@ -10,6 +10,7 @@ namespace Attendance.Events;
 public sealed class EventStore(IAttendanceStorage storage, IOptions<StoreOptions> options, RegionDirectory regions, TimeProvider time)
 {
     private const string Partition = "event";
+    private const int MaxSaveAttempts = 10;
 
     private readonly ITableClient table = storage.GetTable(options.Value.EventsTable);
     private CreateOnce? ready;
@@ -41,7 +42,7 @@ public sealed class EventStore(IAttendanceStorage storage, IOptions<StoreOptions
     public async Task<(TrainingEvent Event, bool Created)> SaveAsync(string eventId, EventRegistration registration, CancellationToken cancellationToken = default)
     {
         await EnsureTableAsync(cancellationToken);
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
             var existing = await table.GetAsync(Partition, eventId, cancellationToken);
             var now = time.GetUtcNow();
@@ -71,9 +72,10 @@ public sealed class EventStore(IAttendanceStorage storage, IOptions<StoreOptions
                 await table.ReplaceAsync(ToEntity(saved), existing.ETag!, cancellationToken);
                 return (saved, false);
             }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxSaveAttempts)
             {
                 // Someone saved the same event meanwhile: read it again and apply this registration on top.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50 * attempt)), cancellationToken);
             }
         }
     }

@@ -16,6 +16,12 @@ public sealed class ExportFiles(IBlobContainerClient container, TimeProvider tim
     /// </summary>
     public static readonly TimeSpan OrphanAge = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Files removed from a table stay this long (Delta's usual retention), so a reader that loaded the previous
+    /// version, such as a Power BI refresh under way, can still open them.
+    /// </summary>
+    public static readonly TimeSpan RemovedFileRetention = TimeSpan.FromDays(7);
+
     public const string ContentType = "application/vnd.apache.parquet";
 
     public IBlobContainerClient Container => container;
@@ -42,8 +48,16 @@ public sealed class ExportFiles(IBlobContainerClient container, TimeProvider tim
     }
 
     /// <summary>The protocol and metadata actions a commit needs: both for a new table, metadata alone when the schema changed.</summary>
+    /// <exception cref="NotSupportedException">Another engine upgraded the table beyond reader 1 / writer 2.</exception>
     public IReadOnlyList<DeltaAction> Header<TRow>(ExportTable<TRow> definition, DeltaSnapshot snapshot)
     {
+        if (snapshot.Protocol is { MinReaderVersion: > 1 } or { MinWriterVersion: > 2 })
+        {
+            // Writing as writer 2 into a table that needs table features (deletion vectors, ...) would corrupt it.
+            throw new NotSupportedException(
+                $"The {definition.Path} table needs Delta reader {snapshot.Protocol.MinReaderVersion} / writer {snapshot.Protocol.MinWriterVersion}; this export writes reader 1 / writer 2 only.");
+        }
+
         var actions = new List<DeltaAction>();
         if (snapshot.Protocol is null)
         {
@@ -89,16 +103,27 @@ public sealed class ExportFiles(IBlobContainerClient container, TimeProvider tim
         }),
     };
 
-    /// <summary>Deletes data files of the table that the snapshot does not reference and that are older than <see cref="OrphanAge"/>.</summary>
+    /// <summary>
+    /// Deletes data files of the table that the snapshot does not reference: files no commit ever added once older
+    /// than <see cref="OrphanAge"/>, removed files once <see cref="RemovedFileRetention"/> has passed since their removal.
+    /// </summary>
     public async Task<int> DeleteOrphansAsync(DeltaTable table, DeltaSnapshot snapshot, CancellationToken cancellationToken)
     {
         var prefix = table.Path + "/";
         var stale = new List<string>();
-        var before = time.GetUtcNow() - OrphanAge;
+        var now = time.GetUtcNow();
         await foreach (var blob in container.ListAsync(prefix, cancellationToken))
         {
             var relative = blob.Name[prefix.Length..];
-            if (!relative.StartsWith('_') && !snapshot.Files.ContainsKey(relative) && blob.LastModified < before)
+            if (relative.StartsWith('_') || snapshot.Files.ContainsKey(relative))
+            {
+                continue;
+            }
+
+            var expired = snapshot.Tombstones.TryGetValue(relative, out var removedAt)
+                ? DateTimeOffset.FromUnixTimeMilliseconds(removedAt) < now - RemovedFileRetention
+                : blob.LastModified < now - OrphanAge;
+            if (expired)
             {
                 stale.Add(blob.Name);
             }

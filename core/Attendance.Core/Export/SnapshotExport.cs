@@ -6,7 +6,8 @@ namespace Attendance.Export;
 /// <summary>
 /// Keeps a small table (<c>events</c>, <c>regions</c>) equal to its source: one Parquet file named by the hash
 /// of its bytes. When the live file already has that name nothing is written; otherwise one commit removes the
-/// old file and adds the new, and the old blob is deleted after the commit.
+/// old file and adds the new. The old blob stays for <see cref="ExportFiles.RemovedFileRetention"/>, for readers of
+/// the previous version, and a later run deletes it.
 /// </summary>
 public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> definition, string runId)
 {
@@ -42,11 +43,6 @@ public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> de
             progress?.Report(new ExportProgress(definition.Path, "committing", rows.Count));
             if (await table.TryCommitAsync(snapshot.Version + 1, actions, cancellationToken))
             {
-                foreach (var path in replaced)
-                {
-                    await files.Container.DeleteIfExistsAsync(table.FileBlobName(path), cancellationToken);
-                }
-
                 return new TableExportResult(definition.Path, snapshot.Version + 1, Changed: true, rows.Count, 1, replaced.Count, attempt);
             }
         }

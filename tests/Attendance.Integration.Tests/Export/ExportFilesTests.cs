@@ -1,0 +1,39 @@
+using Attendance.Delta;
+using Attendance.Export;
+using Attendance.Storage;
+using Attendance.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attendance.Integration.Tests.Export;
+
+public sealed class ExportFilesTests(AzuriteFixture azurite)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Clean_up_keeps_live_files_and_recently_removed_ones_and_deletes_the_rest()
+    {
+        var settings = TestSettings.Create(azurite.ConnectionString);
+        await using var services = TestSettings.Services(settings);
+        var container = services.GetRequiredService<IAttendanceStorage>().GetContainer(settings["Export:Container"]!);
+        await container.CreateIfNotExistsAsync(Ct);
+        var now = DateTimeOffset.UtcNow;
+        var table = new DeltaTable(container, "t");
+        foreach (var name in new[] { "live", "removed-yesterday", "removed-last-week", "never-committed" })
+        {
+            await container.UploadAsync($"t/{name}.parquet", new byte[] { 1 }, cancellationToken: Ct);
+        }
+
+        var add = (string name) => new DeltaAction { Add = new DeltaAddFile($"{name}.parquet", new Dictionary<string, string>(), 1, 0, true, null) };
+        var remove = (string name, TimeSpan ago) => new DeltaAction { Remove = new DeltaRemoveFile($"{name}.parquet", (now - ago).ToUnixTimeMilliseconds(), true) };
+        Assert.True(await table.TryCommitAsync(0, [add("live"), add("removed-yesterday"), add("removed-last-week")], Ct));
+        Assert.True(await table.TryCommitAsync(1, [remove("removed-yesterday", TimeSpan.FromDays(1)), remove("removed-last-week", TimeSpan.FromDays(8))], Ct));
+
+        var files = new ExportFiles(container, new ManualTime(now + TimeSpan.FromHours(2)));
+        var deleted = await files.DeleteOrphansAsync(table, await table.LoadAsync(Ct), Ct);
+
+        var left = await container.ListAsync("t/", Ct).Where(b => !b.Name.Contains("_delta_log", StringComparison.Ordinal)).Select(b => b.Name).ToListAsync(Ct);
+        Assert.Equal(2, deleted);
+        Assert.Equal(["t/live.parquet", "t/removed-yesterday.parquet"], left);
+    }
+}
