@@ -135,19 +135,7 @@ internal static class ColumnChunkReader
                 throw new NotSupportedException($"The {context} encodes definition levels {FormatValues.EncodingName(header.DefinitionLevelEncoding)}; only RLE is supported.");
             }
 
-            if (data.Length < sizeof(int))
-            {
-                throw new InvalidDataException($"Corrupt {context}: no room for the definition levels' length.");
-            }
-
-            var length = BinaryPrimitives.ReadUInt32LittleEndian(data);
-            if (length > (uint)(data.Length - sizeof(int)))
-            {
-                throw new InvalidDataException($"Corrupt {context}: definition levels claim {length} bytes, the page holds {data.Length - sizeof(int)}.");
-            }
-
-            defined = ReadDefinitionLevels(data.Slice(sizeof(int), (int)length), present, context);
-            data = data[(sizeof(int) + (int)length)..];
+            defined = ReadDefinitionLevels(LengthPrefixed(data, "definition levels", context, out data), present, context);
         }
         else
         {
@@ -226,11 +214,31 @@ internal static class ColumnChunkReader
         }
         else if (encoding is ParquetEncoding.RleDictionary or FormatValues.PlainDictionary)
         {
-            ReadDictionaryIndices(data, dictionary ?? throw new InvalidDataException($"Corrupt {context}: dictionary-encoded values but no dictionary page."), dense, context);
+            if (!dense.IsEmpty)
+            {
+                if (data.IsEmpty)
+                {
+                    throw new InvalidDataException($"Corrupt {context}: no bit width for the dictionary indices.");
+                }
+
+                var entries = dictionary ?? throw new InvalidDataException($"Corrupt {context}: dictionary-encoded values but no dictionary page.");
+                ReadIndices(data[1..], data[0], entries, dense, context);
+            }
+        }
+        else if (encoding == ParquetEncoding.Rle && TDecoder.PhysicalType == PhysicalType.Boolean)
+        {
+            // RLE booleans (arrow-rs's default in v2 pages) are length-prefixed hybrid runs of 0 and 1: indices into
+            // {false, true}, which the PLAIN decoder produces from the bits 0 and 1 without a cast to bool.
+            if (!dense.IsEmpty)
+            {
+                var falseAndTrue = new T[2];
+                TDecoder.Decode([0b10], falseAndTrue, context);
+                ReadIndices(LengthPrefixed(data, "RLE booleans", context, out _), 1, falseAndTrue, dense, context);
+            }
         }
         else
         {
-            throw new NotSupportedException($"The {context} encodes values {FormatValues.EncodingName(encoding)}; the reader supports PLAIN and dictionary encodings only.");
+            throw new NotSupportedException($"The {context} encodes values {FormatValues.EncodingName(encoding)}; the reader supports PLAIN, dictionary and (for booleans) RLE encodings only.");
         }
 
         if (defined < values.Length)
@@ -239,20 +247,29 @@ internal static class ColumnChunkReader
         }
     }
 
-    private static void ReadDictionaryIndices<T>(ReadOnlySpan<byte> data, T[] dictionary, Span<T> output, string context)
+    /// <summary>Splits off hybrid runs prefixed by their 4-byte little-endian length (v1 definition levels, RLE booleans).</summary>
+    private static ReadOnlySpan<byte> LengthPrefixed(ReadOnlySpan<byte> data, string what, string context, out ReadOnlySpan<byte> rest)
     {
-        if (output.IsEmpty)
+        if (data.Length < sizeof(int))
         {
-            return;
+            throw new InvalidDataException($"Corrupt {context}: no room for the length of the {what}.");
         }
 
-        if (data.IsEmpty)
+        var length = BinaryPrimitives.ReadUInt32LittleEndian(data);
+        if (length > (uint)(data.Length - sizeof(int)))
         {
-            throw new InvalidDataException($"Corrupt {context}: no bit width for the dictionary indices.");
+            throw new InvalidDataException($"Corrupt {context}: {what} claim {length} bytes, the page holds {data.Length - sizeof(int)}.");
         }
 
+        rest = data[(sizeof(int) + (int)length)..];
+        return data.Slice(sizeof(int), (int)length);
+    }
+
+    /// <summary>Decodes hybrid-encoded indices and looks each up in <paramref name="dictionary"/>.</summary>
+    private static void ReadIndices<T>(ReadOnlySpan<byte> runs, int bitWidth, T[] dictionary, Span<T> output, string context)
+    {
         var indices = new int[output.Length];
-        RleBitPackedHybridDecoder.Decode(data[1..], data[0], indices, $"dictionary indices of the {context}");
+        RleBitPackedHybridDecoder.Decode(runs, bitWidth, indices, $"indices of the {context}");
         for (var i = 0; i < indices.Length; i++)
         {
             if ((uint)indices[i] >= (uint)dictionary.Length)

@@ -10,13 +10,13 @@ internal sealed record ColumnDescriptor(ParquetColumnInfo Info, TimeUnit? Timest
         var physical = element.Type!.Value;
         var logical = element.Logical;
         var converted = element.Converted;
-        TimeUnit? unit = null;
+        var unit = physical == PhysicalType.Int64 ? TimestampUnitOf(logical, converted) : null;
         ParquetColumnType? type = physical switch
         {
             PhysicalType.ByteArray when IsText(logical, converted) => ParquetColumnType.String,
             PhysicalType.Int32 when logical?.Kind == LogicalTypeKind.Date || (logical is null && converted == ConvertedType.Date) => ParquetColumnType.Date,
             PhysicalType.Int32 when IsInteger(logical, converted, 32) => ParquetColumnType.Int32,
-            PhysicalType.Int64 when (unit = TimestampUnitOf(logical, converted)) is not null => ParquetColumnType.Timestamp,
+            PhysicalType.Int64 when unit is not null => ParquetColumnType.Timestamp,
             PhysicalType.Int64 when IsInteger(logical, converted, 64) => ParquetColumnType.Int64,
             PhysicalType.Double when logical is null && converted is null => ParquetColumnType.Double,
             PhysicalType.Boolean when logical is null && converted is null => ParquetColumnType.Boolean,
