@@ -35,10 +35,11 @@ public static class DuckDbFiles
         new("duckdb_v2_format", "SELECT region, flag FROM (" + Rows(AllTypes, 3000) + ")", "COMPRESSION snappy, PARQUET_VERSION V2"),
 
         // arrow-rs rewrites: DATA_PAGE_V2 headers, small pages (several per chunk), dictionaries that fall back
-        // to PLAIN when full, and v1 pages with small row groups.
+        // to PLAIN when full, v2 defaults (RLE booleans), and v1 pages with small row groups.
         new("arrow_v2_dictionary", Rows(AllTypes, 3000), "", new ArrowRsRewrite("V2", "SNAPPY", Encoding: "PLAIN", DataPageSizeLimit: 1024, WriteBatchSize: 100)),
         new("arrow_v2_plain_gzip", Rows(AllTypes, 3000), "", new ArrowRsRewrite("V2", "GZIP", Encoding: "PLAIN", Dictionary: false, DataPageSizeLimit: 2048, WriteBatchSize: 128)),
         new("arrow_v2_uncompressed", Rows(AllTypes, 3000), "", new ArrowRsRewrite("V2", "UNCOMPRESSED", Encoding: "PLAIN", DataPageSizeLimit: 1024, WriteBatchSize: 100)),
+        new("arrow_v2_defaults", Rows(AllTypes, 3000), "", new ArrowRsRewrite("V2", "SNAPPY")),
         new("arrow_v1_pages", Rows(AllTypes, 3000), "", new ArrowRsRewrite("V1", "SNAPPY", DataPageSizeLimit: 1024, WriteBatchSize: 100, MaxRowGroupSize: 1000)),
         new("v2_delta", "SELECT int64 FROM (" + Rows(AllTypes, 100) + ")", "COMPRESSION snappy, PARQUET_VERSION V2"),
         new("zstd", "SELECT region FROM (" + Rows(AllTypes, 100) + ")", "COMPRESSION zstd"),

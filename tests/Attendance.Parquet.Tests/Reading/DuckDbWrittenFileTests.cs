@@ -92,6 +92,27 @@ public sealed class DuckDbWrittenFileTests(DuckDbFixture fixture) : IClassFixtur
         }
 
         Assert.False(PageWalker.HasDataPageV2(fixture.Files["types_snappy"].Bytes));
+        Assert.Contains(PageWalker.Pages(fixture.Files["arrow_v2_defaults"].Bytes), p => p.Column == "flag" && p.Header.Encoding == Format.ParquetEncoding.Rle);
+    }
+
+    [Theory]
+    [InlineData("arrow_v2_dictionary")]
+    [InlineData("arrow_v2_plain_gzip")]
+    [InlineData("types_gzip")]
+    public void Damaged_bytes_in_other_writers_files_are_read_or_refused_with_a_Parquet_error(string name)
+    {
+        // About 400 positions spread over the file keep the test quick while hitting headers, levels and values.
+        var file = fixture.Files[name].Bytes;
+        var stride = Math.Max(1, file.Length / 400);
+        for (var position = 0; position < file.Length; position += stride)
+        {
+            var damaged = (byte[])file.Clone();
+            damaged[position] ^= 0xFF;
+            if (DamagedFile.UnexpectedFailure(damaged) is { } failure)
+            {
+                Assert.Fail($"{name}: byte {position} inverted: {failure}");
+            }
+        }
     }
 
     [Fact]
