@@ -81,7 +81,8 @@ public sealed class CompactProtocolReaderTests
         [0x1D],                                      // type 13 does not exist
         [0x15],                                      // value missing
         [0x1B, 0x05, 0x55, 0x02],                    // map of 5 entries, 1 byte left
-        [.. Enumerable.Repeat((byte)0x1C, 100)]);    // structs nested 100 deep
+        [.. Enumerable.Repeat((byte)0x1C, 100)],     // structs nested 100 deep
+        [.. Enumerable.Repeat((byte)0x19, 100_000)]); // lists of one list nested 100,000 deep (would overflow the stack)
 
     [Theory]
     [MemberData(nameof(Malformed))]

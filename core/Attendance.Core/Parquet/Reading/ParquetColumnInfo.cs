@@ -4,7 +4,7 @@ namespace Attendance.Parquet.Reading;
 /// <param name="Name">The column name as written in the file.</param>
 /// <param name="Type">
 /// How the reader interprets the column, which decides the <c>Read…</c> method to call; null when it cannot read it
-/// (e.g. INT96, FLOAT, DECIMAL, unsigned 64-bit, binary without a text annotation).
+/// (e.g. INT96, FLOAT, DECIMAL, unsigned integers, binary without a text annotation).
 /// </param>
 /// <param name="IsRequired">True for REQUIRED (no nulls), false for OPTIONAL.</param>
 /// <param name="PhysicalType">The parquet.thrift physical type: "BOOLEAN", "INT32", "INT64", "DOUBLE", "BYTE_ARRAY", …</param>

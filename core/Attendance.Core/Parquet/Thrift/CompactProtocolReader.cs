@@ -16,6 +16,7 @@ internal sealed class CompactProtocolReader(ReadOnlyMemory<byte> data, string co
 
     private readonly Stack<short> _enclosingLastFieldIds = new();
     private short _lastFieldId;
+    private int _skippedContainerDepth;
 
     /// <summary>Bytes consumed so far.</summary>
     public int Position { get; private set; }
@@ -23,9 +24,9 @@ internal sealed class CompactProtocolReader(ReadOnlyMemory<byte> data, string co
     /// <summary>Starts reading a struct value: the top-level struct, a list element, or the value of a struct field.</summary>
     public void BeginStruct()
     {
-        if (_enclosingLastFieldIds.Count >= MaxDepth)
+        if (_enclosingLastFieldIds.Count + _skippedContainerDepth >= MaxDepth)
         {
-            throw Corrupt($"structs nest deeper than {MaxDepth} levels");
+            throw Corrupt($"values nest deeper than {MaxDepth} levels");
         }
 
         _enclosingLastFieldIds.Push(_lastFieldId);
@@ -128,10 +129,14 @@ internal sealed class CompactProtocolReader(ReadOnlyMemory<byte> data, string co
                 ReadBinary();
                 break;
             case CompactType.List or CompactType.Set:
+                EnterContainer();
                 SkipElements(ReadListHeader(out var elementType), elementType);
+                _skippedContainerDepth--;
                 break;
             case CompactType.Map:
+                EnterContainer();
                 SkipMap();
+                _skippedContainerDepth--;
                 break;
             case CompactType.Struct:
                 BeginStruct();
@@ -149,6 +154,15 @@ internal sealed class CompactProtocolReader(ReadOnlyMemory<byte> data, string co
 
     public InvalidDataException Corrupt(string problem) =>
         new($"Corrupt {context}: {problem} at byte {Position}.");
+
+    /// <summary>Counts a list, set or map being skipped toward the nesting limit: lists of lists recurse as deeply as structs.</summary>
+    private void EnterContainer()
+    {
+        if (_enclosingLastFieldIds.Count + ++_skippedContainerDepth > MaxDepth)
+        {
+            throw Corrupt($"values nest deeper than {MaxDepth} levels");
+        }
+    }
 
     private void SkipElements(int count, CompactType elementType)
     {
