@@ -1,0 +1,18 @@
+using Attendance.Parquet.Format;
+
+namespace Attendance.Parquet.Reading;
+
+/// <summary>PLAIN BOOLEAN: one bit per value, least significant bit first.</summary>
+internal sealed class BooleanPlainDecoder : IPlainDecoder<bool>
+{
+    public static PhysicalType PhysicalType => PhysicalType.Boolean;
+
+    public static void Decode(ReadOnlySpan<byte> data, Span<bool> output, string context)
+    {
+        var bytes = PlainValues.Fixed(data, (output.Length + 7) / 8, 1, context);
+        for (var i = 0; i < output.Length; i++)
+        {
+            output[i] = (bytes[i >> 3] & (1 << (i & 7))) != 0;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using System.Buffers.Binary;
+using Attendance.Parquet.Format;
+
+namespace Attendance.Parquet.Reading;
+
+/// <summary>PLAIN INT32: four bytes little-endian per value.</summary>
+internal sealed class Int32PlainDecoder : IPlainDecoder<int>
+{
+    public static PhysicalType PhysicalType => PhysicalType.Int32;
+
+    public static void Decode(ReadOnlySpan<byte> data, Span<int> output, string context)
+    {
+        var bytes = PlainValues.Fixed(data, output.Length, sizeof(int), context);
+        for (var i = 0; i < output.Length; i++)
+        {
+            output[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes[(i * sizeof(int))..]);
+        }
+    }
+}

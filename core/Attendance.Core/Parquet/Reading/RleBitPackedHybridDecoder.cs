@@ -1,0 +1,104 @@
+namespace Attendance.Parquet.Reading;
+
+/// <summary>
+/// Reads the RLE/bit-packed hybrid of Encodings.md (definition levels, dictionary indices). Every run header
+/// consumes at least one byte, so corrupt input ends in an error at the end of the data, never in a loop.
+/// </summary>
+internal static class RleBitPackedHybridDecoder
+{
+    /// <summary>Decodes exactly <c>output.Length</c> values of <paramref name="bitWidth"/> bits; padding after them is ignored.</summary>
+    /// <exception cref="InvalidDataException">The runs end before the values do, or a header is malformed.</exception>
+    public static void Decode(ReadOnlySpan<byte> data, int bitWidth, Span<int> output, string context)
+    {
+        if (bitWidth is < 0 or > 32)
+        {
+            throw new InvalidDataException($"Corrupt {context}: bit width {bitWidth} is outside 0-32.");
+        }
+
+        var position = 0;
+        var written = 0;
+        while (written < output.Length)
+        {
+            if (position >= data.Length)
+            {
+                throw new InvalidDataException($"Corrupt {context}: the runs end after {written} of {output.Length} values.");
+            }
+
+            var header = ReadVarint(data, ref position, context);
+            if ((header & 1) == 0)
+            {
+                var count = (int)Math.Min(header >> 1, (uint)(output.Length - written));
+                var valueBytes = (bitWidth + 7) / 8;
+                if (data.Length - position < valueBytes)
+                {
+                    throw new InvalidDataException($"Corrupt {context}: an RLE run's value runs past the end.");
+                }
+
+                var value = 0;
+                for (var b = 0; b < valueBytes; b++)
+                {
+                    value |= data[position + b] << (8 * b);
+                }
+
+                position += valueBytes;
+                output.Slice(written, count).Fill(value);
+                written += count;
+            }
+            else
+            {
+                // The last run may be cut short of its declared groups (arrow-rs reads such files); only values
+                // actually needed must be present.
+                var declaredBytes = (long)(header >> 1) * bitWidth;
+                var runBytes = (int)Math.Min(declaredBytes, data.Length - position);
+                var count = (int)Math.Min((long)(header >> 1) * 8, output.Length - written);
+                if ((long)count * bitWidth > (long)runBytes * 8)
+                {
+                    throw new InvalidDataException($"Corrupt {context}: a bit-packed run holds fewer than the {count} values still needed.");
+                }
+
+                Unpack(data.Slice(position, runBytes), bitWidth, output.Slice(written, count));
+                position += runBytes;
+                written += count;
+            }
+        }
+    }
+
+    private static void Unpack(ReadOnlySpan<byte> packed, int bitWidth, Span<int> output)
+    {
+        var mask = (1UL << bitWidth) - 1;
+        for (var i = 0; i < output.Length; i++)
+        {
+            var bit = (long)i * bitWidth;
+            var first = (int)(bit >> 3);
+            var last = (int)((bit + bitWidth - 1) >> 3);
+            ulong buffer = 0;
+            for (var b = first; b <= last; b++)
+            {
+                buffer |= (ulong)packed[b] << (8 * (b - first));
+            }
+
+            output[i] = (int)((buffer >> (int)(bit & 7)) & mask);
+        }
+    }
+
+    private static uint ReadVarint(ReadOnlySpan<byte> data, ref int position, string context)
+    {
+        uint value = 0;
+        for (var shift = 0; shift < 35; shift += 7)
+        {
+            if (position >= data.Length)
+            {
+                throw new InvalidDataException($"Corrupt {context}: a run header runs past the end.");
+            }
+
+            var b = data[position++];
+            value |= (uint)(b & 0x7F) << shift;
+            if ((b & 0x80) == 0)
+            {
+                return value;
+            }
+        }
+
+        throw new InvalidDataException($"Corrupt {context}: a run header is longer than five bytes.");
+    }
+}
