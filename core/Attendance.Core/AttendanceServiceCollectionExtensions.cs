@@ -42,7 +42,7 @@ public static class AttendanceServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(_ => ExportSchedule.From(configuration));
         services.AddSingleton<ExportRunner>();
-
+        services.AddSingleton<Reconciliation>();
 
         services.AddSingleton<ApiGuard>();
         services.AddSingleton<HealthApi>();

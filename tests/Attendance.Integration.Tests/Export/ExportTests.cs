@@ -57,6 +57,7 @@ public sealed class ExportTests(AzuriteFixture azurite)
         Assert.Equal([Lampung.EventId], events.Strings("event_id"));
         Assert.Equal(552, regions.Rows);
         Assert.Equal(514, regions.Strings("level").Count(l => l == "regency"));
+        Assert.True((await api.Services.GetRequiredService<Reconciliation>().RunAsync(Ct)).IsExact);
     }
 
     [Fact]

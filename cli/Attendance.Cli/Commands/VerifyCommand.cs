@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Attendance.Export;
+using Spectre.Console;
+
+namespace Attendance.Cli.Commands;
+
+/// <summary>
+/// <c>attendance verify</c>: reconciles the store with the live attendance table, prints the counts per event and
+/// day and every difference, writes the CSV report for Power BI, and exits 1 on any difference.
+/// </summary>
+internal static class VerifyCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("verify", "Check that every exported submission is in the attendance table exactly once (exit code 1 if not).");
+        command.SetAction((_, cancellationToken) => RunAsync(cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        using var host = CliHost.Build();
+        var report = await host.Services.GetRequiredService<Reconciliation>().RunAsync(cancellationToken);
+
+        var days = new Table().AddColumns("event", "session date", "in store", "in table");
+        foreach (var day in report.Days)
+        {
+            var table = day.Store == day.Table ? day.Table.ToString() : $"[red]{day.Table}[/]";
+            days.AddRow(Markup.Escape(day.EventId), day.SessionDate.ToString("yyyy-MM-dd"), day.Store.ToString(), table);
+        }
+
+        AnsiConsole.Write(days);
+        foreach (var finding in report.Findings)
+        {
+            AnsiConsole.MarkupLine($"[red]{finding.Kind.ToString().ToLowerInvariant()}[/] {Markup.Escape(finding.EventId)} {finding.SessionDate:yyyy-MM-dd} {Markup.Escape(finding.SubmissionId)} (store {finding.Store}, table {finding.Table})");
+        }
+
+        foreach (var (eventId, pending) in report.PendingByEvent)
+        {
+            AnsiConsole.MarkupLine($"{Markup.Escape(eventId)}: {pending} submissions not exported yet (the next run takes them).");
+        }
+
+        AnsiConsole.MarkupLine(report.IsExact
+            ? $"[green]Exact[/]: table version {report.TableVersion} holds every exported submission once. Report: {Reconciliation.ReportBlobName}"
+            : $"[red]{report.Findings.Count} differences[/]. Report: {Reconciliation.ReportBlobName}");
+        return report.IsExact ? 0 : 1;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text;
+using Attendance.Delta;
+using Attendance.Events;
+using Attendance.Parquet.Reading;
+using Attendance.Storage;
+using Attendance.Submissions;
+using Microsoft.Extensions.Options;
+
+namespace Attendance.Export;
+
+/// <summary>
+/// Compares the submission store with the live <c>attendance</c> Delta table: every submission numbered up to its
+/// event's export mark must be in the table exactly once, and nothing else may be. Submissions after the mark are
+/// pending, not differences. Reads the whole store and every live file: run it on demand, not on a hot path.
+/// </summary>
+public sealed class Reconciliation(IAttendanceStorage storage, IOptions<ExportOptions> options, EventStore events, SubmissionStore submissions, TimeProvider time)
+{
+    /// <summary>Where the CSV report goes in the export container.</summary>
+    public const string ReportBlobName = "reports/reconciliation.csv";
+
+    public async Task<ReconciliationReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var container = storage.GetContainer(options.Value.Container);
+        var table = new DeltaTable(container, AnalyticsTables.AttendancePath);
+        var snapshot = await table.LoadAsync(cancellationToken);
+
+        var inTable = new Dictionary<(string EventId, string SubmissionId), (DateOnly Date, int Count)>();
+        foreach (var path in snapshot.Files.Keys)
+        {
+            var file = await container.DownloadAsync(table.FileBlobName(path), cancellationToken)
+                ?? throw new InvalidDataException($"The live file {path} of the attendance table is missing.");
+            var reader = ParquetFileReader.Open(file.Content);
+            var eventIds = reader.ReadStrings("event_id");
+            var ids = reader.ReadStrings("submission_id");
+            var dates = reader.ReadDates("session_date");
+            for (var i = 0; i < ids.Length; i++)
+            {
+                var key = (eventIds[i]!, ids[i]!);
+                inTable[key] = (dates[i]!.Value, inTable.GetValueOrDefault(key).Count + 1);
+            }
+        }
+
+        var inStore = new Dictionary<(string EventId, string SubmissionId), DateOnly>();
+        var pending = new Dictionary<string, long>(StringComparer.Ordinal);
+        await foreach (var trainingEvent in events.ListAsync(cancellationToken))
+        {
+            var mark = snapshot.Transactions.GetValueOrDefault(AttendanceExport.AppId(trainingEvent.Id));
+            var last = await submissions.GetLastSequenceAsync(trainingEvent.Id, cancellationToken);
+            if (last > mark)
+            {
+                pending[trainingEvent.Id] = last - mark;
+            }
+
+            await foreach (var stored in submissions.ReadAsync(trainingEvent.Id, 0, mark, cancellationToken))
+            {
+                inStore[(trainingEvent.Id, stored.SubmissionId)] = stored.Submission.SessionDate;
+            }
+        }
+
+        var findings = new List<SubmissionFinding>();
+        foreach (var ((eventId, id), date) in inStore)
+        {
+            var count = inTable.GetValueOrDefault((eventId, id)).Count;
+            if (count != 1)
+            {
+                findings.Add(new SubmissionFinding(count == 0 ? FindingKind.Missing : FindingKind.Duplicate, eventId, date, id, 1, count));
+            }
+        }
+
+        foreach (var ((eventId, id), (date, count)) in inTable)
+        {
+            if (!inStore.ContainsKey((eventId, id)))
+            {
+                findings.Add(new SubmissionFinding(FindingKind.Unexpected, eventId, date, id, 0, count));
+            }
+        }
+
+        var tally = new Dictionary<(string EventId, DateOnly Date), (int Store, int Table)>();
+        foreach (var ((eventId, _), date) in inStore)
+        {
+            var counts = tally.GetValueOrDefault((eventId, date));
+            tally[(eventId, date)] = (counts.Store + 1, counts.Table);
+        }
+
+        foreach (var ((eventId, _), (date, count)) in inTable)
+        {
+            var counts = tally.GetValueOrDefault((eventId, date));
+            tally[(eventId, date)] = (counts.Store, counts.Table + count);
+        }
+
+        var days = tally.Select(t => new DayCount(t.Key.EventId, t.Key.Date, t.Value.Store, t.Value.Table))
+            .OrderBy(d => d.EventId, StringComparer.Ordinal).ThenBy(d => d.SessionDate)
+            .ToList();
+        var report = new ReconciliationReport(time.GetUtcNow(), snapshot.Version, days, findings, pending);
+        await container.CreateIfNotExistsAsync(cancellationToken);
+        await container.UploadAsync(ReportBlobName, Encoding.UTF8.GetBytes(report.ToCsv()), createOnly: false, "text/csv", cancellationToken);
+        return report;
+    }
+}
