@@ -22,6 +22,12 @@ public sealed class FaultInjectionPolicy : HttpPipelinePolicy
     /// <summary>Whether storage gets the request before the failure (a lost response) or not (a failed send).</summary>
     public bool AfterStorageApplied { get; set; }
 
+    /// <summary>Fail every selected request (storage down), whatever <see cref="FailRequestNumber"/> says.</summary>
+    public bool FailEveryRequest { get; set; }
+
+    /// <summary>The URIs of the selected requests, in order.</summary>
+    public List<string> Uris { get; } = [];
+
     public int RequestsSeen => Volatile.Read(ref seen);
 
     /// <summary>Whether the chosen request has been failed.</summary>
@@ -40,7 +46,16 @@ public sealed class FaultInjectionPolicy : HttpPipelinePolicy
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        var fail = (Selects is null || Selects(message)) && Interlocked.Increment(ref seen) == FailRequestNumber;
+        var selected = Selects is null || Selects(message);
+        if (selected)
+        {
+            lock (Uris)
+            {
+                Uris.Add(message.Request.Uri.ToString());
+            }
+        }
+
+        var fail = selected && (Interlocked.Increment(ref seen) == FailRequestNumber || FailEveryRequest);
         if (fail && !AfterStorageApplied)
         {
             Fired = true;

@@ -50,32 +50,32 @@ public sealed class RestAttendanceStorageTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_injected_failure_of_one_attempt_is_retried_and_the_operation_succeeds()
     {
-        var fault = new CountingFaultPolicy((attempt, _) => attempt == 2);
+        var fault = new FaultInjectionPolicy { FailRequestNumber = 2 };
         var table = TestStorage.Create(azurite, new StoragePipelinePolicy(fault)).GetTable(StorageNames.Table());
 
         await table.CreateIfNotExistsAsync(Ct);
         await table.InsertAsync(new TableEntity("p", "r"), Ct);
 
-        Assert.Equal(3, fault.Attempts);
+        Assert.Equal(3, fault.RequestsSeen);
         Assert.NotNull(await table.GetAsync("p", "r", Ct));
     }
 
     [Fact]
     public async Task A_storage_that_keeps_failing_surfaces_one_RequestFailedException_after_the_configured_retries()
     {
-        var fault = new CountingFaultPolicy((_, _) => true);
+        var fault = new FaultInjectionPolicy { FailEveryRequest = true };
         var container = TestStorage.Create(azurite, new StoragePipelinePolicy(fault)).GetContainer(StorageNames.Container());
 
         var ex = await Assert.ThrowsAsync<RequestFailedException>(() => container.CreateIfNotExistsAsync(Ct));
 
-        Assert.Equal(2, fault.Attempts); // MaxRetries = 1 in TestStorage.
+        Assert.Equal(2, fault.RequestsSeen); // MaxRetries = 1 in TestStorage.
         Assert.IsType<AggregateException>(ex.InnerException);
     }
 
     [Fact]
     public async Task Policies_registered_in_DI_see_every_request_of_the_configured_storage()
     {
-        var fault = new CountingFaultPolicy();
+        var fault = new FaultInjectionPolicy();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -94,13 +94,13 @@ public sealed class RestAttendanceStorageTests(AzuriteFixture azurite)
         await table.CreateIfNotExistsAsync(Ct);
 
         Assert.Same(storage, services.GetRequiredService<IAttendanceStorage>());
-        Assert.Equal(3, fault.Attempts);
+        Assert.Equal(3, fault.RequestsSeen);
     }
 
     [Fact]
     public async Task A_query_past_one_page_sends_the_continuation_it_was_given()
     {
-        var fault = new CountingFaultPolicy();
+        var fault = new FaultInjectionPolicy();
         var table = TestStorage.Create(azurite, new StoragePipelinePolicy(fault)).GetTable(StorageNames.Table());
         await table.CreateIfNotExistsAsync(Ct);
         for (var batch = 0; batch < 11; batch++)
