@@ -28,15 +28,18 @@ def ingest(runs):
     by_run = [{(c["kind"], c["layout"], c["concurrency"]): c for c in r["cases"]} for r in runs]
     print("Medians of %d runs, %g s per case:" % (len(runs), runs[0]["secondsPerCase"]))
     print()
-    print("| case | layout | clients | items/s | requests/s | p50 ms | p99 ms | Azurite CPU (cores) | bench process CPU (cores) |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| case | layout | clients | items/s | requests/s | p50 ms | p99 ms | Azurite CPU (cores) | bench process CPU (cores) | Azurite CPU ms/item | bench CPU ms/item |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for k in keys:
         cs = [r[k] for r in by_run]
-        print("| %s | %s | %d | %.0f | %.0f | %.1f | %.1f | %.2f | %.2f |" % (
+        print("| %s | %s | %d | %.0f | %.0f | %.1f | %.1f | %.2f | %.2f | %.3f | %.3f |" % (
             k[0], k[1], k[2],
             med([c["itemsPerSecond"] for c in cs]), med([c["requestsPerSecond"] for c in cs]),
             med([c["p50Ms"] for c in cs]), med([c["p99Ms"] for c in cs]),
-            med([c["azuriteCpuCores"] for c in cs]), med([c["processCpuCores"] for c in cs])))
+            med([c["azuriteCpuCores"] for c in cs]), med([c["processCpuCores"] for c in cs]),
+            # CPU time per item depends far less on what else runs on the machine than the rates do.
+            med([1000 * c["azuriteCpuCores"] / c["itemsPerSecond"] for c in cs]),
+            med([1000 * c["processCpuCores"] / c["itemsPerSecond"] for c in cs])))
     print()
     print("The runs (items/s; p50 / p99 ms):")
     print()

@@ -85,13 +85,13 @@ internal sealed class ExportBenchmarkCommand : Command
         return 0;
     }
 
-    /// <summary>The rows the export reads, read raw: every partition's <c>q|</c> records in one filtered query, counted and dropped.</summary>
+    /// <summary>The rows the export reads, read raw: every partition's <c>q|</c> records in one filtered query, parsed, counted and dropped.</summary>
     private static async Task<long> ReadRawAsync(ITableClient table, long expected, CancellationToken cancellationToken)
     {
         long count = 0;
         await foreach (var entity in table.QueryAsync(TableFilter.StartsWith("RowKey", SubmissionRows.SequencePrefix), cancellationToken: cancellationToken))
         {
-            count += entity.Properties.Count > 0 ? 1 : 0;
+            count++;
         }
 
         return count == expected ? count : throw new InvalidOperationException($"The raw read found {count} records, not {expected}.");
@@ -117,6 +117,4 @@ internal sealed class ExportBenchmarkCommand : Command
 
         return text.ToString();
     }
-
-    private sealed record ExportReport(string Benchmark, Machine Machine, long Rows, int Events, long NewRows, bool PeakMemoryPerPhase, IReadOnlyList<ExportPhase> Phases);
 }

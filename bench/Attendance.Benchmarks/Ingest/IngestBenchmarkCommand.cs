@@ -137,6 +137,4 @@ internal sealed class IngestBenchmarkCommand : Command
         AzuriteCpuCores = Math.Round(r.AzuriteCpuCores, 2),
         ProcessCpuCores = Math.Round(r.ProcessCpuCores, 2),
     };
-
-    private sealed record IngestReport(string Benchmark, Machine Machine, double SecondsPerCase, int SpreadEvents, IReadOnlyList<CaseResult> Cases);
 }
