@@ -1,9 +1,11 @@
 using System.CommandLine;
+using Attendance.Benchmarks.Export;
+using Attendance.Benchmarks.Ingest;
 using Attendance.Benchmarks.Parquet;
 
 namespace Attendance.Benchmarks;
 
-/// <summary>Benchmarks of the product's hot paths, one subcommand each (parquet; ingest and export to come).</summary>
+/// <summary>Benchmarks of the product's hot paths, one subcommand each (parquet, ingest, export).</summary>
 internal static class Program
 {
     private static Task<int> Main(string[] args)
@@ -11,6 +13,8 @@ internal static class Program
         var root = new RootCommand("Attendance analytics benchmarks: each subcommand prints its measurement as the last line, in JSON.")
         {
             new ParquetBenchmarkCommand(),
+            new IngestBenchmarkCommand(),
+            new ExportBenchmarkCommand(),
         };
         return root.Parse(args).InvokeAsync();
     }
