@@ -7,7 +7,7 @@ namespace Attendance.Parquet.Tests.Reading;
 /// <summary>Files written by DuckDB, an independent writer, read by the product's reader and compared with what DuckDB reads back.</summary>
 public sealed class DuckDbWrittenFileTests(DuckDbFixture fixture) : IClassFixture<DuckDbFixture>
 {
-    public static TheoryData<string> ReadableFiles => new(DuckDbFiles.All.Select(f => f.Name).Except(["v2_delta", "zstd", "nested"]));
+    public static TheoryData<string> ReadableFiles => new(DuckDbFiles.All.Select(f => f.Name).Except(["duckdb_v2_refused", "zstd", "nested"]));
 
     [Theory]
     [MemberData(nameof(ReadableFiles))]
@@ -99,6 +99,8 @@ public sealed class DuckDbWrittenFileTests(DuckDbFixture fixture) : IClassFixtur
     [InlineData("arrow_v2_dictionary")]
     [InlineData("arrow_v2_plain_gzip")]
     [InlineData("types_gzip")]
+    [InlineData("arrow_v2_delta")]
+    [InlineData("duckdb_v2_format")]
     public void Damaged_bytes_in_other_writers_files_are_read_or_refused_with_a_Parquet_error(string name)
     {
         // About 400 positions spread over the file keep the test quick while hitting headers, levels and values.
@@ -124,11 +126,21 @@ public sealed class DuckDbWrittenFileTests(DuckDbFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public void A_DELTA_encoded_column_is_refused_naming_the_encoding()
+    public void Integers_dates_and_timestamps_are_DELTA_BINARY_PACKED_in_the_v2_files()
     {
-        var reader = ParquetFileReader.Open(fixture.Files["v2_delta"].Bytes);
-        var error = Assert.Throws<NotSupportedException>(() => reader.ReadInt64("int64"));
-        Assert.Contains("DELTA_BINARY_PACKED", error.Message, StringComparison.Ordinal);
+        foreach (var name in new[] { "duckdb_v2_format", "arrow_v2_delta" })
+        {
+            var encodings = PageWalker.Pages(fixture.Files[name].Bytes).Where(p => p.Header.Type != Format.PageType.DictionaryPage).ToLookup(p => p.Column, p => p.Header.Encoding);
+            Assert.All(new[] { "int32", "int64", "day", "ts", "tstz", "ts_ms" }, column => Assert.Contains(FormatValues.DeltaBinaryPacked, encodings[column]));
+        }
+    }
+
+    [Fact]
+    public void Encodings_the_reader_lacks_are_refused_naming_the_encoding()
+    {
+        var reader = ParquetFileReader.Open(fixture.Files["duckdb_v2_refused"].Bytes);
+        Assert.Contains("BYTE_STREAM_SPLIT", Assert.Throws<NotSupportedException>(() => reader.ReadDoubles("dbl")).Message, StringComparison.Ordinal);
+        Assert.Contains("DELTA_", Assert.Throws<NotSupportedException>(() => reader.ReadStrings("id")).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ internal static class ColumnChunkReader
     /// <param name="values">The row group's slice of the column; nulls are left as default.</param>
     /// <param name="present">The same slice: true where the row has a value.</param>
     public static void Read<T, TDecoder>(ReadOnlyMemory<byte> file, ColumnChunkInfo chunk, long dataEnd, ParquetColumnInfo column, int rowGroup, Span<T> values, Span<bool> present)
-        where TDecoder : IPlainDecoder<T>
+        where TDecoder : IValueDecoder<T>
     {
         var where = $"column '{column.Name}' of row group {rowGroup}";
         if (chunk.ExternalFilePath is not null)
@@ -97,7 +97,7 @@ internal static class ColumnChunkReader
     }
 
     private static T[] ReadDictionary<T, TDecoder>(CompressionCodec codec, PageHeader header, ReadOnlyMemory<byte> body, bool seenBefore, string context)
-        where TDecoder : IPlainDecoder<T>
+        where TDecoder : IValueDecoder<T>
     {
         if (seenBefore)
         {
@@ -123,7 +123,7 @@ internal static class ColumnChunkReader
     }
 
     private static void ReadDataPageV1<T, TDecoder>(CompressionCodec codec, PageHeader header, ReadOnlyMemory<byte> body, bool required, T[]? dictionary, Span<T> values, Span<bool> present, string context)
-        where TDecoder : IPlainDecoder<T>
+        where TDecoder : IValueDecoder<T>
     {
         var data = PageDecompressor.Decompress(codec, body, header.UncompressedSize, context).Span;
         var defined = values.Length;
@@ -146,7 +146,7 @@ internal static class ColumnChunkReader
     }
 
     private static void ReadDataPageV2<T, TDecoder>(CompressionCodec codec, PageHeader header, ReadOnlyMemory<byte> body, bool required, T[]? dictionary, Span<T> values, Span<bool> present, string context)
-        where TDecoder : IPlainDecoder<T>
+        where TDecoder : IValueDecoder<T>
     {
         // v2 keeps the levels uncompressed ahead of the values, so only the values section goes through the codec.
         var levelBytes = (long)header.RepetitionLevelsLength + header.DefinitionLevelsLength;
@@ -204,7 +204,7 @@ internal static class ColumnChunkReader
     }
 
     private static void ReadValues<T, TDecoder>(ParquetEncoding encoding, ReadOnlySpan<byte> data, T[]? dictionary, Span<T> values, ReadOnlySpan<bool> present, int defined, string context)
-        where TDecoder : IPlainDecoder<T>
+        where TDecoder : IValueDecoder<T>
     {
         // The page stores only the non-null values; they are decoded to the front of the slice, then spread out.
         var dense = values[..defined];
@@ -225,10 +225,14 @@ internal static class ColumnChunkReader
                 ReadIndices(data[1..], data[0], entries, dense, context);
             }
         }
+        else if (encoding == FormatValues.DeltaBinaryPacked)
+        {
+            TDecoder.DecodeDeltaBinaryPacked(data, dense, context);
+        }
         else if (encoding == ParquetEncoding.Rle && TDecoder.PhysicalType == PhysicalType.Boolean)
         {
             // RLE booleans (arrow-rs's default in v2 pages) are length-prefixed hybrid runs of 0 and 1: indices into
-            // {false, true}, which the PLAIN decoder produces from the bits 0 and 1 without a cast to bool.
+            // {false, true}, which the PLAIN decoding produces from the bits 0 and 1 without a cast to bool.
             if (!dense.IsEmpty)
             {
                 var falseAndTrue = new T[2];
@@ -238,7 +242,7 @@ internal static class ColumnChunkReader
         }
         else
         {
-            throw new NotSupportedException($"The {context} encodes values {FormatValues.EncodingName(encoding)}; the reader supports PLAIN, dictionary and (for booleans) RLE encodings only.");
+            throw new NotSupportedException($"The {context} encodes values {FormatValues.EncodingName(encoding)}; the reader supports PLAIN, dictionary, DELTA_BINARY_PACKED and (for booleans) RLE encodings only.");
         }
 
         if (defined < values.Length)

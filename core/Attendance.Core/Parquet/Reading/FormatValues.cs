@@ -23,6 +23,7 @@ internal static class FormatValues
     public const ConvertedType Json = (ConvertedType)19;
 
     public const ParquetEncoding PlainDictionary = (ParquetEncoding)2;
+    public const ParquetEncoding DeltaBinaryPacked = (ParquetEncoding)5;
 
     public const PageType IndexPage = (PageType)1;
     public const PageType DataPageV2 = (PageType)3;

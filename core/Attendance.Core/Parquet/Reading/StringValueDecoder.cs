@@ -5,7 +5,7 @@ using Attendance.Parquet.Format;
 namespace Attendance.Parquet.Reading;
 
 /// <summary>PLAIN BYTE_ARRAY as UTF-8 text: a four-byte little-endian length, then the bytes, per value.</summary>
-internal sealed class StringPlainDecoder : IPlainDecoder<string?>
+internal sealed class StringValueDecoder : IValueDecoder<string?>
 {
     public static PhysicalType PhysicalType => PhysicalType.ByteArray;
 

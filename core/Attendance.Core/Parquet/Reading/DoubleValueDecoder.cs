@@ -4,7 +4,7 @@ using Attendance.Parquet.Format;
 namespace Attendance.Parquet.Reading;
 
 /// <summary>PLAIN DOUBLE: IEEE 754 binary64, eight bytes little-endian per value.</summary>
-internal sealed class DoublePlainDecoder : IPlainDecoder<double>
+internal sealed class DoubleValueDecoder : IValueDecoder<double>
 {
     public static PhysicalType PhysicalType => PhysicalType.Double;
 

@@ -3,7 +3,7 @@ using Attendance.Parquet.Format;
 namespace Attendance.Parquet.Reading;
 
 /// <summary>PLAIN BOOLEAN: one bit per value, least significant bit first.</summary>
-internal sealed class BooleanPlainDecoder : IPlainDecoder<bool>
+internal sealed class BooleanValueDecoder : IValueDecoder<bool>
 {
     public static PhysicalType PhysicalType => PhysicalType.Boolean;
 

@@ -1,0 +1,118 @@
+namespace Attendance.Parquet.Reading;
+
+/// <summary>
+/// DELTA_BINARY_PACKED (Encodings.md), which DuckDB's PARQUET_VERSION V2 and arrow-rs's v2 fallback use for
+/// integers, dates and timestamps: a header (block size, miniblocks per block, value count, first value), then
+/// blocks of a minimum delta, one bit width per miniblock, and the miniblocks' bit-packed deltas above the minimum.
+/// </summary>
+internal static class DeltaBinaryPackedDecoder
+{
+    private const ulong MaxBlockSize = 1 << 20;
+
+    /// <summary>Decodes exactly <c>output.Length</c> values; INT32 callers truncate, as the format's arithmetic wraps at the type's width.</summary>
+    public static void Decode(ReadOnlySpan<byte> data, Span<long> output, string context)
+    {
+        var position = 0;
+        var blockSize = ReadUnsigned(data, ref position, context);
+        var miniblocks = ReadUnsigned(data, ref position, context);
+        var total = ReadUnsigned(data, ref position, context);
+        var value = ZigZag(ReadUnsigned(data, ref position, context));
+        // Writers use blocks of 128 to 1,024 values; the upper bound keeps the size arithmetic below in int range.
+        if (blockSize == 0 || blockSize > MaxBlockSize || blockSize % 128 != 0 || miniblocks == 0 || blockSize % miniblocks != 0 || blockSize / miniblocks % 32 != 0)
+        {
+            throw new InvalidDataException($"Corrupt {context}: DELTA_BINARY_PACKED blocks of {blockSize} values in {miniblocks} miniblocks.");
+        }
+
+        if (total < (ulong)output.Length)
+        {
+            throw new InvalidDataException($"Corrupt {context}: DELTA_BINARY_PACKED holds {total} values, the page needs {output.Length}.");
+        }
+
+        if (output.IsEmpty)
+        {
+            return;
+        }
+
+        var perMiniblock = (int)(blockSize / miniblocks);
+        output[0] = value;
+        var written = 1;
+        while (written < output.Length)
+        {
+            var minDelta = ZigZag(ReadUnsigned(data, ref position, context));
+            if ((ulong)(data.Length - position) < miniblocks)
+            {
+                throw new InvalidDataException($"Corrupt {context}: DELTA_BINARY_PACKED bit widths run past the end.");
+            }
+
+            var widths = data.Slice(position, (int)miniblocks);
+            position += (int)miniblocks;
+            for (var m = 0; m < widths.Length && written < output.Length; m++)
+            {
+                if (widths[m] > 64)
+                {
+                    throw new InvalidDataException($"Corrupt {context}: DELTA_BINARY_PACKED bit width {widths[m]}.");
+                }
+
+                // A miniblock is always stored whole (padded); only the values still needed are decoded.
+                var bytes = perMiniblock * widths[m] / 8;
+                if (data.Length - position < bytes)
+                {
+                    throw new InvalidDataException($"Corrupt {context}: a DELTA_BINARY_PACKED miniblock runs past the end.");
+                }
+
+                var packed = data.Slice(position, bytes);
+                position += bytes;
+                var count = Math.Min(perMiniblock, output.Length - written);
+                for (var i = 0; i < count; i++)
+                {
+                    value = unchecked(value + minDelta + (long)Unpack(packed, widths[m], i));
+                    output[written++] = value;
+                }
+            }
+        }
+    }
+
+    private static ulong Unpack(ReadOnlySpan<byte> packed, int bitWidth, int index)
+    {
+        if (bitWidth == 0)
+        {
+            return 0;
+        }
+
+        // Up to 64 bits starting anywhere in a byte span nine bytes; a 128-bit buffer holds them.
+        var bit = (long)index * bitWidth;
+        var first = (int)(bit >> 3);
+        var last = (int)((bit + bitWidth - 1) >> 3);
+        UInt128 buffer = 0;
+        for (var b = first; b <= last; b++)
+        {
+            buffer |= (UInt128)packed[b] << (8 * (b - first));
+        }
+
+        var mask = bitWidth == 64 ? ulong.MaxValue : (1UL << bitWidth) - 1;
+        return (ulong)(buffer >> (int)(bit & 7)) & mask;
+    }
+
+    private static ulong ReadUnsigned(ReadOnlySpan<byte> data, ref int position, string context)
+    {
+        ulong value = 0;
+        for (var shift = 0; shift < 70; shift += 7)
+        {
+            if (position >= data.Length)
+            {
+                throw new InvalidDataException($"Corrupt {context}: a DELTA_BINARY_PACKED varint runs past the end.");
+            }
+
+            var b = data[position++];
+            value |= (ulong)(b & 0x7F) << shift;
+            if ((b & 0x80) == 0)
+            {
+                return value;
+            }
+        }
+
+        throw new InvalidDataException($"Corrupt {context}: a DELTA_BINARY_PACKED varint is longer than ten bytes.");
+    }
+
+    private static long ZigZag(ulong value) => (long)(value >> 1) ^ -(long)(value & 1);
+}
