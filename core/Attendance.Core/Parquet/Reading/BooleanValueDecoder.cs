@@ -15,4 +15,20 @@ internal sealed class BooleanValueDecoder : IValueDecoder<bool>
             output[i] = (bytes[i >> 3] & (1 << (i & 7))) != 0;
         }
     }
+
+    public static void DecodeEncoded(ParquetEncoding encoding, ReadOnlySpan<byte> data, Span<bool> output, string context)
+    {
+        if (encoding != ParquetEncoding.Rle)
+        {
+            throw FormatValues.UnsupportedEncoding(encoding, context);
+        }
+
+        // RLE booleans (arrow-rs's default in v2 pages) are length-prefixed hybrid runs of 0 and 1.
+        var bits = new int[output.Length];
+        RleBitPackedHybridDecoder.Decode(RleBitPackedHybridDecoder.LengthPrefixed(data, "RLE booleans", context, out _), 1, bits, $"booleans of the {context}");
+        for (var i = 0; i < output.Length; i++)
+        {
+            output[i] = bits[i] != 0;
+        }
+    }
 }

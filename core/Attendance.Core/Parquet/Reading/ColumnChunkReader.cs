@@ -1,11 +1,11 @@
-using System.Buffers.Binary;
 using Attendance.Parquet.Format;
 
 namespace Attendance.Parquet.Reading;
 
 /// <summary>
 /// Reads the pages of one flat column chunk into a slice of the column's values: an optional dictionary page,
-/// then data pages v1 or v2 with PLAIN or dictionary-encoded values and RLE/bit-packed definition levels.
+/// then data pages v1 or v2 with RLE/bit-packed definition levels and values PLAIN, dictionary-encoded, or in an
+/// encoding the type's <see cref="IValueDecoder{T}"/> reads.
 /// </summary>
 internal static class ColumnChunkReader
 {
@@ -135,7 +135,7 @@ internal static class ColumnChunkReader
                 throw new NotSupportedException($"The {context} encodes definition levels {FormatValues.EncodingName(header.DefinitionLevelEncoding)}; only RLE is supported.");
             }
 
-            defined = ReadDefinitionLevels(LengthPrefixed(data, "definition levels", context, out data), present, context);
+            defined = ReadDefinitionLevels(RleBitPackedHybridDecoder.LengthPrefixed(data, "definition levels", context, out data), present, context);
         }
         else
         {
@@ -225,48 +225,15 @@ internal static class ColumnChunkReader
                 ReadIndices(data[1..], data[0], entries, dense, context);
             }
         }
-        else if (encoding == FormatValues.DeltaBinaryPacked)
+        else if (!dense.IsEmpty)
         {
-            TDecoder.DecodeDeltaBinaryPacked(data, dense, context);
-        }
-        else if (encoding == ParquetEncoding.Rle && TDecoder.PhysicalType == PhysicalType.Boolean)
-        {
-            // RLE booleans (arrow-rs's default in v2 pages) are length-prefixed hybrid runs of 0 and 1: indices into
-            // {false, true}, which the PLAIN decoding produces from the bits 0 and 1 without a cast to bool.
-            if (!dense.IsEmpty)
-            {
-                var falseAndTrue = new T[2];
-                TDecoder.Decode([0b10], falseAndTrue, context);
-                ReadIndices(LengthPrefixed(data, "RLE booleans", context, out _), 1, falseAndTrue, dense, context);
-            }
-        }
-        else
-        {
-            throw new NotSupportedException($"The {context} encodes values {FormatValues.EncodingName(encoding)}; the reader supports PLAIN, dictionary, DELTA_BINARY_PACKED and (for booleans) RLE encodings only.");
+            TDecoder.DecodeEncoded(encoding, data, dense, context);
         }
 
         if (defined < values.Length)
         {
             Spread(values, present, defined);
         }
-    }
-
-    /// <summary>Splits off hybrid runs prefixed by their 4-byte little-endian length (v1 definition levels, RLE booleans).</summary>
-    private static ReadOnlySpan<byte> LengthPrefixed(ReadOnlySpan<byte> data, string what, string context, out ReadOnlySpan<byte> rest)
-    {
-        if (data.Length < sizeof(int))
-        {
-            throw new InvalidDataException($"Corrupt {context}: no room for the length of the {what}.");
-        }
-
-        var length = BinaryPrimitives.ReadUInt32LittleEndian(data);
-        if (length > (uint)(data.Length - sizeof(int)))
-        {
-            throw new InvalidDataException($"Corrupt {context}: {what} claim {length} bytes, the page holds {data.Length - sizeof(int)}.");
-        }
-
-        rest = data[(sizeof(int) + (int)length)..];
-        return data.Slice(sizeof(int), (int)length);
     }
 
     /// <summary>Decodes hybrid-encoded indices and looks each up in <paramref name="dictionary"/>.</summary>

@@ -9,14 +9,18 @@ internal static class DeltaBinaryPackedDecoder
 {
     private const ulong MaxBlockSize = 1 << 20;
 
-    /// <summary>Decodes exactly <c>output.Length</c> values; INT32 callers truncate, as the format's arithmetic wraps at the type's width.</summary>
-    public static void Decode(ReadOnlySpan<byte> data, Span<long> output, string context)
+    /// <summary>
+    /// Decodes the first <c>output.Length</c> values and returns the bytes the whole stream takes (DELTA_LENGTH_BYTE_ARRAY
+    /// data follows it). INT32 callers truncate, as the format's arithmetic wraps at the type's width.
+    /// </summary>
+    public static int Decode(ReadOnlySpan<byte> data, Span<long> output, string context)
     {
         var position = 0;
         var blockSize = ReadUnsigned(data, ref position, context);
         var miniblocks = ReadUnsigned(data, ref position, context);
         var total = ReadUnsigned(data, ref position, context);
         var value = ZigZag(ReadUnsigned(data, ref position, context));
+
         // Writers use blocks of 128 to 1,024 values; the upper bound keeps the size arithmetic below in int range.
         if (blockSize == 0 || blockSize > MaxBlockSize || blockSize % 128 != 0 || miniblocks == 0 || blockSize % miniblocks != 0 || blockSize / miniblocks % 32 != 0)
         {
@@ -28,15 +32,17 @@ internal static class DeltaBinaryPackedDecoder
             throw new InvalidDataException($"Corrupt {context}: DELTA_BINARY_PACKED holds {total} values, the page needs {output.Length}.");
         }
 
-        if (output.IsEmpty)
+        var perMiniblock = (int)(blockSize / miniblocks);
+        var written = 0;
+        if (total > 0 && !output.IsEmpty)
         {
-            return;
+            output[written++] = value;
         }
 
-        var perMiniblock = (int)(blockSize / miniblocks);
-        output[0] = value;
-        var written = 1;
-        while (written < output.Length)
+        // Every block is read, even past the values needed, to find where the stream ends. Only the miniblocks that
+        // hold values are stored, so the loop advances through the data rather than through a claimed count.
+        var remaining = total == 0 ? 0 : total - 1;
+        while (remaining > 0)
         {
             var minDelta = ZigZag(ReadUnsigned(data, ref position, context));
             if ((ulong)(data.Length - position) < miniblocks)
@@ -46,14 +52,13 @@ internal static class DeltaBinaryPackedDecoder
 
             var widths = data.Slice(position, (int)miniblocks);
             position += (int)miniblocks;
-            for (var m = 0; m < widths.Length && written < output.Length; m++)
+            for (var m = 0; m < widths.Length && remaining > 0; m++)
             {
                 if (widths[m] > 64)
                 {
                     throw new InvalidDataException($"Corrupt {context}: DELTA_BINARY_PACKED bit width {widths[m]}.");
                 }
 
-                // A miniblock is always stored whole (padded); only the values still needed are decoded.
                 var bytes = perMiniblock * widths[m] / 8;
                 if (data.Length - position < bytes)
                 {
@@ -62,14 +67,18 @@ internal static class DeltaBinaryPackedDecoder
 
                 var packed = data.Slice(position, bytes);
                 position += bytes;
-                var count = Math.Min(perMiniblock, output.Length - written);
-                for (var i = 0; i < count; i++)
+                var stored = Math.Min(Math.Min(perMiniblock, output.Length - written), (int)Math.Min(remaining, int.MaxValue));
+                for (var i = 0; i < stored; i++)
                 {
                     value = unchecked(value + minDelta + (long)Unpack(packed, widths[m], i));
                     output[written++] = value;
                 }
+
+                remaining -= Math.Min((ulong)perMiniblock, remaining);
             }
         }
+
+        return position;
     }
 
     private static ulong Unpack(ReadOnlySpan<byte> packed, int bitWidth, int index)

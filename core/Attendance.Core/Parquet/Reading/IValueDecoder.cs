@@ -4,7 +4,8 @@ namespace Attendance.Parquet.Reading;
 
 /// <summary>
 /// Decodes the values of one physical type (Encodings.md): PLAIN, which every type has and dictionary pages use,
-/// and DELTA_BINARY_PACKED for the integer types that have it.
+/// and the other encodings common writers use for that type (DELTA_BINARY_PACKED integers, BYTE_STREAM_SPLIT
+/// doubles, DELTA byte arrays, RLE booleans).
 /// </summary>
 /// <typeparam name="T">The .NET type values are decoded to.</typeparam>
 internal interface IValueDecoder<T>
@@ -15,8 +16,8 @@ internal interface IValueDecoder<T>
     /// <exception cref="InvalidDataException">The data ends before the values do.</exception>
     static abstract void Decode(ReadOnlySpan<byte> data, Span<T> output, string context);
 
-    /// <summary>Decodes exactly <c>output.Length</c> DELTA_BINARY_PACKED values; only INT32 and INT64 have this encoding.</summary>
-    /// <exception cref="InvalidDataException">The data is corrupt, or the type has no DELTA_BINARY_PACKED form.</exception>
-    static virtual void DecodeDeltaBinaryPacked(ReadOnlySpan<byte> data, Span<T> output, string context) =>
-        throw new InvalidDataException($"Corrupt {context}: DELTA_BINARY_PACKED values in a column that is neither INT32 nor INT64.");
+    /// <summary>Decodes exactly <c>output.Length</c> values in an encoding other than PLAIN and dictionary indices.</summary>
+    /// <exception cref="NotSupportedException">The reader lacks the encoding for this type.</exception>
+    static virtual void DecodeEncoded(ParquetEncoding encoding, ReadOnlySpan<byte> data, Span<T> output, string context) =>
+        throw FormatValues.UnsupportedEncoding(encoding, context);
 }

@@ -17,8 +17,13 @@ internal sealed class Int32ValueDecoder : IValueDecoder<int>
         }
     }
 
-    public static void DecodeDeltaBinaryPacked(ReadOnlySpan<byte> data, Span<int> output, string context)
+    public static void DecodeEncoded(ParquetEncoding encoding, ReadOnlySpan<byte> data, Span<int> output, string context)
     {
+        if (encoding != FormatValues.DeltaBinaryPacked)
+        {
+            throw FormatValues.UnsupportedEncoding(encoding, context);
+        }
+
         // Decoded at 64 bits, then truncated: 32-bit wrapping sums equal 64-bit sums truncated to 32 bits.
         var wide = new long[output.Length];
         DeltaBinaryPackedDecoder.Decode(data, wide, context);

@@ -17,6 +17,13 @@ internal sealed class Int64ValueDecoder : IValueDecoder<long>
         }
     }
 
-    public static void DecodeDeltaBinaryPacked(ReadOnlySpan<byte> data, Span<long> output, string context) =>
+    public static void DecodeEncoded(ParquetEncoding encoding, ReadOnlySpan<byte> data, Span<long> output, string context)
+    {
+        if (encoding != FormatValues.DeltaBinaryPacked)
+        {
+            throw FormatValues.UnsupportedEncoding(encoding, context);
+        }
+
         DeltaBinaryPackedDecoder.Decode(data, output, context);
+    }
 }

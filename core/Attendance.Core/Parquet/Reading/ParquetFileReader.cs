@@ -6,14 +6,16 @@ namespace Attendance.Parquet.Reading;
 /// <summary>
 /// Reads columns of a flat Parquet file held whole in memory (files are read whole from blob storage): the
 /// footer is parsed by <see cref="Open"/>, and each <c>Read…</c> call decodes one column of every row group into an
-/// array with one element per row, null where the row has none. Reads data pages v1 and v2, PLAIN and dictionary
-/// encodings, and UNCOMPRESSED, SNAPPY and GZIP pages, which covers this product's writer, DuckDB and arrow-rs with
-/// their default settings.
+/// array with one element per row, null where the row has none. Reads data pages v1 and v2; PLAIN, dictionary,
+/// DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY, BYTE_STREAM_SPLIT (doubles) and RLE (booleans)
+/// values; UNCOMPRESSED, SNAPPY and GZIP pages. That covers this product's writer and DuckDB and arrow-rs with
+/// their v1 and v2 settings.
 /// </summary>
 /// <remarks>
 /// Immutable after <see cref="Open"/>, so columns may be read from several threads. A corrupt file fails with
-/// <see cref="InvalidDataException"/> naming where; a valid file using something the reader lacks (nested
-/// columns, ZSTD, DELTA encodings, encryption) fails with <see cref="NotSupportedException"/> naming it.
+/// <see cref="InvalidDataException"/> saying where; a valid file using something the reader lacks (nested columns,
+/// ZSTD or another codec, an encoding outside the list above, encryption, types such as INT96 or DECIMAL) fails
+/// with <see cref="NotSupportedException"/> naming it.
 /// </remarks>
 public sealed class ParquetFileReader
 {

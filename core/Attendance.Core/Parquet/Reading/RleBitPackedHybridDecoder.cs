@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace Attendance.Parquet.Reading;
 
 /// <summary>
@@ -61,6 +63,24 @@ internal static class RleBitPackedHybridDecoder
                 written += count;
             }
         }
+    }
+
+    /// <summary>Splits off hybrid runs prefixed by their 4-byte little-endian length (v1 definition levels, RLE booleans).</summary>
+    public static ReadOnlySpan<byte> LengthPrefixed(ReadOnlySpan<byte> data, string what, string context, out ReadOnlySpan<byte> rest)
+    {
+        if (data.Length < sizeof(int))
+        {
+            throw new InvalidDataException($"Corrupt {context}: no room for the length of the {what}.");
+        }
+
+        var length = BinaryPrimitives.ReadUInt32LittleEndian(data);
+        if (length > (uint)(data.Length - sizeof(int)))
+        {
+            throw new InvalidDataException($"Corrupt {context}: {what} claim {length} bytes, the page holds {data.Length - sizeof(int)}.");
+        }
+
+        rest = data[(sizeof(int) + (int)length)..];
+        return data.Slice(sizeof(int), (int)length);
     }
 
     private static void Unpack(ReadOnlySpan<byte> packed, int bitWidth, Span<int> output)
