@@ -25,6 +25,12 @@ internal static class PageDecompressor
 
     public static ReadOnlyMemory<byte> Decompress(CompressionCodec codec, ReadOnlyMemory<byte> body, int uncompressedSize, string context)
     {
+        // A v2 page of nulls only may store its empty values section as zero bytes even when "compressed".
+        if (uncompressedSize == 0 && body.IsEmpty)
+        {
+            return body;
+        }
+
         // DEFLATE expands at most about 1032:1 and Snappy far less, so a larger claim is corrupt; refusing it
         // keeps a damaged header from allocating gigabytes.
         if (uncompressedSize > body.Length * MaxExpansion + 1024)
