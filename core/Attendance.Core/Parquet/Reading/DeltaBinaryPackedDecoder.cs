@@ -16,10 +16,10 @@ internal static class DeltaBinaryPackedDecoder
     public static int Decode(ReadOnlySpan<byte> data, Span<long> output, string context)
     {
         var position = 0;
-        var blockSize = ReadUnsigned(data, ref position, context);
-        var miniblocks = ReadUnsigned(data, ref position, context);
-        var total = ReadUnsigned(data, ref position, context);
-        var value = ZigZag(ReadUnsigned(data, ref position, context));
+        var blockSize = Varint.Read(data, ref position, 10, context);
+        var miniblocks = Varint.Read(data, ref position, 10, context);
+        var total = Varint.Read(data, ref position, 10, context);
+        var value = Varint.ZigZag(Varint.Read(data, ref position, 10, context));
 
         // Writers use blocks of 128 to 1,024 values; the upper bound keeps the size arithmetic below in int range.
         if (blockSize == 0 || blockSize > MaxBlockSize || blockSize % 128 != 0 || miniblocks == 0 || blockSize % miniblocks != 0 || blockSize / miniblocks % 32 != 0)
@@ -44,7 +44,7 @@ internal static class DeltaBinaryPackedDecoder
         var remaining = total == 0 ? 0 : total - 1;
         while (remaining > 0)
         {
-            var minDelta = ZigZag(ReadUnsigned(data, ref position, context));
+            var minDelta = Varint.ZigZag(Varint.Read(data, ref position, 10, context));
             if ((ulong)(data.Length - position) < miniblocks)
             {
                 throw new InvalidDataException($"Corrupt {context}: DELTA_BINARY_PACKED bit widths run past the end.");
@@ -101,27 +101,4 @@ internal static class DeltaBinaryPackedDecoder
         var mask = bitWidth == 64 ? ulong.MaxValue : (1UL << bitWidth) - 1;
         return (ulong)(buffer >> (int)(bit & 7)) & mask;
     }
-
-    private static ulong ReadUnsigned(ReadOnlySpan<byte> data, ref int position, string context)
-    {
-        ulong value = 0;
-        for (var shift = 0; shift < 70; shift += 7)
-        {
-            if (position >= data.Length)
-            {
-                throw new InvalidDataException($"Corrupt {context}: a DELTA_BINARY_PACKED varint runs past the end.");
-            }
-
-            var b = data[position++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return value;
-            }
-        }
-
-        throw new InvalidDataException($"Corrupt {context}: a DELTA_BINARY_PACKED varint is longer than ten bytes.");
-    }
-
-    private static long ZigZag(ulong value) => (long)(value >> 1) ^ -(long)(value & 1);
 }

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace Attendance.Parquet.Reading;
 
 /// <summary>
-/// Reads the RLE/bit-packed hybrid of Encodings.md (definition levels, dictionary indices). Every run header
+/// Reads the RLE/bit-packed hybrid of Encodings.md (definition levels, dictionary indices, RLE booleans). Every run header
 /// consumes at least one byte, so corrupt input ends in an error at the end of the data, never in a loop.
 /// </summary>
 internal static class RleBitPackedHybridDecoder
@@ -26,7 +26,7 @@ internal static class RleBitPackedHybridDecoder
                 throw new InvalidDataException($"Corrupt {context}: the runs end after {written} of {output.Length} values.");
             }
 
-            var header = ReadVarint(data, ref position, context);
+            var header = Varint.Read(data, ref position, 5, context);
             if ((header & 1) == 0)
             {
                 var count = (int)Math.Min(header >> 1, (uint)(output.Length - written));
@@ -99,26 +99,5 @@ internal static class RleBitPackedHybridDecoder
 
             output[i] = (int)((buffer >> (int)(bit & 7)) & mask);
         }
-    }
-
-    private static uint ReadVarint(ReadOnlySpan<byte> data, ref int position, string context)
-    {
-        uint value = 0;
-        for (var shift = 0; shift < 35; shift += 7)
-        {
-            if (position >= data.Length)
-            {
-                throw new InvalidDataException($"Corrupt {context}: a run header runs past the end.");
-            }
-
-            var b = data[position++];
-            value |= (uint)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return value;
-            }
-        }
-
-        throw new InvalidDataException($"Corrupt {context}: a run header is longer than five bytes.");
     }
 }
