@@ -70,7 +70,7 @@ internal static class DeltaBinaryPackedDecoder
                 var stored = Math.Min(Math.Min(perMiniblock, output.Length - written), (int)Math.Min(remaining, int.MaxValue));
                 for (var i = 0; i < stored; i++)
                 {
-                    value = unchecked(value + minDelta + (long)Unpack(packed, widths[m], i));
+                    value = unchecked(value + minDelta + (long)BitPacking.Get(packed, widths[m], i));
                     output[written++] = value;
                 }
 
@@ -79,26 +79,5 @@ internal static class DeltaBinaryPackedDecoder
         }
 
         return position;
-    }
-
-    private static ulong Unpack(ReadOnlySpan<byte> packed, int bitWidth, int index)
-    {
-        if (bitWidth == 0)
-        {
-            return 0;
-        }
-
-        // Up to 64 bits starting anywhere in a byte span nine bytes; a 128-bit buffer holds them.
-        var bit = (long)index * bitWidth;
-        var first = (int)(bit >> 3);
-        var last = (int)((bit + bitWidth - 1) >> 3);
-        UInt128 buffer = 0;
-        for (var b = first; b <= last; b++)
-        {
-            buffer |= (UInt128)packed[b] << (8 * (b - first));
-        }
-
-        var mask = bitWidth == 64 ? ulong.MaxValue : (1UL << bitWidth) - 1;
-        return (ulong)(buffer >> (int)(bit & 7)) & mask;
     }
 }

@@ -58,7 +58,12 @@ internal static class RleBitPackedHybridDecoder
                     throw new InvalidDataException($"Corrupt {context}: a bit-packed run holds fewer than the {count} values still needed.");
                 }
 
-                Unpack(data.Slice(position, runBytes), bitWidth, output.Slice(written, count));
+                var packed = data.Slice(position, runBytes);
+                for (var i = 0; i < count; i++)
+                {
+                    output[written + i] = (int)BitPacking.Get(packed, bitWidth, i);
+                }
+
                 position += runBytes;
                 written += count;
             }
@@ -81,23 +86,5 @@ internal static class RleBitPackedHybridDecoder
 
         rest = data[(sizeof(int) + (int)length)..];
         return data.Slice(sizeof(int), (int)length);
-    }
-
-    private static void Unpack(ReadOnlySpan<byte> packed, int bitWidth, Span<int> output)
-    {
-        var mask = (1UL << bitWidth) - 1;
-        for (var i = 0; i < output.Length; i++)
-        {
-            var bit = (long)i * bitWidth;
-            var first = (int)(bit >> 3);
-            var last = (int)((bit + bitWidth - 1) >> 3);
-            ulong buffer = 0;
-            for (var b = first; b <= last; b++)
-            {
-                buffer |= (ulong)packed[b] << (8 * (b - first));
-            }
-
-            output[i] = (int)((buffer >> (int)(bit & 7)) & mask);
-        }
     }
 }
