@@ -26,14 +26,6 @@ const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
 const connection = await instance.connect();
 const quote = (text) => `'${text.replaceAll("'", "''")}'`;
 
-const results = [];
-for (const spec of specs) {
-  const options = spec.options ? `, ${spec.options}` : '';
-  await connection.run(`COPY (${spec.sql}) TO ${quote(spec.file)} (FORMAT parquet${options})`);
-  if (spec.arrowRs) await rewriteWithArrowRs(spec.file, spec.arrowRs);
-  results.push(await readDuckDb(spec.file));
-}
-
 async function rewriteWithArrowRs(file, settings) {
   let builder = new wasm.WriterPropertiesBuilder();
   if (settings.writerVersion) builder = builder.setWriterVersion(wasm.WriterVersion[settings.writerVersion]);
@@ -45,6 +37,14 @@ async function rewriteWithArrowRs(file, settings) {
   if (settings.maxRowGroupSize) builder = builder.setMaxRowGroupSize(settings.maxRowGroupSize);
   const table = wasm.readParquet(new Uint8Array(await readFile(file)));
   await writeFile(file, wasm.writeParquet(table, builder.build()));
+}
+
+const results = [];
+for (const spec of specs) {
+  const options = spec.options ? `, ${spec.options}` : '';
+  await connection.run(`COPY (${spec.sql}) TO ${quote(spec.file)} (FORMAT parquet${options})`);
+  if (spec.arrowRs) await rewriteWithArrowRs(spec.file, spec.arrowRs);
+  results.push(await readDuckDb(spec.file));
 }
 
 process.stdout.write(JSON.stringify(results, (_, value) => {

@@ -30,9 +30,10 @@ public static class DuckDbFiles
         new("row_groups", Rows(AllTypes, 20000), "COMPRESSION snappy, ROW_GROUP_SIZE 4096"),
         new("zero_rows", Rows(AllTypes, 0), "COMPRESSION snappy"),
 
-        // PARQUET_VERSION V2 makes DuckDB use RLE_DICTIONARY (V1: PLAIN_DICTIONARY) but still v1 page headers;
-        // integers and doubles switch to DELTA_BINARY_PACKED and BYTE_STREAM_SPLIT (see v2_delta).
-        new("duckdb_v2_format", "SELECT region, flag FROM (" + Rows(AllTypes, 3000) + ")", "COMPRESSION snappy, PARQUET_VERSION V2"),
+        // PARQUET_VERSION V2 makes DuckDB use RLE_DICTIONARY (V1: PLAIN_DICTIONARY), DELTA_BINARY_PACKED for
+        // integers, dates and timestamps, BYTE_STREAM_SPLIT for doubles and DELTA encodings for unique strings, but
+        // still v1 page headers.
+        new("duckdb_v2_format", Rows(AllTypes, 3000), "COMPRESSION snappy, PARQUET_VERSION V2"),
 
         // arrow-rs rewrites: DATA_PAGE_V2 headers, small pages (several per chunk), dictionaries that fall back
         // to PLAIN when full, v2 defaults (RLE booleans), and v1 pages with small row groups.
@@ -40,8 +41,8 @@ public static class DuckDbFiles
         new("arrow_v2_plain_gzip", Rows(AllTypes, 3000), "", new ArrowRsRewrite("V2", "GZIP", Encoding: "PLAIN", Dictionary: false, DataPageSizeLimit: 2048, WriteBatchSize: 128)),
         new("arrow_v2_uncompressed", Rows(AllTypes, 3000), "", new ArrowRsRewrite("V2", "UNCOMPRESSED", Encoding: "PLAIN", DataPageSizeLimit: 1024, WriteBatchSize: 100)),
         new("arrow_v2_defaults", Rows(AllTypes, 3000), "", new ArrowRsRewrite("V2", "SNAPPY")),
+        new("arrow_v2_delta", Rows(AllTypes, 3000), "", new ArrowRsRewrite("V2", "SNAPPY", Dictionary: false, DataPageSizeLimit: 1024, WriteBatchSize: 100)),
         new("arrow_v1_pages", Rows(AllTypes, 3000), "", new ArrowRsRewrite("V1", "SNAPPY", DataPageSizeLimit: 1024, WriteBatchSize: 100, MaxRowGroupSize: 1000)),
-        new("v2_delta", "SELECT int64 FROM (" + Rows(AllTypes, 100) + ")", "COMPRESSION snappy, PARQUET_VERSION V2"),
         new("zstd", "SELECT region FROM (" + Rows(AllTypes, 100) + ")", "COMPRESSION zstd"),
         new("nested", "SELECT {'a': i, 'b': 'x'} AS pair, i AS n FROM range(10) t(i)", "COMPRESSION snappy"),
     ];

@@ -24,8 +24,8 @@ internal static class ReadColumns
         var other => throw new InvalidOperationException($"Column '{column}' has type {other?.ToString() ?? "unknown"}."),
     };
 
-    public static long EpochMicros(DateTimeOffset value) =>
-        (long)Math.Floor((value.UtcTicks - DateTime.UnixEpoch.Ticks) / (double)TimeSpan.TicksPerMicrosecond);
+    private static long EpochMicros(DateTimeOffset value) =>
+        Math.DivRem(value.UtcTicks - DateTime.UnixEpoch.Ticks, TimeSpan.TicksPerMicrosecond, out var remainder) - (remainder < 0 ? 1 : 0);
 
     private static object?[] Box<T>(T?[] values, Func<T, object> canonical)
         where T : struct =>

@@ -1,11 +1,11 @@
-using System.Buffers.Binary;
 using Attendance.Parquet.Format;
 
 namespace Attendance.Parquet.Reading;
 
 /// <summary>
 /// Reads the pages of one flat column chunk into a slice of the column's values: an optional dictionary page,
-/// then data pages v1 or v2 with PLAIN or dictionary-encoded values and RLE/bit-packed definition levels.
+/// then data pages v1 or v2 with RLE/bit-packed definition levels and values PLAIN, dictionary-encoded, or in an
+/// encoding the type's <see cref="IValueDecoder{T}"/> reads.
 /// </summary>
 internal static class ColumnChunkReader
 {
@@ -17,7 +17,7 @@ internal static class ColumnChunkReader
     /// <param name="values">The row group's slice of the column; nulls are left as default.</param>
     /// <param name="present">The same slice: true where the row has a value.</param>
     public static void Read<T, TDecoder>(ReadOnlyMemory<byte> file, ColumnChunkInfo chunk, long dataEnd, ParquetColumnInfo column, int rowGroup, Span<T> values, Span<bool> present)
-        where TDecoder : IPlainDecoder<T>
+        where TDecoder : IValueDecoder<T>
     {
         var where = $"column '{column.Name}' of row group {rowGroup}";
         if (chunk.ExternalFilePath is not null)
@@ -97,7 +97,7 @@ internal static class ColumnChunkReader
     }
 
     private static T[] ReadDictionary<T, TDecoder>(CompressionCodec codec, PageHeader header, ReadOnlyMemory<byte> body, bool seenBefore, string context)
-        where TDecoder : IPlainDecoder<T>
+        where TDecoder : IValueDecoder<T>
     {
         if (seenBefore)
         {
@@ -123,7 +123,7 @@ internal static class ColumnChunkReader
     }
 
     private static void ReadDataPageV1<T, TDecoder>(CompressionCodec codec, PageHeader header, ReadOnlyMemory<byte> body, bool required, T[]? dictionary, Span<T> values, Span<bool> present, string context)
-        where TDecoder : IPlainDecoder<T>
+        where TDecoder : IValueDecoder<T>
     {
         var data = PageDecompressor.Decompress(codec, body, header.UncompressedSize, context).Span;
         var defined = values.Length;
@@ -135,7 +135,7 @@ internal static class ColumnChunkReader
                 throw new NotSupportedException($"The {context} encodes definition levels {FormatValues.EncodingName(header.DefinitionLevelEncoding)}; only RLE is supported.");
             }
 
-            defined = ReadDefinitionLevels(LengthPrefixed(data, "definition levels", context, out data), present, context);
+            defined = ReadDefinitionLevels(RleBitPackedHybridDecoder.LengthPrefixed(data, "definition levels", context, out data), present, context);
         }
         else
         {
@@ -146,7 +146,7 @@ internal static class ColumnChunkReader
     }
 
     private static void ReadDataPageV2<T, TDecoder>(CompressionCodec codec, PageHeader header, ReadOnlyMemory<byte> body, bool required, T[]? dictionary, Span<T> values, Span<bool> present, string context)
-        where TDecoder : IPlainDecoder<T>
+        where TDecoder : IValueDecoder<T>
     {
         // v2 keeps the levels uncompressed ahead of the values, so only the values section goes through the codec.
         var levelBytes = (long)header.RepetitionLevelsLength + header.DefinitionLevelsLength;
@@ -204,7 +204,7 @@ internal static class ColumnChunkReader
     }
 
     private static void ReadValues<T, TDecoder>(ParquetEncoding encoding, ReadOnlySpan<byte> data, T[]? dictionary, Span<T> values, ReadOnlySpan<bool> present, int defined, string context)
-        where TDecoder : IPlainDecoder<T>
+        where TDecoder : IValueDecoder<T>
     {
         // The page stores only the non-null values; they are decoded to the front of the slice, then spread out.
         var dense = values[..defined];
@@ -225,44 +225,15 @@ internal static class ColumnChunkReader
                 ReadIndices(data[1..], data[0], entries, dense, context);
             }
         }
-        else if (encoding == ParquetEncoding.Rle && TDecoder.PhysicalType == PhysicalType.Boolean)
+        else if (!dense.IsEmpty)
         {
-            // RLE booleans (arrow-rs's default in v2 pages) are length-prefixed hybrid runs of 0 and 1: indices into
-            // {false, true}, which the PLAIN decoder produces from the bits 0 and 1 without a cast to bool.
-            if (!dense.IsEmpty)
-            {
-                var falseAndTrue = new T[2];
-                TDecoder.Decode([0b10], falseAndTrue, context);
-                ReadIndices(LengthPrefixed(data, "RLE booleans", context, out _), 1, falseAndTrue, dense, context);
-            }
-        }
-        else
-        {
-            throw new NotSupportedException($"The {context} encodes values {FormatValues.EncodingName(encoding)}; the reader supports PLAIN, dictionary and (for booleans) RLE encodings only.");
+            TDecoder.DecodeEncoded(encoding, data, dense, context);
         }
 
         if (defined < values.Length)
         {
             Spread(values, present, defined);
         }
-    }
-
-    /// <summary>Splits off hybrid runs prefixed by their 4-byte little-endian length (v1 definition levels, RLE booleans).</summary>
-    private static ReadOnlySpan<byte> LengthPrefixed(ReadOnlySpan<byte> data, string what, string context, out ReadOnlySpan<byte> rest)
-    {
-        if (data.Length < sizeof(int))
-        {
-            throw new InvalidDataException($"Corrupt {context}: no room for the length of the {what}.");
-        }
-
-        var length = BinaryPrimitives.ReadUInt32LittleEndian(data);
-        if (length > (uint)(data.Length - sizeof(int)))
-        {
-            throw new InvalidDataException($"Corrupt {context}: {what} claim {length} bytes, the page holds {data.Length - sizeof(int)}.");
-        }
-
-        rest = data[(sizeof(int) + (int)length)..];
-        return data.Slice(sizeof(int), (int)length);
     }
 
     /// <summary>Decodes hybrid-encoded indices and looks each up in <paramref name="dictionary"/>.</summary>

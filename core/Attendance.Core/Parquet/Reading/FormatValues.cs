@@ -23,6 +23,10 @@ internal static class FormatValues
     public const ConvertedType Json = (ConvertedType)19;
 
     public const ParquetEncoding PlainDictionary = (ParquetEncoding)2;
+    public const ParquetEncoding DeltaBinaryPacked = (ParquetEncoding)5;
+    public const ParquetEncoding DeltaLengthByteArray = (ParquetEncoding)6;
+    public const ParquetEncoding DeltaByteArray = (ParquetEncoding)7;
+    public const ParquetEncoding ByteStreamSplit = (ParquetEncoding)9;
 
     public const PageType IndexPage = (PageType)1;
     public const PageType DataPageV2 = (PageType)3;
@@ -40,6 +44,9 @@ internal static class FormatValues
         7 => "LZ4_RAW",
         var other => $"codec {other}",
     };
+
+    public static NotSupportedException UnsupportedEncoding(ParquetEncoding encoding, string context) =>
+        new($"The {context} encodes values {EncodingName(encoding)}, which the reader does not support for this column's type.");
 
     /// <summary>The parquet.thrift name of an encoding, for messages about the ones that are refused.</summary>
     public static string EncodingName(ParquetEncoding encoding) => (int)encoding switch

@@ -25,6 +25,12 @@ internal static class PageDecompressor
 
     public static ReadOnlyMemory<byte> Decompress(CompressionCodec codec, ReadOnlyMemory<byte> body, int uncompressedSize, string context)
     {
+        // A v2 page of nulls only may store its empty values section as zero bytes even when "compressed".
+        if (uncompressedSize == 0 && body.IsEmpty)
+        {
+            return body;
+        }
+
         // DEFLATE expands at most about 1032:1 and Snappy far less, so a larger claim is corrupt; refusing it
         // keeps a damaged header from allocating gigabytes.
         if (uncompressedSize > body.Length * MaxExpansion + 1024)
@@ -50,7 +56,8 @@ internal static class PageDecompressor
     private static byte[] DecompressSnappy(ReadOnlySpan<byte> body, int uncompressedSize, string context)
     {
         // The raw block format starts with the uncompressed length; compare it before IronSnappy allocates that much.
-        var declared = SnappyPreamble(body, context);
+        var preambleEnd = 0;
+        var declared = Varint.Read(body, ref preambleEnd, 5, $"Snappy block of the {context}");
         if (declared != (ulong)uncompressedSize)
         {
             throw new InvalidDataException($"Corrupt {context}: the Snappy block declares {declared} bytes, the header says {uncompressedSize}.");
@@ -64,21 +71,6 @@ internal static class PageDecompressor
         {
             throw new InvalidDataException($"Corrupt {context}: the Snappy block does not decode ({ex.Message}).", ex);
         }
-    }
-
-    private static ulong SnappyPreamble(ReadOnlySpan<byte> body, string context)
-    {
-        ulong value = 0;
-        for (var i = 0; i < Math.Min(body.Length, 5); i++)
-        {
-            value |= (ulong)(body[i] & 0x7F) << (7 * i);
-            if ((body[i] & 0x80) == 0)
-            {
-                return value;
-            }
-        }
-
-        throw new InvalidDataException($"Corrupt {context}: the Snappy block has no valid length preamble.");
     }
 
     private static byte[] DecompressGzip(ReadOnlyMemory<byte> body, int uncompressedSize, string context)

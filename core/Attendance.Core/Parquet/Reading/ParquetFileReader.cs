@@ -6,14 +6,16 @@ namespace Attendance.Parquet.Reading;
 /// <summary>
 /// Reads columns of a flat Parquet file held whole in memory (files are read whole from blob storage): the
 /// footer is parsed by <see cref="Open"/>, and each <c>Read…</c> call decodes one column of every row group into an
-/// array with one element per row, null where the row has none. Reads data pages v1 and v2, PLAIN and dictionary
-/// encodings, and UNCOMPRESSED, SNAPPY and GZIP pages, which covers this product's writer, DuckDB and arrow-rs with
-/// their default settings.
+/// array with one element per row, null where the row has none. Reads data pages v1 and v2; PLAIN, dictionary,
+/// DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY, BYTE_STREAM_SPLIT (doubles) and RLE (booleans)
+/// values; UNCOMPRESSED, SNAPPY and GZIP pages. That covers this product's writer and DuckDB and arrow-rs with
+/// their v1 and v2 settings.
 /// </summary>
 /// <remarks>
 /// Immutable after <see cref="Open"/>, so columns may be read from several threads. A corrupt file fails with
-/// <see cref="InvalidDataException"/> naming where; a valid file using something the reader lacks (nested
-/// columns, ZSTD, DELTA encodings, encryption) fails with <see cref="NotSupportedException"/> naming it.
+/// <see cref="InvalidDataException"/> saying where; a valid file using something the reader lacks (nested columns,
+/// ZSTD or another codec, an encoding outside the list above, encryption, types such as INT96 or DECIMAL) fails
+/// with <see cref="NotSupportedException"/> naming it.
 /// </remarks>
 public sealed class ParquetFileReader
 {
@@ -96,14 +98,14 @@ public sealed class ParquetFileReader
     /// <summary>Reads a <see cref="ParquetColumnType.String"/> column (BYTE_ARRAY with STRING/UTF8, ENUM or JSON).</summary>
     public string?[] ReadStrings(string column)
     {
-        var (values, _, _) = Read<string?, StringPlainDecoder>(column, ParquetColumnType.String);
+        var (values, _, _) = Read<string?, StringValueDecoder>(column, ParquetColumnType.String);
         return values;
     }
 
     /// <summary>Reads an <see cref="ParquetColumnType.Int32"/> column (INT32, unannotated or a signed integer of up to 32 bits).</summary>
     public int?[] ReadInt32(string column)
     {
-        var (values, present, _) = Read<int, Int32PlainDecoder>(column, ParquetColumnType.Int32);
+        var (values, present, _) = Read<int, Int32ValueDecoder>(column, ParquetColumnType.Int32);
         return Project(values, present, v => v);
     }
 
@@ -111,14 +113,14 @@ public sealed class ParquetFileReader
     /// <exception cref="InvalidDataException">A date lies outside the range of <see cref="DateOnly"/>.</exception>
     public DateOnly?[] ReadDates(string column)
     {
-        var (values, present, descriptor) = Read<int, Int32PlainDecoder>(column, ParquetColumnType.Date);
+        var (values, present, descriptor) = Read<int, Int32ValueDecoder>(column, ParquetColumnType.Date);
         return Project(values, present, v => ValueConversions.Date(v, descriptor.Info.Name));
     }
 
     /// <summary>Reads an <see cref="ParquetColumnType.Int64"/> column (INT64, unannotated or a signed 64-bit integer).</summary>
     public long?[] ReadInt64(string column)
     {
-        var (values, present, _) = Read<long, Int64PlainDecoder>(column, ParquetColumnType.Int64);
+        var (values, present, _) = Read<long, Int64ValueDecoder>(column, ParquetColumnType.Int64);
         return Project(values, present, v => v);
     }
 
@@ -130,7 +132,7 @@ public sealed class ParquetFileReader
     /// <exception cref="InvalidDataException">A timestamp lies outside the range of <see cref="DateTimeOffset"/>.</exception>
     public DateTimeOffset?[] ReadTimestamps(string column)
     {
-        var (values, present, descriptor) = Read<long, Int64PlainDecoder>(column, ParquetColumnType.Timestamp);
+        var (values, present, descriptor) = Read<long, Int64ValueDecoder>(column, ParquetColumnType.Timestamp);
         var unit = descriptor.TimestampUnit!.Value;
         return Project(values, present, v => ValueConversions.Timestamp(v, unit, descriptor.Info.Name));
     }
@@ -138,19 +140,19 @@ public sealed class ParquetFileReader
     /// <summary>Reads a <see cref="ParquetColumnType.Double"/> column (DOUBLE).</summary>
     public double?[] ReadDoubles(string column)
     {
-        var (values, present, _) = Read<double, DoublePlainDecoder>(column, ParquetColumnType.Double);
+        var (values, present, _) = Read<double, DoubleValueDecoder>(column, ParquetColumnType.Double);
         return Project(values, present, v => v);
     }
 
     /// <summary>Reads a <see cref="ParquetColumnType.Boolean"/> column (BOOLEAN).</summary>
     public bool?[] ReadBooleans(string column)
     {
-        var (values, present, _) = Read<bool, BooleanPlainDecoder>(column, ParquetColumnType.Boolean);
+        var (values, present, _) = Read<bool, BooleanValueDecoder>(column, ParquetColumnType.Boolean);
         return Project(values, present, v => v);
     }
 
     private (T[] Values, bool[] Present, ColumnDescriptor Descriptor) Read<T, TDecoder>(string column, ParquetColumnType type)
-        where TDecoder : IPlainDecoder<T>
+        where TDecoder : IValueDecoder<T>
     {
         var index = IndexOf(column);
         var descriptor = _columns[index];

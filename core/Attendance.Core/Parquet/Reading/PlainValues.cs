@@ -1,6 +1,6 @@
 namespace Attendance.Parquet.Reading;
 
-/// <summary>Bounds checks shared by the PLAIN decoders of fixed-width types.</summary>
+/// <summary>Bounds checks shared by the PLAIN decoding of fixed-width types.</summary>
 internal static class PlainValues
 {
     /// <summary>The first <c>count * width</c> bytes of <paramref name="data"/>, or an error saying how many were missing.</summary>

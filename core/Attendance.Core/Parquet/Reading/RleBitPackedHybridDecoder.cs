@@ -1,7 +1,9 @@
+using System.Buffers.Binary;
+
 namespace Attendance.Parquet.Reading;
 
 /// <summary>
-/// Reads the RLE/bit-packed hybrid of Encodings.md (definition levels, dictionary indices). Every run header
+/// Reads the RLE/bit-packed hybrid of Encodings.md (definition levels, dictionary indices, RLE booleans). Every run header
 /// consumes at least one byte, so corrupt input ends in an error at the end of the data, never in a loop.
 /// </summary>
 internal static class RleBitPackedHybridDecoder
@@ -24,7 +26,7 @@ internal static class RleBitPackedHybridDecoder
                 throw new InvalidDataException($"Corrupt {context}: the runs end after {written} of {output.Length} values.");
             }
 
-            var header = ReadVarint(data, ref position, context);
+            var header = Varint.Read(data, ref position, 5, context);
             if ((header & 1) == 0)
             {
                 var count = (int)Math.Min(header >> 1, (uint)(output.Length - written));
@@ -56,49 +58,33 @@ internal static class RleBitPackedHybridDecoder
                     throw new InvalidDataException($"Corrupt {context}: a bit-packed run holds fewer than the {count} values still needed.");
                 }
 
-                Unpack(data.Slice(position, runBytes), bitWidth, output.Slice(written, count));
+                var packed = data.Slice(position, runBytes);
+                for (var i = 0; i < count; i++)
+                {
+                    output[written + i] = (int)BitPacking.Get(packed, bitWidth, i);
+                }
+
                 position += runBytes;
                 written += count;
             }
         }
     }
 
-    private static void Unpack(ReadOnlySpan<byte> packed, int bitWidth, Span<int> output)
+    /// <summary>Splits off hybrid runs prefixed by their 4-byte little-endian length (v1 definition levels, RLE booleans).</summary>
+    public static ReadOnlySpan<byte> LengthPrefixed(ReadOnlySpan<byte> data, string what, string context, out ReadOnlySpan<byte> rest)
     {
-        var mask = (1UL << bitWidth) - 1;
-        for (var i = 0; i < output.Length; i++)
+        if (data.Length < sizeof(int))
         {
-            var bit = (long)i * bitWidth;
-            var first = (int)(bit >> 3);
-            var last = (int)((bit + bitWidth - 1) >> 3);
-            ulong buffer = 0;
-            for (var b = first; b <= last; b++)
-            {
-                buffer |= (ulong)packed[b] << (8 * (b - first));
-            }
-
-            output[i] = (int)((buffer >> (int)(bit & 7)) & mask);
-        }
-    }
-
-    private static uint ReadVarint(ReadOnlySpan<byte> data, ref int position, string context)
-    {
-        uint value = 0;
-        for (var shift = 0; shift < 35; shift += 7)
-        {
-            if (position >= data.Length)
-            {
-                throw new InvalidDataException($"Corrupt {context}: a run header runs past the end.");
-            }
-
-            var b = data[position++];
-            value |= (uint)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return value;
-            }
+            throw new InvalidDataException($"Corrupt {context}: no room for the length of the {what}.");
         }
 
-        throw new InvalidDataException($"Corrupt {context}: a run header is longer than five bytes.");
+        var length = BinaryPrimitives.ReadUInt32LittleEndian(data);
+        if (length > (uint)(data.Length - sizeof(int)))
+        {
+            throw new InvalidDataException($"Corrupt {context}: {what} claim {length} bytes, the page holds {data.Length - sizeof(int)}.");
+        }
+
+        rest = data[(sizeof(int) + (int)length)..];
+        return data.Slice(sizeof(int), (int)length);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Attendance.Parquet.Reading;
 
 namespace Attendance.Parquet.Thrift;
 
@@ -52,7 +53,7 @@ internal sealed class CompactProtocolReader(ReadOnlyMemory<byte> data, string co
         }
         else
         {
-            var longId = ZigZag(ReadVarint(5));
+            var longId = Varint.ZigZag(ReadVarint(5));
             if (longId is < short.MinValue or > short.MaxValue)
             {
                 throw Corrupt($"field id {longId} is out of range");
@@ -72,7 +73,7 @@ internal sealed class CompactProtocolReader(ReadOnlyMemory<byte> data, string co
 
     public int ReadI32()
     {
-        var value = ZigZag(ReadVarint(5));
+        var value = Varint.ZigZag(ReadVarint(5));
         if (value is < int.MinValue or > int.MaxValue)
         {
             throw Corrupt($"i32 value {value} is out of range");
@@ -81,7 +82,7 @@ internal sealed class CompactProtocolReader(ReadOnlyMemory<byte> data, string co
         return (int)value;
     }
 
-    public long ReadI64() => ZigZag(ReadVarint(10));
+    public long ReadI64() => Varint.ZigZag(ReadVarint(10));
 
     public sbyte ReadI8() => (sbyte)ReadByte();
 
@@ -228,19 +229,9 @@ internal sealed class CompactProtocolReader(ReadOnlyMemory<byte> data, string co
 
     private ulong ReadVarint(int maxBytes)
     {
-        ulong value = 0;
-        for (var i = 0; i < maxBytes; i++)
-        {
-            var b = ReadByte();
-            value |= (ulong)(b & 0x7F) << (7 * i);
-            if ((b & 0x80) == 0)
-            {
-                return value;
-            }
-        }
-
-        throw Corrupt($"varint is longer than {maxBytes} bytes");
+        var position = Position;
+        var value = Varint.Read(data.Span, ref position, maxBytes, context);
+        Position = position;
+        return value;
     }
-
-    private static long ZigZag(ulong value) => (long)(value >> 1) ^ -(long)(value & 1);
 }

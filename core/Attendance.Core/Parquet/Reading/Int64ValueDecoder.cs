@@ -4,7 +4,7 @@ using Attendance.Parquet.Format;
 namespace Attendance.Parquet.Reading;
 
 /// <summary>PLAIN INT64: eight bytes little-endian per value.</summary>
-internal sealed class Int64PlainDecoder : IPlainDecoder<long>
+internal sealed class Int64ValueDecoder : IValueDecoder<long>
 {
     public static PhysicalType PhysicalType => PhysicalType.Int64;
 
@@ -15,5 +15,15 @@ internal sealed class Int64PlainDecoder : IPlainDecoder<long>
         {
             output[i] = BinaryPrimitives.ReadInt64LittleEndian(bytes[(i * sizeof(long))..]);
         }
+    }
+
+    public static void DecodeEncoded(ParquetEncoding encoding, ReadOnlySpan<byte> data, Span<long> output, string context)
+    {
+        if (encoding != FormatValues.DeltaBinaryPacked)
+        {
+            throw FormatValues.UnsupportedEncoding(encoding, context);
+        }
+
+        DeltaBinaryPackedDecoder.Decode(data, output, context);
     }
 }
