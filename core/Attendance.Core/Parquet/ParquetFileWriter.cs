@@ -34,7 +34,6 @@ public sealed class ParquetFileWriter : IAsyncDisposable
     private readonly List<RowGroupMetadata> _rowGroups = [];
     private long _position;
     private int _rowGroupRows;
-    private int _columnsWrittenInRow;
     private long _stringBytesSinceBudgetCheck;
     private bool _completed;
     private bool _disposed;
@@ -139,13 +138,15 @@ public sealed class ParquetFileWriter : IAsyncDisposable
     /// <exception cref="InvalidOperationException">A column of the row was not set.</exception>
     public ValueTask EndRowAsync(CancellationToken cancellationToken = default)
     {
-        if (_columnsWrittenInRow != _columns.Length)
+        // Each column counts its own values, so a failed write (a null refused) leaves nothing half-counted.
+        foreach (var column in _columns)
         {
-            var missing = _columns.First(c => c.ValueCount == _rowGroupRows).Column.Name;
-            throw new InvalidOperationException($"Row {RowCount} has no value for column '{missing}'; write a value or a null for every column.");
+            if (column.ValueCount == _rowGroupRows)
+            {
+                throw new InvalidOperationException($"Row {RowCount} has no value for column '{column.Column.Name}'; write a value or a null for every column.");
+            }
         }
 
-        _columnsWrittenInRow = 0;
         _rowGroupRows++;
         RowCount++;
         if (_rowGroupRows >= _options.RowGroupRows)
@@ -166,7 +167,7 @@ public sealed class ParquetFileWriter : IAsyncDisposable
     public async Task FlushRowGroupAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfClosed();
-        if (_columnsWrittenInRow != 0)
+        if (_columns.Any(c => c.ValueCount != _rowGroupRows))
         {
             throw new InvalidOperationException("A row group cannot be written in the middle of a row; end the row first.");
         }
@@ -241,7 +242,6 @@ public sealed class ParquetFileWriter : IAsyncDisposable
             throw new InvalidOperationException($"Column '{writer.Column.Name}' was already set in row {RowCount}; end the row first.");
         }
 
-        _columnsWrittenInRow++;
         return (T)writer;
     }
 

@@ -115,7 +115,7 @@ public sealed class IndependentReaderTests(OracleFixture fixture) : IClassFixtur
     {
         var reading = fixture.Readings[scenario];
         var createdBy = reading.Scenario.Options.CreatedBy;
-        Assert.Matches(@"^attendance-analytics version \d+\.\d+\.\d+ \(build [0-9a-f]{7}|dev\)$", createdBy);
+        Assert.Matches(@"^attendance-analytics version \d+\.\d+\.\d+ \(build ([0-9a-f]{7}|dev)\)$", createdBy);
         Assert.Equal(createdBy, reading.DuckDb.GetProperty("file").GetProperty("created_by").GetString());
         Assert.Equal(createdBy, reading.ArrowRs.GetProperty("createdBy").GetString());
         Assert.Equal(createdBy, reading.Hyparquet.GetProperty("createdBy").GetString());
