@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Attendance.Parquet.Buffers;
 using Attendance.Parquet.Encodings;
@@ -40,6 +41,7 @@ internal sealed class StringColumnWriter : ColumnWriter
 
     protected override long DictionaryBytes => _dictionary?.ByteSize ?? 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(ReadOnlySpan<char> value)
     {
         if (_useDictionary)
@@ -62,6 +64,7 @@ internal sealed class StringColumnWriter : ColumnWriter
         ValueAppended();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AppendUtf8(ReadOnlySpan<byte> value)
     {
         if (!_useDictionary)
@@ -126,6 +129,7 @@ internal sealed class StringColumnWriter : ColumnWriter
         _useDictionary = _dictionary is not null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateMinMax(ReadOnlySpan<byte> value)
     {
         if (!_hasMinMax)

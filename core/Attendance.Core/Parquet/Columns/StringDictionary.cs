@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Attendance.Parquet.Buffers;
 
 namespace Attendance.Parquet.Columns;
@@ -23,6 +24,7 @@ internal sealed class StringDictionary
     public int ByteSize => _plain.Length;
 
     /// <summary>Returns the index of <paramref name="value"/>, adding it when new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(ReadOnlySpan<byte> value, out bool added)
     {
         var hash = Hash(value);
@@ -97,6 +99,7 @@ internal sealed class StringDictionary
 
     // A multiply-rotate hash over 8-byte words with a final avalanche: far cheaper than a cryptographic hash,
     // and the table only needs a good spread of the low bits.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Hash(ReadOnlySpan<byte> value)
     {
         const ulong Multiplier = 0x9E3779B97F4A7C15UL;
