@@ -12,7 +12,7 @@ mkdir -p "$work"
 results="$work/results.jsonl"
 : > "$results"
 
-dotnet build -c Release bench/Attendance.Benchmarks -v quiet -nologo > /dev/null
+dotnet build -c Release bench/Attendance.Benchmarks -v quiet -nologo > "$work/build.log" || { cat "$work/build.log"; exit 1; }
 bench=(dotnet bench/Attendance.Benchmarks/bin/Release/net10.0/Attendance.Benchmarks.dll parquet)
 
 for rows in 100000 1000000; do
