@@ -242,7 +242,10 @@ public sealed class ParquetFileWriter : IAsyncDisposable
         _completed = true;
     }
 
-    /// <summary>Releases the buffers. Does not complete the file and does not dispose the stream.</summary>
+    /// <summary>
+    /// Ends the writer: later calls throw, and its buffers go with it to the garbage collector. Does not complete the
+    /// file (call <see cref="CompleteAsync"/> first) and does not dispose the stream.
+    /// </summary>
     public ValueTask DisposeAsync()
     {
         _disposed = true;
