@@ -124,6 +124,20 @@ public sealed partial class ParquetFileWriterTests
     }
 
     [Fact]
+    public async Task After_a_failed_row_group_write_the_writer_refuses_to_go_on()
+    {
+        await using var writer = new ParquetFileWriter(new WriteOnlyStream(), Schema);
+        await WriteRowsAsync(writer, 10);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => writer.FlushRowGroupAsync(cancelled.Token));
+
+        var error = Assert.Throws<InvalidOperationException>(() => writer.WriteString(0, "next"));
+        Assert.Contains("must be discarded", error.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => writer.CompleteAsync(Cancellation));
+    }
+
+    [Fact]
     public void The_default_created_by_is_what_parquet_java_parses()
     {
         Assert.Matches(CreatedByPattern(), ParquetWriterOptions.DefaultCreatedBy);

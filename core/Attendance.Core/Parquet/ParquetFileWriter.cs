@@ -47,6 +47,10 @@ public sealed class ParquetFileWriter : IAsyncDisposable
     private long _stringBytesSinceBudgetCheck;
     private bool _completed;
     private bool _disposed;
+    private bool _failed;
+
+    // Set with any of the three above, so the per-value check reads one field.
+    private bool _closed;
 
     /// <summary>Prepares a file with <paramref name="schema"/>; nothing is written to <paramref name="stream"/> until the first row group fills.</summary>
     /// <param name="stream">A writable stream; the writer does not dispose it.</param>
@@ -204,6 +208,9 @@ public sealed class ParquetFileWriter : IAsyncDisposable
             return;
         }
 
+        // A row group that fails half-way has reset the columns it wrote, so the file cannot be finished: the
+        // writer refuses everything after it and the caller discards the upload.
+        _failed = _closed = true;
         await WriteMagicOnceAsync(cancellationToken);
         var chunks = new ColumnChunkMetadata[_columns.Length];
         for (var i = 0; i < _columns.Length; i++)
@@ -224,6 +231,7 @@ public sealed class ParquetFileWriter : IAsyncDisposable
         _rowGroups.Add(new RowGroupMetadata(chunks, _rowGroupRows));
         _rowGroupRows = 0;
         _stringBytesSinceBudgetCheck = 0;
+        _failed = _closed = false;
     }
 
     /// <summary>Writes the last row group and the footer, and flushes the stream. The file is complete only after this.</summary>
@@ -239,7 +247,7 @@ public sealed class ParquetFileWriter : IAsyncDisposable
         await _stream.WriteAsync(footer.WrittenMemory, cancellationToken);
         await _stream.FlushAsync(cancellationToken);
         _position += footer.Length;
-        _completed = true;
+        _completed = _closed = true;
     }
 
     /// <summary>
@@ -248,7 +256,7 @@ public sealed class ParquetFileWriter : IAsyncDisposable
     /// </summary>
     public ValueTask DisposeAsync()
     {
-        _disposed = true;
+        _disposed = _closed = true;
         return default;
     }
 
@@ -257,7 +265,7 @@ public sealed class ParquetFileWriter : IAsyncDisposable
         where T : ColumnWriter
     {
         var writer = (uint)column < (uint)writers.Length ? writers[column] : null;
-        if (writer is null || writer.ValueCount != _rowGroupRows || _completed || _disposed)
+        if (writer is null || writer.ValueCount != _rowGroupRows || _closed)
         {
             ThrowNotWritable(column, type);
         }
@@ -311,6 +319,11 @@ public sealed class ParquetFileWriter : IAsyncDisposable
     private void ThrowIfClosed()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_failed)
+        {
+            throw new InvalidOperationException("An earlier row group failed to write; the file is incomplete and must be discarded.");
+        }
+
         if (_completed)
         {
             throw new InvalidOperationException("The Parquet file is already complete.");
