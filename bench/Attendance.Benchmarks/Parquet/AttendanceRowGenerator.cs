@@ -112,7 +112,9 @@ internal sealed class AttendanceRowGenerator
         var person = _nextPerson++;
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"participant:{person}")));
         var middle = MiddleNames[Below(MiddleNames.Length)];
-        var name = $"{FirstNames[Below(FirstNames.Length)]} {(middle.Length > 0 ? middle + " " : "")}{LastNames[Below(LastNames.Length)]}{Degrees[Below(Degrees.Length)]}";
+        // Two given names half the time: millions of combinations, so names are mostly unique as in real sign-in sheets.
+        var given = Below(2) == 0 ? FirstNames[Below(FirstNames.Length)] : $"{FirstNames[Below(FirstNames.Length)]} {FirstNames[Below(FirstNames.Length)]}";
+        var name = $"{given} {(middle.Length > 0 ? middle + " " : "")}{LastNames[Below(LastNames.Length)]}{Degrees[Below(Degrees.Length)]}";
         var type = Below(10) < 6 ? 1 : Below(InstitutionTypes.Length);
         var shortRegency = region.RegencyName.Replace("Kabupaten ", "", StringComparison.Ordinal);
         var institution = type == 1 ? $"Perpustakaan Desa {Villages[Below(Villages.Length)]} {shortRegency}" : $"{InstitutionTypes[type]} {shortRegency}";

@@ -1,4 +1,5 @@
-using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Attendance.Parquet.Buffers;
 using Attendance.Parquet.Columns;
 using Attendance.Parquet.Format;
@@ -30,14 +31,26 @@ public sealed class ParquetFileWriter : IAsyncDisposable
     private readonly Stream _stream;
     private readonly ParquetWriterOptions _options;
     private readonly ColumnWriter[] _columns;
-    private readonly ParquetColumnType[] _types;
+
+    // One array per Write method, holding the writer where the column has that type and null elsewhere: the
+    // typed lookup is also the type check, with no cast on the per-value path.
+    private readonly StringColumnWriter?[] _strings;
+    private readonly NumberColumnWriter<int>?[] _int32s;
+    private readonly NumberColumnWriter<int>?[] _dates;
+    private readonly NumberColumnWriter<long>?[] _int64s;
+    private readonly NumberColumnWriter<long>?[] _timestamps;
+    private readonly NumberColumnWriter<double>?[] _doubles;
+    private readonly BooleanColumnWriter?[] _booleans;
     private readonly List<RowGroupMetadata> _rowGroups = [];
     private long _position;
     private int _rowGroupRows;
-    private int _columnsWrittenInRow;
     private long _stringBytesSinceBudgetCheck;
     private bool _completed;
     private bool _disposed;
+    private bool _failed;
+
+    // Set with any of the three above, so the per-value check reads one field.
+    private bool _closed;
 
     /// <summary>Prepares a file with <paramref name="schema"/>; nothing is written to <paramref name="stream"/> until the first row group fills.</summary>
     /// <param name="stream">A writable stream; the writer does not dispose it.</param>
@@ -63,8 +76,14 @@ public sealed class ParquetFileWriter : IAsyncDisposable
         _stream = stream;
         Schema = schema;
         var pageWriter = new PageWriter(_options.Compression, _options.PageBytes);
-        _types = [.. schema.Columns.Select(c => c.Type)];
         _columns = [.. schema.Columns.Select(c => CreateColumnWriter(c, pageWriter, _options))];
+        _strings = Typed<StringColumnWriter>(ParquetColumnType.String);
+        _int32s = Typed<NumberColumnWriter<int>>(ParquetColumnType.Int32);
+        _dates = Typed<NumberColumnWriter<int>>(ParquetColumnType.Date);
+        _int64s = Typed<NumberColumnWriter<long>>(ParquetColumnType.Int64);
+        _timestamps = Typed<NumberColumnWriter<long>>(ParquetColumnType.Timestamp);
+        _doubles = Typed<NumberColumnWriter<double>>(ParquetColumnType.Double);
+        _booleans = Typed<BooleanColumnWriter>(ParquetColumnType.Boolean);
     }
 
     /// <summary>The file's columns.</summary>
@@ -77,6 +96,7 @@ public sealed class ParquetFileWriter : IAsyncDisposable
     public long BytesWritten => _position;
 
     /// <summary>Sets a STRING column of the current row; null writes a null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteString(int column, string? value)
     {
         if (value is null)
@@ -89,63 +109,75 @@ public sealed class ParquetFileWriter : IAsyncDisposable
     }
 
     /// <summary>Sets a STRING column of the current row from UTF-16 text, encoded as UTF-8 (unpaired surrogates become U+FFFD).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteString(int column, ReadOnlySpan<char> value)
     {
-        var writer = Column<StringColumnWriter>(column, ParquetColumnType.String);
+        var writer = Writable(_strings, column, ParquetColumnType.String);
         _stringBytesSinceBudgetCheck += value.Length;
         writer.Append(value);
     }
 
     /// <summary>Sets a STRING column of the current row from bytes that are already UTF-8 (not validated).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteUtf8(int column, ReadOnlySpan<byte> value)
     {
-        var writer = Column<StringColumnWriter>(column, ParquetColumnType.String);
+        var writer = Writable(_strings, column, ParquetColumnType.String);
         _stringBytesSinceBudgetCheck += value.Length;
         writer.AppendUtf8(value);
     }
 
     /// <summary>Sets an INT32 column of the current row.</summary>
-    public void WriteInt32(int column, int value) => Column<NumberColumnWriter<int>>(column, ParquetColumnType.Int32).Append(value);
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void WriteInt32(int column, int value) => Writable(_int32s, column, ParquetColumnType.Int32).Append(value);
 
     /// <summary>Sets an INT64 column of the current row.</summary>
-    public void WriteInt64(int column, long value) => Column<NumberColumnWriter<long>>(column, ParquetColumnType.Int64).Append(value);
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void WriteInt64(int column, long value) => Writable(_int64s, column, ParquetColumnType.Int64).Append(value);
 
     /// <summary>Sets a DOUBLE column of the current row.</summary>
-    public void WriteDouble(int column, double value) => Column<NumberColumnWriter<double>>(column, ParquetColumnType.Double).Append(value);
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void WriteDouble(int column, double value) => Writable(_doubles, column, ParquetColumnType.Double).Append(value);
 
     /// <summary>Sets a BOOLEAN column of the current row.</summary>
-    public void WriteBoolean(int column, bool value) => Column<BooleanColumnWriter>(column, ParquetColumnType.Boolean).Append(value);
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void WriteBoolean(int column, bool value) => Writable(_booleans, column, ParquetColumnType.Boolean).Append(value);
 
     /// <summary>Sets a DATE column of the current row (days since 1970-01-01).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteDate(int column, DateOnly value) =>
-        Column<NumberColumnWriter<int>>(column, ParquetColumnType.Date).Append(value.DayNumber - UnixEpochDayNumber);
+        Writable(_dates, column, ParquetColumnType.Date).Append(value.DayNumber - UnixEpochDayNumber);
 
     /// <summary>Sets a TIMESTAMP column of the current row: the instant in UTC, in whole microseconds (sub-microsecond ticks are floored).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteTimestamp(int column, DateTimeOffset value)
     {
-        var writer = Column<NumberColumnWriter<long>>(column, ParquetColumnType.Timestamp);
+        var writer = Writable(_timestamps, column, ParquetColumnType.Timestamp);
         var micros = Math.DivRem(value.UtcTicks - UnixEpochTicks, TimeSpan.TicksPerMicrosecond, out var remainder);
         writer.Append(remainder < 0 ? micros - 1 : micros);
     }
 
     /// <summary>Sets an OPTIONAL column of the current row to null.</summary>
     /// <exception cref="InvalidOperationException">The column is REQUIRED.</exception>
-    public void WriteNull(int column) => Column<ColumnWriter>(column, null).AppendNull();
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void WriteNull(int column) => Writable(_columns, column, null).AppendNull();
 
     /// <summary>
     /// Ends the current row, which must have had every column set exactly once. Completes synchronously except
     /// when the row fills the row group, which is then written to the stream.
     /// </summary>
     /// <exception cref="InvalidOperationException">A column of the row was not set.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ValueTask EndRowAsync(CancellationToken cancellationToken = default)
     {
-        if (_columnsWrittenInRow != _columns.Length)
+        // Each column counts its own values, so a failed write (a null refused) leaves nothing half-counted.
+        foreach (var column in _columns)
         {
-            var missing = _columns.First(c => c.ValueCount == _rowGroupRows).Column.Name;
-            throw new InvalidOperationException($"Row {RowCount} has no value for column '{missing}'; write a value or a null for every column.");
+            if (column.ValueCount == _rowGroupRows)
+            {
+                throw new InvalidOperationException($"Row {RowCount} has no value for column '{column.Column.Name}'; write a value or a null for every column.");
+            }
         }
 
-        _columnsWrittenInRow = 0;
         _rowGroupRows++;
         RowCount++;
         if (_rowGroupRows >= _options.RowGroupRows)
@@ -166,7 +198,7 @@ public sealed class ParquetFileWriter : IAsyncDisposable
     public async Task FlushRowGroupAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfClosed();
-        if (_columnsWrittenInRow != 0)
+        if (_columns.Any(c => c.ValueCount != _rowGroupRows))
         {
             throw new InvalidOperationException("A row group cannot be written in the middle of a row; end the row first.");
         }
@@ -176,6 +208,9 @@ public sealed class ParquetFileWriter : IAsyncDisposable
             return;
         }
 
+        // A row group that fails half-way has reset the columns it wrote, so the file cannot be finished: the
+        // writer refuses everything after it and the caller discards the upload.
+        _failed = _closed = true;
         await WriteMagicOnceAsync(cancellationToken);
         var chunks = new ColumnChunkMetadata[_columns.Length];
         for (var i = 0; i < _columns.Length; i++)
@@ -196,6 +231,7 @@ public sealed class ParquetFileWriter : IAsyncDisposable
         _rowGroups.Add(new RowGroupMetadata(chunks, _rowGroupRows));
         _rowGroupRows = 0;
         _stringBytesSinceBudgetCheck = 0;
+        _failed = _closed = false;
     }
 
     /// <summary>Writes the last row group and the footer, and flushes the stream. The file is complete only after this.</summary>
@@ -211,18 +247,34 @@ public sealed class ParquetFileWriter : IAsyncDisposable
         await _stream.WriteAsync(footer.WrittenMemory, cancellationToken);
         await _stream.FlushAsync(cancellationToken);
         _position += footer.Length;
-        _completed = true;
+        _completed = _closed = true;
     }
 
-    /// <summary>Releases the buffers. Does not complete the file and does not dispose the stream.</summary>
+    /// <summary>
+    /// Ends the writer: later calls throw, and its buffers go with it to the garbage collector. Does not complete the
+    /// file (call <see cref="CompleteAsync"/> first) and does not dispose the stream.
+    /// </summary>
     public ValueTask DisposeAsync()
     {
-        _disposed = true;
+        _disposed = _closed = true;
         return default;
     }
 
-    private T Column<T>(int column, ParquetColumnType? expected)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private T Writable<T>(T?[] writers, int column, ParquetColumnType? type)
         where T : ColumnWriter
+    {
+        var writer = (uint)column < (uint)writers.Length ? writers[column] : null;
+        if (writer is null || writer.ValueCount != _rowGroupRows || _closed)
+        {
+            ThrowNotWritable(column, type);
+        }
+
+        return writer;
+    }
+
+    [DoesNotReturn]
+    private void ThrowNotWritable(int column, ParquetColumnType? type)
     {
         ThrowIfClosed();
         if ((uint)column >= (uint)_columns.Length)
@@ -230,20 +282,18 @@ public sealed class ParquetFileWriter : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(column), column, $"The schema has {_columns.Length} columns.");
         }
 
-        if (expected is { } type && _types[column] != type)
-        {
-            throw new ArgumentException($"Column '{_columns[column].Column.Name}' is {_types[column]}, not {type}.", nameof(column));
-        }
-
         var writer = _columns[column];
-        if (writer.ValueCount != _rowGroupRows)
+        if (type is { } expected && writer.Column.Type != expected)
         {
-            throw new InvalidOperationException($"Column '{writer.Column.Name}' was already set in row {RowCount}; end the row first.");
+            throw new ArgumentException($"Column '{writer.Column.Name}' is {writer.Column.Type}, not {expected}.", nameof(column));
         }
 
-        _columnsWrittenInRow++;
-        return (T)writer;
+        throw new InvalidOperationException($"Column '{writer.Column.Name}' was already set in row {RowCount}; end the row first.");
     }
+
+    private T?[] Typed<T>(ParquetColumnType type)
+        where T : ColumnWriter =>
+        [.. _columns.Select(c => c.Column.Type == type ? (T)c : null)];
 
     private bool OverByteBudget()
     {
@@ -269,6 +319,11 @@ public sealed class ParquetFileWriter : IAsyncDisposable
     private void ThrowIfClosed()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_failed)
+        {
+            throw new InvalidOperationException("An earlier row group failed to write; the file is incomplete and must be discarded.");
+        }
+
         if (_completed)
         {
             throw new InvalidOperationException("The Parquet file is already complete.");

@@ -30,11 +30,16 @@ public sealed class ParquetWriterOptions
     public int PageRows { get; set; } = 131_072;
 
     /// <summary>
-    /// Bytes of distinct values (PLAIN-encoded) a string column's dictionary may hold in one row group; when a
-    /// value takes it past this limit, the page is closed and the rest of the column chunk is written PLAIN.
-    /// Default 1 MiB, as in parquet-java and arrow-rs. Zero disables dictionary encoding.
+    /// Bytes of distinct values (PLAIN-encoded) a string column's dictionary holds in one row group before it must
+    /// justify itself: past this size it keeps growing only while values repeat on average at least twice per
+    /// entry, and never beyond <see cref="DictionaryGrowthLimit"/> times this size. When a new value breaks that
+    /// rule, the page is closed and the rest of the column chunk is written PLAIN. Default 1 MiB (the limit of
+    /// parquet-java and arrow-rs), so a dictionary is at most 16 MiB. Zero disables dictionary encoding.
     /// </summary>
     public int DictionaryBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How many times <see cref="DictionaryBytes"/> a repeating column's dictionary may reach: 16.</summary>
+    public const int DictionaryGrowthLimit = 16;
 
     /// <summary>Page compression. Default <see cref="ParquetCompression.Snappy"/>.</summary>
     public ParquetCompression Compression { get; set; } = ParquetCompression.Snappy;

@@ -115,7 +115,7 @@ public sealed class IndependentReaderTests(OracleFixture fixture) : IClassFixtur
     {
         var reading = fixture.Readings[scenario];
         var createdBy = reading.Scenario.Options.CreatedBy;
-        Assert.Matches(@"^attendance-analytics version \d+\.\d+\.\d+ \(build [0-9a-f]{7}|dev\)$", createdBy);
+        Assert.Matches(@"^attendance-analytics version \d+\.\d+\.\d+ \(build ([0-9a-f]{7}|dev)\)$", createdBy);
         Assert.Equal(createdBy, reading.DuckDb.GetProperty("file").GetProperty("created_by").GetString());
         Assert.Equal(createdBy, reading.ArrowRs.GetProperty("createdBy").GetString());
         Assert.Equal(createdBy, reading.Hyparquet.GetProperty("createdBy").GetString());
@@ -177,16 +177,33 @@ public sealed class IndependentReaderTests(OracleFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public void A_string_dictionary_falls_back_to_plain_pages_when_it_outgrows_its_limit()
+    public void A_dictionary_of_unique_values_falls_back_to_plain_pages_once_past_its_limit()
     {
-        var chunks = fixture.Readings["dictionary-fallback"].Hyparquet.GetProperty("rowGroups")[0].GetProperty("columns");
-        Assert.Equal(
-            ["DATA_PAGE:PLAIN:1", "DATA_PAGE:RLE_DICTIONARY:1", "DICTIONARY_PAGE:PLAIN:1"],
-            EncodingStats(chunks[0]));
-        Assert.Equal(["DATA_PAGE:RLE_DICTIONARY:1", "DICTIONARY_PAGE:PLAIN:1"], EncodingStats(chunks[1]));
-        Assert.Equal(["DATA_PAGE:PLAIN:1"], EncodingStats(chunks[2]));
+        var chunk = fixture.Readings["dictionary-fallback"].Hyparquet.GetProperty("rowGroups")[0].GetProperty("columns")[0];
+        Assert.Equal(["DATA_PAGE:PLAIN:1", "DATA_PAGE:RLE_DICTIONARY:1", "DICTIONARY_PAGE:PLAIN:1"], EncodingStats(chunk));
+        Assert.InRange(DictionaryPageBytes(chunk), 2048, 2048 + 200);
+    }
+
+    [Fact]
+    public void A_dictionary_of_repeating_values_grows_past_its_limit_up_to_sixteen_times_it()
+    {
+        var chunk = fixture.Readings["dictionary-fallback"].Hyparquet.GetProperty("rowGroups")[0].GetProperty("columns")[1];
+        Assert.Equal(["DATA_PAGE:PLAIN:1", "DATA_PAGE:RLE_DICTIONARY:1", "DICTIONARY_PAGE:PLAIN:1"], EncodingStats(chunk));
+        Assert.InRange(DictionaryPageBytes(chunk), 15 * 2048, (16 * 2048) + 100);
+    }
+
+    [Fact]
+    public void A_small_dictionary_serves_every_page_and_numbers_stay_plain()
+    {
+        var chunks = fixture.Readings["many-row-groups"].Hyparquet.GetProperty("rowGroups")[0].GetProperty("columns");
+        Assert.Equal(["DATA_PAGE:RLE_DICTIONARY:4", "DICTIONARY_PAGE:PLAIN:1"], EncodingStats(chunks[1]));
+        Assert.Equal(["DATA_PAGE:PLAIN:4"], EncodingStats(chunks[2]));
         Assert.False(chunks[2].TryGetProperty("dictionaryPageOffset", out _));
     }
+
+    /// <summary>Header and body of the dictionary page: it ends where the first data page starts (uncompressed files only).</summary>
+    private static long DictionaryPageBytes(JsonElement chunk) =>
+        long.Parse(chunk.GetProperty("dataPageOffset").GetString()!) - long.Parse(chunk.GetProperty("dictionaryPageOffset").GetString()!);
 
     [Fact]
     public void An_all_null_string_column_has_no_dictionary_and_no_min_max()

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Attendance.Parquet.Buffers;
 using Attendance.Parquet.Format;
 
@@ -19,6 +20,7 @@ internal sealed class BooleanColumnWriter : ColumnWriter
 
     protected override long PageValueBytes => (_count + 7) / 8;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(bool value)
     {
         _values[_count++] = value;
@@ -27,6 +29,7 @@ internal sealed class BooleanColumnWriter : ColumnWriter
         ValueAppended();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override ParquetEncoding WritePageValues(ByteBuffer body)
     {
         var byteCount = (_count + 7) / 8;

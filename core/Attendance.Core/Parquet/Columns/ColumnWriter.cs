@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Attendance.Parquet.Buffers;
 using Attendance.Parquet.Encodings;
 using Attendance.Parquet.Format;
@@ -8,6 +9,11 @@ namespace Attendance.Parquet.Columns;
 /// Buffers one column of the open row group: the values and definition levels of the open page, and the
 /// compressed pages already closed. Subclasses store values; this class owns pages, levels and the chunk.
 /// </summary>
+/// <remarks>
+/// The per-value methods here and in the subclasses are marked AggressiveOptimization: the nightly export runs in
+/// a fresh Functions process, where tiered compilation would otherwise write much of a file with unoptimized
+/// code (measured: a quarter of the write time at 1M rows).
+/// </remarks>
 internal abstract class ColumnWriter
 {
     private readonly PageWriter _pageWriter;
@@ -46,6 +52,7 @@ internal abstract class ColumnWriter
 
     protected virtual long DictionaryBytes => 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AppendNull()
     {
         if (_definitionLevels is null)
@@ -59,6 +66,7 @@ internal abstract class ColumnWriter
     }
 
     /// <summary>Called by subclasses after storing a non-null value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected void ValueAppended()
     {
         if (_definitionLevels is not null)
@@ -179,6 +187,7 @@ internal abstract class ColumnWriter
         return metadata;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Advance()
     {
         _pageValueCount++;

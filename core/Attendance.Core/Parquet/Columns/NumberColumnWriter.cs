@@ -27,6 +27,7 @@ internal sealed class NumberColumnWriter<T> : ColumnWriter
 
     protected override long PageValueBytes => (long)_count * Unsafe.SizeOf<T>();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(T value)
     {
         _values[_count++] = value;
@@ -58,6 +59,7 @@ internal sealed class NumberColumnWriter<T> : ColumnWriter
 
     protected override void ResetRowGroup() => _hasMinMax = false;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateMinMax(ReadOnlySpan<T> values)
     {
         foreach (var value in values)

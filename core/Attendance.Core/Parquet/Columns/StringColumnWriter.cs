@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Attendance.Parquet.Buffers;
 using Attendance.Parquet.Encodings;
@@ -7,9 +8,9 @@ using Attendance.Parquet.Format;
 namespace Attendance.Parquet.Columns;
 
 /// <summary>
-/// BYTE_ARRAY (UTF-8) columns. Each chunk starts dictionary-encoded; when a new value takes the dictionary
-/// past <see cref="ParquetWriterOptions.DictionaryBytes"/>, the open page is closed and the rest of the chunk
-/// is PLAIN, the pages already written keep their indices (as parquet-java and arrow-rs do).
+/// BYTE_ARRAY (UTF-8) columns. Each chunk starts dictionary-encoded; when the dictionary stops paying off (see
+/// <see cref="DictionaryPaysOff"/>), the open page is closed and the rest of the chunk is PLAIN, the pages
+/// already written keep their indices (as parquet-java and arrow-rs do).
 /// </summary>
 internal sealed class StringColumnWriter : ColumnWriter
 {
@@ -22,6 +23,7 @@ internal sealed class StringColumnWriter : ColumnWriter
     private byte[] _utf8 = new byte[1024];
     private bool _useDictionary;
     private int _indexCount;
+    private long _dictionaryValueCount;
     private bool _hasMinMax;
 
     public StringColumnWriter(ParquetColumn column, PageWriter pageWriter, ParquetWriterOptions options)
@@ -40,6 +42,7 @@ internal sealed class StringColumnWriter : ColumnWriter
 
     protected override long DictionaryBytes => _dictionary?.ByteSize ?? 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(ReadOnlySpan<char> value)
     {
         if (_useDictionary)
@@ -62,6 +65,7 @@ internal sealed class StringColumnWriter : ColumnWriter
         ValueAppended();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AppendUtf8(ReadOnlySpan<byte> value)
     {
         if (!_useDictionary)
@@ -81,13 +85,23 @@ internal sealed class StringColumnWriter : ColumnWriter
         }
 
         _indices[_indexCount++] = index;
+        _dictionaryValueCount++;
         ValueAppended();
-        if (_dictionary.ByteSize > _dictionaryLimit)
+        if (_dictionary.ByteSize > _dictionaryLimit && !DictionaryPaysOff())
         {
             ClosePage();
             _useDictionary = false;
         }
     }
+
+    /// <summary>
+    /// Past <see cref="ParquetWriterOptions.DictionaryBytes"/>, a dictionary is kept only while values repeat (on
+    /// average at least twice per entry, like a participant's key on each day of a training) and up to
+    /// <see cref="ParquetWriterOptions.DictionaryGrowthLimit"/> times the limit; a column of unique values falls back at once.
+    /// </summary>
+    private bool DictionaryPaysOff() =>
+        _dictionaryValueCount >= 2L * _dictionary!.Count
+        && _dictionary.ByteSize <= (long)_dictionaryLimit * ParquetWriterOptions.DictionaryGrowthLimit;
 
     protected override ParquetEncoding WritePageValues(ByteBuffer body)
     {
@@ -122,10 +136,12 @@ internal sealed class StringColumnWriter : ColumnWriter
     protected override void ResetRowGroup()
     {
         _hasMinMax = false;
+        _dictionaryValueCount = 0;
         _dictionary?.Clear();
         _useDictionary = _dictionary is not null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateMinMax(ReadOnlySpan<byte> value)
     {
         if (!_hasMinMax)

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Attendance.Parquet.Buffers;
 
 namespace Attendance.Parquet.Columns;
@@ -11,9 +12,10 @@ namespace Attendance.Parquet.Columns;
 internal sealed class StringDictionary
 {
     private readonly ByteBuffer _plain = new(64 * 1024);
-    private int[] _offsets = new int[1024];
-    private int[] _hashes = new int[1024];
-    private int[] _slots = new int[2048];
+
+    // Hash, entry and offset share a slot, so a lookup in a large dictionary (a participant key per row) touches
+    // one slot and the entry's bytes: two cache misses rather than four with parallel arrays.
+    private Slot[] _slots = new Slot[2048];
 
     public int Count { get; private set; }
 
@@ -23,47 +25,40 @@ internal sealed class StringDictionary
     public int ByteSize => _plain.Length;
 
     /// <summary>Returns the index of <paramref name="value"/>, adding it when new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(ReadOnlySpan<byte> value, out bool added)
     {
         var hash = Hash(value);
         var mask = _slots.Length - 1;
-        var slot = hash & mask;
+        var index = hash & mask;
         while (true)
         {
-            var entry = _slots[slot] - 1;
-            if (entry < 0)
+            ref var slot = ref _slots[index];
+            if (slot.EntryPlusOne == 0)
             {
                 break;
             }
 
-            if (_hashes[entry] == hash && Entry(entry).SequenceEqual(value))
+            if (slot.Hash == hash && EntryAt(slot.Offset).SequenceEqual(value))
             {
                 added = false;
-                return entry;
+                return slot.EntryPlusOne - 1;
             }
 
-            slot = (slot + 1) & mask;
+            index = (index + 1) & mask;
         }
 
-        var index = Count++;
-        if (index == _offsets.Length)
-        {
-            Array.Resize(ref _offsets, index * 2);
-            Array.Resize(ref _hashes, index * 2);
-        }
-
-        _offsets[index] = _plain.Length;
-        _hashes[index] = hash;
+        var entry = Count++;
+        _slots[index] = new Slot(hash, entry + 1, _plain.Length);
         _plain.WriteInt32LittleEndian(value.Length);
         _plain.Write(value);
-        _slots[slot] = index + 1;
         if (Count * 2 > _slots.Length)
         {
             Rehash();
         }
 
         added = true;
-        return index;
+        return entry;
     }
 
     public void Clear()
@@ -73,30 +68,37 @@ internal sealed class StringDictionary
         Count = 0;
     }
 
-    private ReadOnlySpan<byte> Entry(int index)
+    private ReadOnlySpan<byte> EntryAt(int offset)
     {
-        var plain = _plain.WrittenSpan[_offsets[index]..];
+        var plain = _plain.WrittenSpan[offset..];
         return plain.Slice(4, BinaryPrimitives.ReadInt32LittleEndian(plain));
     }
 
     private void Rehash()
     {
-        _slots = new int[_slots.Length * 2];
+        var old = _slots;
+        _slots = new Slot[old.Length * 2];
         var mask = _slots.Length - 1;
-        for (var index = 0; index < Count; index++)
+        foreach (var slot in old)
         {
-            var slot = _hashes[index] & mask;
-            while (_slots[slot] != 0)
+            if (slot.EntryPlusOne == 0)
             {
-                slot = (slot + 1) & mask;
+                continue;
             }
 
-            _slots[slot] = index + 1;
+            var index = slot.Hash & mask;
+            while (_slots[index].EntryPlusOne != 0)
+            {
+                index = (index + 1) & mask;
+            }
+
+            _slots[index] = slot;
         }
     }
 
     // A multiply-rotate hash over 8-byte words with a final avalanche: far cheaper than a cryptographic hash,
     // and the table only needs a good spread of the low bits.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Hash(ReadOnlySpan<byte> value)
     {
         const ulong Multiplier = 0x9E3779B97F4A7C15UL;
@@ -119,4 +121,6 @@ internal sealed class StringDictionary
         hash ^= hash >> 32;
         return (int)hash & int.MaxValue;
     }
+
+    private readonly record struct Slot(int Hash, int EntryPlusOne, int Offset);
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Attendance.Parquet.Buffers;
 
 namespace Attendance.Parquet.Encodings;
@@ -15,6 +16,7 @@ internal static class RleBitPackedHybridEncoder
     /// <summary>The bits needed for values up to <paramref name="maxValue"/>; at least 1, since some readers mishandle width 0.</summary>
     public static int BitWidth(int maxValue) => Math.Max(1, 32 - BitOperations.LeadingZeroCount((uint)maxValue));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Encode<T>(ReadOnlySpan<T> values, int bitWidth, ByteBuffer output)
         where T : unmanaged, IBinaryInteger<T>
     {
@@ -80,6 +82,7 @@ internal static class RleBitPackedHybridEncoder
         output.Advance(width);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteBitPackedRun<T>(ReadOnlySpan<T> values, int groups, int bitWidth, ByteBuffer output)
         where T : unmanaged, IBinaryInteger<T>
     {
