@@ -83,7 +83,7 @@ public sealed class CorruptFileTests
         var offset = (int)chunk.DataPageOffset;
         var header = PageHeaderReader.Read(file.AsMemory(offset), "test");
         var buffer = new Buffers.ByteBuffer();
-        var thrift = new Thrift.CompactProtocolWriter(buffer);
+        var thrift = new global::Attendance.Parquet.Thrift.CompactProtocolWriter(buffer);
         thrift.BeginStruct();
         thrift.WriteI32Field(1, (int)header.Type);
         thrift.WriteI32Field(2, header.UncompressedSize);
