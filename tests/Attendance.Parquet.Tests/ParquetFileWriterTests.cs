@@ -155,13 +155,14 @@ public sealed partial class ParquetFileWriterTests
     }
 
     [Theory]
-    [InlineData(0, 1, 1, 1)]
-    [InlineData(1, 0, 1, 1)]
-    [InlineData(1, 1, 0, 1)]
-    [InlineData(1, 1, 1, -1)]
-    public void Options_that_would_not_bound_pages_or_row_groups_are_refused(int rowGroupRows, int pageBytes, int pageRows, int dictionaryBytes)
+    [InlineData(0, 1, 1, 1, 1)]
+    [InlineData(1, 0, 1, 1, 1)]
+    [InlineData(1, 1, 0, 1, 1)]
+    [InlineData(1, 1, 1, -1, 1)]
+    [InlineData(1, 1, 1, 2, 1)]
+    public void Options_that_would_not_bound_pages_row_groups_or_dictionaries_are_refused(int rowGroupRows, int pageBytes, int pageRows, int dictionaryBytes, int maxDictionaryBytes)
     {
-        var options = new ParquetWriterOptions { RowGroupRows = rowGroupRows, PageBytes = pageBytes, PageRows = pageRows, DictionaryBytes = dictionaryBytes };
+        var options = new ParquetWriterOptions { RowGroupRows = rowGroupRows, PageBytes = pageBytes, PageRows = pageRows, DictionaryBytes = dictionaryBytes, MaxDictionaryBytes = maxDictionaryBytes };
         Assert.Throws<ArgumentOutOfRangeException>(() => new ParquetFileWriter(new WriteOnlyStream(), Schema, options));
     }
 

@@ -18,6 +18,7 @@ internal sealed class ParquetBenchmarkCommand : Command
     private readonly Option<long> _rows = new("--rows") { Description = "Rows to write.", Required = true };
     private readonly Option<FileInfo> _out = new("--out") { Description = "The Parquet file to write.", Required = true };
     private readonly Option<FileInfo?> _csv = new("--csv") { Description = "Also write the same rows as CSV here (for the DuckDB reference run)." };
+    private readonly Option<int> _maxDictionaryBytes = new("--max-dictionary-bytes") { Description = "ParquetWriterOptions.MaxDictionaryBytes: how far a repeating column's dictionary may grow.", DefaultValueFactory = _ => new ParquetWriterOptions().MaxDictionaryBytes };
     private readonly Option<ParquetCompression> _compression = new("--compression") { Description = "Page compression.", DefaultValueFactory = _ => ParquetCompression.Snappy };
 
     public ParquetBenchmarkCommand()
@@ -27,15 +28,16 @@ internal sealed class ParquetBenchmarkCommand : Command
         Options.Add(_out);
         Options.Add(_csv);
         Options.Add(_compression);
+        Options.Add(_maxDictionaryBytes);
         SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(_rows),
             parseResult.GetValue(_out)!,
             parseResult.GetValue(_csv),
-            parseResult.GetValue(_compression),
+            new ParquetWriterOptions { Compression = parseResult.GetValue(_compression), MaxDictionaryBytes = parseResult.GetValue(_maxDictionaryBytes) },
             cancellationToken));
     }
 
-    private static async Task<int> RunAsync(long rows, FileInfo output, FileInfo? csv, ParquetCompression compression, CancellationToken cancellationToken = default)
+    private static async Task<int> RunAsync(long rows, FileInfo output, FileInfo? csv, ParquetWriterOptions options, CancellationToken cancellationToken = default)
     {
         var generator = new AttendanceRowGenerator(Region.LoadRegencies());
         var batch = Enumerable.Range(0, BatchRows).Select(_ => new AttendanceRow()).ToArray();
@@ -46,7 +48,7 @@ internal sealed class ParquetBenchmarkCommand : Command
         var timer = new Stopwatch();
         await using (var stream = new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
         {
-            await using var writer = new ParquetFileWriter(stream, AttendanceTable.Schema, new ParquetWriterOptions { Compression = compression });
+            await using var writer = new ParquetFileWriter(stream, AttendanceTable.Schema, options);
             for (long done = 0; done < rows;)
             {
                 var count = (int)Math.Min(BatchRows, rows - done);

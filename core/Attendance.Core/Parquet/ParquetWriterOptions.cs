@@ -32,14 +32,19 @@ public sealed class ParquetWriterOptions
     /// <summary>
     /// Bytes of distinct values (PLAIN-encoded) a string column's dictionary holds in one row group before it must
     /// justify itself: past this size it keeps growing only while values repeat on average at least twice per
-    /// entry, and never beyond <see cref="DictionaryGrowthLimit"/> times this size. When a new value breaks that
-    /// rule, the page is closed and the rest of the column chunk is written PLAIN. Default 1 MiB (the limit of
-    /// parquet-java and arrow-rs), so a dictionary is at most 16 MiB. Zero disables dictionary encoding.
+    /// entry, and never beyond <see cref="MaxDictionaryBytes"/>. When a new value breaks that rule, the page is
+    /// closed and the rest of the column chunk is written PLAIN. Default 1 MiB (the limit of parquet-java and
+    /// arrow-rs). Zero disables dictionary encoding.
     /// </summary>
     public int DictionaryBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>How many times <see cref="DictionaryBytes"/> a repeating column's dictionary may reach: 16.</summary>
-    public const int DictionaryGrowthLimit = 16;
+    /// <summary>
+    /// The most a repeating string column's dictionary may hold in one row group; at least
+    /// <see cref="DictionaryBytes"/> (equal means no growth past it). Default 16 MiB: a participant's key and name
+    /// repeat on each day of a training, and keeping them in a dictionary makes the attendance file about a fifth
+    /// smaller, for some CPU and up to this much memory per such column (docs/benchmarks.md).
+    /// </summary>
+    public int MaxDictionaryBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>Page compression. Default <see cref="ParquetCompression.Snappy"/>.</summary>
     public ParquetCompression Compression { get; set; } = ParquetCompression.Snappy;
@@ -63,6 +68,7 @@ public sealed class ParquetWriterOptions
         Positive(PageBytes, nameof(PageBytes));
         Positive(PageRows, nameof(PageRows));
         ArgumentOutOfRangeException.ThrowIfNegative(DictionaryBytes, nameof(DictionaryBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxDictionaryBytes, DictionaryBytes, nameof(MaxDictionaryBytes));
         if (!Enum.IsDefined(Compression))
         {
             throw new ArgumentOutOfRangeException(nameof(Compression), Compression, "Unknown compression.");

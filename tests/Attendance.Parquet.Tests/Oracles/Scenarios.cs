@@ -35,7 +35,7 @@ public static class Scenarios
         new("non-ascii-text", AllTypes, new ParquetWriterOptions(), [.. NonAsciiNames.Select((name, i) => (object?[])[name, NonAsciiNames[^(i + 1)], i, (long)i, i / 3.0, i % 2 == 0, new DateOnly(2024, 5, 1).AddDays(i), Instant(i)])]),
         new("long-strings", AllTypes, new ParquetWriterOptions(), [.. Enumerable.Range(0, 24).Select(LongStringRow)]),
         new("many-row-groups", AllTypes, new ParquetWriterOptions { RowGroupRows = 1000, PageRows = 300, PageBytes = 4096 }, [.. Enumerable.Range(0, 10_500).Select(MixedRow)]),
-        new("dictionary-fallback", AllTypes, new ParquetWriterOptions { DictionaryBytes = 2048, Compression = ParquetCompression.None }, [.. Enumerable.Range(0, 8000).Select(FallbackRow)]),
+        new("dictionary-fallback", AllTypes, new ParquetWriterOptions { DictionaryBytes = 2048, MaxDictionaryBytes = 16 * 2048, Compression = ParquetCompression.None }, [.. Enumerable.Range(0, 8000).Select(FallbackRow)]),
         new("row-group-byte-budget", AllTypes, new ParquetWriterOptions { RowGroupBytes = 48 * 1024, Compression = ParquetCompression.None }, [.. Enumerable.Range(0, 3000).Select(FallbackRow)]),
         new("gzip", AllTypes, new ParquetWriterOptions { Compression = ParquetCompression.Gzip }, [.. Enumerable.Range(0, 2000).Select(MixedRow)]),
         new("uncompressed", AllTypes, new ParquetWriterOptions { Compression = ParquetCompression.None }, [.. Enumerable.Range(0, 2000).Select(MixedRow)]),

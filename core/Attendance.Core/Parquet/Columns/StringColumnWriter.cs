@@ -16,6 +16,7 @@ internal sealed class StringColumnWriter : ColumnWriter
 {
     private readonly StringDictionary? _dictionary;
     private readonly int _dictionaryLimit;
+    private readonly int _maxDictionaryBytes;
     private readonly int[] _indices;
     private readonly ByteBuffer _plainValues;
     private readonly ByteBuffer _min = new(64);
@@ -30,6 +31,7 @@ internal sealed class StringColumnWriter : ColumnWriter
         : base(column, pageWriter, options)
     {
         _dictionaryLimit = options.DictionaryBytes;
+        _maxDictionaryBytes = options.MaxDictionaryBytes;
         _dictionary = options.DictionaryBytes > 0 ? new StringDictionary() : null;
         _useDictionary = _dictionary is not null;
         _indices = _dictionary is null ? [] : new int[options.PageRows];
@@ -97,11 +99,10 @@ internal sealed class StringColumnWriter : ColumnWriter
     /// <summary>
     /// Past <see cref="ParquetWriterOptions.DictionaryBytes"/>, a dictionary is kept only while values repeat (on
     /// average at least twice per entry, like a participant's key on each day of a training) and up to
-    /// <see cref="ParquetWriterOptions.DictionaryGrowthLimit"/> times the limit; a column of unique values falls back at once.
+    /// <see cref="ParquetWriterOptions.MaxDictionaryBytes"/>; a column of unique values falls back at once.
     /// </summary>
     private bool DictionaryPaysOff() =>
-        _dictionaryValueCount >= 2L * _dictionary!.Count
-        && _dictionary.ByteSize <= (long)_dictionaryLimit * ParquetWriterOptions.DictionaryGrowthLimit;
+        _dictionaryValueCount >= 2L * _dictionary!.Count && _dictionary.ByteSize <= _maxDictionaryBytes;
 
     protected override ParquetEncoding WritePageValues(ByteBuffer body)
     {
