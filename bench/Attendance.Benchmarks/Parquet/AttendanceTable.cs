@@ -1,3 +1,4 @@
+using Attendance.Export;
 using Attendance.Parquet;
 
 namespace Attendance.Benchmarks.Parquet;
@@ -5,50 +6,53 @@ namespace Attendance.Benchmarks.Parquet;
 /// <summary>The columns of the nightly export's <c>attendance</c> table, and how a row is written to them.</summary>
 internal static class AttendanceTable
 {
-    public static readonly ParquetSchema Schema = new(
-        ParquetColumn.Required("submission_id", ParquetColumnType.String),
-        ParquetColumn.Required("event_id", ParquetColumnType.String),
-        ParquetColumn.Required("session_date", ParquetColumnType.Date),
-        ParquetColumn.Required("participant_key", ParquetColumnType.String),
-        ParquetColumn.Optional("full_name", ParquetColumnType.String),
-        ParquetColumn.Optional("gender", ParquetColumnType.String),
-        ParquetColumn.Optional("institution", ParquetColumnType.String),
-        ParquetColumn.Optional("institution_type", ParquetColumnType.String),
-        ParquetColumn.Optional("position", ParquetColumnType.String),
-        ParquetColumn.Required("province_code", ParquetColumnType.String),
-        ParquetColumn.Required("province_name", ParquetColumnType.String),
-        ParquetColumn.Required("regency_code", ParquetColumnType.String),
-        ParquetColumn.Required("regency_name", ParquetColumnType.String),
-        ParquetColumn.Optional("check_in_at", ParquetColumnType.Timestamp),
-        ParquetColumn.Required("received_at", ParquetColumnType.Timestamp),
-        ParquetColumn.Optional("source", ParquetColumnType.String));
+    /// <summary>The export's own schema (names included), so the benchmark writes exactly what the export writes.</summary>
+    public static readonly ParquetSchema Schema = AnalyticsTables.Attendance(includeNames: true).ParquetSchema;
+
+    // Column positions looked up by name once: the writes below stay direct calls, and follow the export's order.
+    private static readonly int SubmissionId = Schema.IndexOf("submission_id");
+    private static readonly int EventId = Schema.IndexOf("event_id");
+    private static readonly int SessionDate = Schema.IndexOf("session_date");
+    private static readonly int ParticipantKey = Schema.IndexOf("participant_key");
+    private static readonly int FullName = Schema.IndexOf("full_name");
+    private static readonly int Gender = Schema.IndexOf("gender");
+    private static readonly int Institution = Schema.IndexOf("institution");
+    private static readonly int InstitutionType = Schema.IndexOf("institution_type");
+    private static readonly int Position = Schema.IndexOf("position");
+    private static readonly int ProvinceCode = Schema.IndexOf("province_code");
+    private static readonly int ProvinceName = Schema.IndexOf("province_name");
+    private static readonly int RegencyCode = Schema.IndexOf("regency_code");
+    private static readonly int RegencyName = Schema.IndexOf("regency_name");
+    private static readonly int CheckInAt = Schema.IndexOf("check_in_at");
+    private static readonly int ReceivedAt = Schema.IndexOf("received_at");
+    private static readonly int Source = Schema.IndexOf("source");
 
     public static ValueTask WriteAsync(ParquetFileWriter writer, AttendanceRow row, CancellationToken cancellationToken = default)
     {
-        writer.WriteString(0, row.SubmissionId);
-        writer.WriteString(1, row.EventId);
-        writer.WriteDate(2, row.SessionDate);
-        writer.WriteString(3, row.ParticipantKey);
-        writer.WriteString(4, row.FullName);
-        writer.WriteString(5, row.Gender);
-        writer.WriteString(6, row.Institution);
-        writer.WriteString(7, row.InstitutionType);
-        writer.WriteString(8, row.Position);
-        writer.WriteString(9, row.Region.ProvinceCode);
-        writer.WriteString(10, row.Region.ProvinceName);
-        writer.WriteString(11, row.Region.RegencyCode);
-        writer.WriteString(12, row.Region.RegencyName);
+        writer.WriteString(SubmissionId, row.SubmissionId);
+        writer.WriteString(EventId, row.EventId);
+        writer.WriteDate(SessionDate, row.SessionDate);
+        writer.WriteString(ParticipantKey, row.ParticipantKey);
+        writer.WriteString(FullName, row.FullName);
+        writer.WriteString(Gender, row.Gender);
+        writer.WriteString(Institution, row.Institution);
+        writer.WriteString(InstitutionType, row.InstitutionType);
+        writer.WriteString(Position, row.Position);
+        writer.WriteString(ProvinceCode, row.Region.ProvinceCode);
+        writer.WriteString(ProvinceName, row.Region.ProvinceName);
+        writer.WriteString(RegencyCode, row.Region.RegencyCode);
+        writer.WriteString(RegencyName, row.Region.RegencyName);
         if (row.CheckInAt is { } checkIn)
         {
-            writer.WriteTimestamp(13, checkIn);
+            writer.WriteTimestamp(CheckInAt, checkIn);
         }
         else
         {
-            writer.WriteNull(13);
+            writer.WriteNull(CheckInAt);
         }
 
-        writer.WriteTimestamp(14, row.ReceivedAt);
-        writer.WriteString(15, row.Source);
+        writer.WriteTimestamp(ReceivedAt, row.ReceivedAt);
+        writer.WriteString(Source, row.Source);
         return writer.EndRowAsync(cancellationToken);
     }
 }
