@@ -27,10 +27,21 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private readonly int blobPort;
     private readonly int queuePort;
     private readonly int tablePort;
+    private readonly bool inMemory;
     private Process? process;
 
     public AzuriteFixture()
+        : this(inMemory: false)
     {
+    }
+
+    /// <param name="inMemory">
+    /// Keep data in memory (<c>--inMemoryPersistence</c>) instead of a data folder: no disk traffic, as benchmarks
+    /// want, but <see cref="StopAsync"/> then loses the data.
+    /// </param>
+    public AzuriteFixture(bool inMemory)
+    {
+        this.inMemory = inMemory;
         var ports = FreePort.Find(3);
         (blobPort, queuePort, tablePort) = (ports[0], ports[1], ports[2]);
         BlobEndpoint = new Uri($"http://127.0.0.1:{blobPort}/{AccountName}");
@@ -54,6 +65,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     /// <summary>Whether the emulator process is running.</summary>
     public bool IsRunning => process is { HasExited: false };
+
+    /// <summary>The emulator's process id while it runs, for measuring its CPU and memory.</summary>
+    public int? ProcessId => IsRunning ? process!.Id : null;
 
     public async ValueTask InitializeAsync()
     {
@@ -79,7 +93,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             "--blobHost", "127.0.0.1", "--blobPort", Port(blobPort),
             "--queueHost", "127.0.0.1", "--queuePort", Port(queuePort),
             "--tableHost", "127.0.0.1", "--tablePort", Port(tablePort),
-            "--location", dataFolder,
+            .. inMemory ? ["--inMemoryPersistence"] : new[] { "--location", dataFolder },
             "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--disableTelemetry", "--silent",
         ]);
         // Drain both pipes so a chatty emulator can never block on a full pipe.
