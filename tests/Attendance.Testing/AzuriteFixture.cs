@@ -35,11 +35,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
     {
     }
 
-    /// <param name="inMemory">
-    /// Keep data in memory (<c>--inMemoryPersistence</c>) instead of a data folder: no disk traffic, as benchmarks
-    /// want, but <see cref="StopAsync"/> then loses the data.
-    /// </param>
-    public AzuriteFixture(bool inMemory)
+    // xunit builds fixtures through their one public constructor, so the in-memory variant is a factory.
+    private AzuriteFixture(bool inMemory)
     {
         this.inMemory = inMemory;
         var ports = FreePort.Find(3);
@@ -65,6 +62,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     /// <summary>Whether the emulator process is running.</summary>
     public bool IsRunning => process is { HasExited: false };
+
+    /// <summary>
+    /// An emulator that keeps data in memory (<c>--inMemoryPersistence</c>) instead of a data folder: no disk
+    /// traffic, as benchmarks want, but <see cref="StopAsync"/> then loses the data.
+    /// </summary>
+    public static AzuriteFixture InMemory() => new(inMemory: true);
 
     /// <summary>The emulator's process id while it runs, for measuring its CPU and memory.</summary>
     public int? ProcessId => IsRunning ? process!.Id : null;

@@ -37,7 +37,7 @@ internal sealed class AzuriteProcess : IAsyncDisposable
 
     public static async Task<AzuriteProcess> StartAsync(CancellationToken cancellationToken = default)
     {
-        var azurite = new AzuriteFixture(inMemory: true);
+        var azurite = AzuriteFixture.InMemory();
         await azurite.StartAsync(cancellationToken);
         return new AzuriteProcess(azurite);
     }
