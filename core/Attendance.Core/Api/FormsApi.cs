@@ -51,16 +51,17 @@ public sealed class FormsApi(EventStore events, SubmissionIntake intake, ApiGuar
             }
 
             fields.Set(SubmissionFields.EventId, eventId);
-            var today = SessionDates(trainingEvent!);
-            if (string.IsNullOrWhiteSpace(fields[SubmissionFields.SessionDate]))
+            // "O" formats a DateOnly as ISO yyyy-MM-dd whatever the culture.
+            var today = SessionDates(trainingEvent!).Select(d => d.ToString("O")).ToList();
+            var chosen = fields[SubmissionFields.SessionDate]?.Trim();
+            if (string.IsNullOrEmpty(chosen))
             {
-                fields.Set(SubmissionFields.SessionDate, today[0].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                fields.Set(SubmissionFields.SessionDate, today[0]);
             }
-            else if (!fields.Errors.Has(SubmissionFields.SessionDate)
-                && !today.Any(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) == fields[SubmissionFields.SessionDate]!.Trim()))
+            else if (!fields.Errors.Has(SubmissionFields.SessionDate) && !today.Contains(chosen))
             {
                 fields.Errors.Add(SubmissionFields.SessionDate,
-                    $"the event form records today's attendance only ({string.Join(" or ", today.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))}); other days are entered by the organizer.");
+                    $"the event form records today's attendance only ({string.Join(" or ", today)}); other days are entered by the organizer.");
             }
 
             if (string.IsNullOrWhiteSpace(fields[SubmissionFields.Source]))

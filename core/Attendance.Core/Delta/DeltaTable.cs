@@ -25,8 +25,6 @@ public sealed class DeltaTable(IBlobContainerClient container, string path)
 
     public string LogPrefix => $"{Path}/_delta_log/";
 
-    public IBlobContainerClient Container => container;
-
     /// <summary>The blob name of a data file of this table.</summary>
     public string FileBlobName(string relativePath) => $"{Path}/{relativePath}";
 

@@ -132,12 +132,21 @@ public sealed partial class SubmissionStore(
             {
                 // Action 0 is the counter; action 1 + 3i.. 3 + 3i belong to chunk[i]. When the service does not
                 // say which action failed, look for a stored original of every item.
-                var resolved = ex.FailedActionIndex switch
+                IEnumerable<Pending> suspects = ex.FailedActionIndex switch
                 {
                     0 => [],
-                    int index => await ResolveDuplicateAsync(chunk[(index - 1) / 3], receipts, cancellationToken),
-                    null => await ResolveAnyDuplicateAsync(chunk, receipts, cancellationToken),
+                    int index => [chunk[(index - 1) / 3]],
+                    null => [.. chunk],
                 };
+                var resolved = new List<Pending>();
+                foreach (var suspect in suspects)
+                {
+                    if (await TryRecordDuplicateAsync(suspect, receipts, cancellationToken))
+                    {
+                        resolved.Add(suspect);
+                    }
+                }
+
                 if (resolved.Count > 0)
                 {
                     chunk.RemoveAll(resolved.Contains);
@@ -156,19 +165,8 @@ public sealed partial class SubmissionStore(
         }
     }
 
-    private async Task<List<Pending>> ResolveAnyDuplicateAsync(List<Pending> chunk, SubmissionReceipt?[] receipts, CancellationToken cancellationToken)
-    {
-        var resolved = new List<Pending>();
-        foreach (var item in chunk)
-        {
-            resolved.AddRange(await ResolveDuplicateAsync(item, receipts, cancellationToken));
-        }
-
-        return resolved;
-    }
-
     /// <summary>Finds a stored original of <paramref name="item"/>; if there is one, records a duplicate receipt.</summary>
-    private async Task<List<Pending>> ResolveDuplicateAsync(Pending item, SubmissionReceipt?[] receipts, CancellationToken cancellationToken)
+    private async Task<bool> TryRecordDuplicateAsync(Pending item, SubmissionReceipt?[] receipts, CancellationToken cancellationToken)
     {
         var eventId = item.Submission.EventId;
         var original = (await table.GetAsync(eventId, SubmissionRows.IdKey(item.SubmissionId), cancellationToken)) is not null
@@ -176,11 +174,11 @@ public sealed partial class SubmissionStore(
             : (await table.GetAsync(eventId, item.AttendanceKey, cancellationToken))?.GetString("SubmissionId");
         if (original is null)
         {
-            return [];
+            return false;
         }
 
         receipts[item.Index] = new SubmissionReceipt(ReceiptStatus.Duplicate, original);
-        return [item];
+        return true;
     }
 
     /// <summary>The highest sequence number committed for the event; 0 when it has no submissions.</summary>
