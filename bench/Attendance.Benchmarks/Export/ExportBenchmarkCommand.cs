@@ -7,7 +7,8 @@ using Attendance.Benchmarks.Load;
 using Attendance.Events;
 using Attendance.Export;
 using Attendance.Regions;
-using Attendance.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Attendance.Submissions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,8 +48,8 @@ internal sealed class ExportBenchmarkCommand : Command
         services.AddAttendance(configuration);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 
-        var storage = provider.GetRequiredService<IAttendanceStorage>();
-        var container = storage.GetContainer(BenchmarkSettings.Container);
+        var container = provider.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(BenchmarkSettings.Container);
+        var submissionsTable = provider.GetRequiredService<TableServiceClient>().GetTableClient(BenchmarkSettings.SubmissionsTable);
         var runner = provider.GetRequiredService<ExportRunner>();
         var loader = new SubmissionLoader(
             provider.GetRequiredService<EventStore>(), provider.GetRequiredService<SubmissionIntake>(), provider.GetRequiredService<RegionDirectory>());
@@ -64,7 +65,7 @@ internal sealed class ExportBenchmarkCommand : Command
             events = await loader.LoadAsync(0, rows, parallel, cancellationToken);
             return rows;
         }, cancellationToken));
-        phases.Add(await measure.RunAsync("raw read", () => ReadRawAsync(storage.GetTable(BenchmarkSettings.SubmissionsTable), rows, cancellationToken), cancellationToken));
+        phases.Add(await measure.RunAsync("raw read", () => ReadRawAsync(submissionsTable, rows, cancellationToken), cancellationToken));
         phases.Add(await measure.RunAsync("export 1 (all rows)", () => ExportAsync(runner, rows, cancellationToken), cancellationToken));
         phases.Add(await measure.RunAsync("export 2 (no change)", () => ExportAsync(runner, 0, cancellationToken), cancellationToken));
         phases.Add(await measure.RunAsync("load 1% (not a figure)", async () =>
@@ -86,10 +87,11 @@ internal sealed class ExportBenchmarkCommand : Command
     }
 
     /// <summary>The rows the export reads, read raw: every partition's <c>q|</c> records in one filtered query, parsed, counted and dropped.</summary>
-    private static async Task<long> ReadRawAsync(ITableClient table, long expected, CancellationToken cancellationToken)
+    private static async Task<long> ReadRawAsync(TableClient table, long expected, CancellationToken cancellationToken)
     {
         long count = 0;
-        await foreach (var entity in table.QueryAsync(TableFilter.StartsWith("RowKey", SubmissionRows.SequencePrefix), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"RowKey ge {SubmissionRows.SequencePrefix} and RowKey lt {"q}"}"), cancellationToken: cancellationToken))
         {
             count++;
         }

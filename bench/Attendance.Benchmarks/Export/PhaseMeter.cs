@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using Attendance.Benchmarks.Emulator;
-using Attendance.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace Attendance.Benchmarks.Export;
 
 /// <summary>Times a phase and takes the container's size and the memory figures around it.</summary>
-internal sealed class PhaseMeter(AzuriteProcess azurite, IBlobContainerClient container)
+internal sealed class PhaseMeter(AzuriteProcess azurite, BlobContainerClient container)
 {
     private long lastBytes;
 
@@ -31,12 +32,12 @@ internal sealed class PhaseMeter(AzuriteProcess azurite, IBlobContainerClient co
 
     private async Task<(long Bytes, int Blobs)> SizeAsync(CancellationToken cancellationToken)
     {
-        await container.CreateIfNotExistsAsync(cancellationToken);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         long bytes = 0;
         var blobs = 0;
-        await foreach (var blob in container.ListAsync("", cancellationToken))
+        await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
-            bytes += blob.Size;
+            bytes += blob.Properties.ContentLength ?? 0;
             blobs++;
         }
 

@@ -5,7 +5,7 @@ using Attendance.Api;
 using Attendance.Benchmarks.Emulator;
 using Attendance.Benchmarks.Load;
 using Attendance.Regions;
-using Attendance.Storage;
+using Azure.Data.Tables;
 using Attendance.Submissions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -65,7 +65,7 @@ internal sealed class IngestBenchmarkCommand : Command
         client.DefaultRequestHeaders.Add("x-functions-key", settings["Auth:FunctionKey"]);
         var workload = new IngestWorkload(
             client, settings["Auth:AdminKey"]!, app.Services.GetRequiredService<SubmissionIntake>(),
-            app.Services.GetRequiredService<IAttendanceStorage>(), app.Services.GetRequiredService<RegionDirectory>());
+            app.Services.GetRequiredService<TableServiceClient>(), app.Services.GetRequiredService<RegionDirectory>());
         var (rawTable, templates) = await workload.PrepareRawAsync("benchraw", cancellationToken);
 
         // Every case gets events of its own, registered before any timing, so one case's rows never share a

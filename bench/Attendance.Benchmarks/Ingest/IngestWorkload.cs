@@ -5,7 +5,7 @@ using System.Text.Json;
 using Attendance.Benchmarks.Load;
 using Attendance.Events;
 using Attendance.Regions;
-using Attendance.Storage;
+using Azure.Data.Tables;
 using Attendance.Submissions;
 
 namespace Attendance.Benchmarks.Ingest;
@@ -16,7 +16,7 @@ namespace Attendance.Benchmarks.Ingest;
 /// stored record, one at a time or as an entity group transaction. Each attendance is a new participant, so every
 /// request stores something and none is answered as a duplicate.
 /// </summary>
-internal sealed class IngestWorkload(HttpClient client, string adminKey, SubmissionIntake intake, IAttendanceStorage storage, RegionDirectory regions)
+internal sealed class IngestWorkload(HttpClient client, string adminKey, SubmissionIntake intake, TableServiceClient tables, RegionDirectory regions)
 {
     public const int BatchSize = 100;
 
@@ -84,9 +84,9 @@ internal sealed class IngestWorkload(HttpClient client, string adminKey, Submiss
     };
 
     /// <summary>A table of its own for the raw cases, and entity templates shaped like the stored submission record.</summary>
-    public async Task<(ITableClient Table, TableEntity[] Templates)> PrepareRawAsync(string tableName, CancellationToken cancellationToken = default)
+    public async Task<(TableClient Table, TableEntity[] Templates)> PrepareRawAsync(string tableName, CancellationToken cancellationToken = default)
     {
-        var table = storage.GetTable(tableName);
+        var table = tables.GetTableClient(tableName);
         await table.CreateIfNotExistsAsync(cancellationToken);
         var validator = new SubmissionValidator(regions);
         var start = TrainingEvents.Start(0);
@@ -98,34 +98,26 @@ internal sealed class IngestWorkload(HttpClient client, string adminKey, Submiss
         return (table, templates);
     }
 
-    /// <summary>One entity per request with <see cref="ITableClient.InsertAsync"/>, over <paramref name="partitions"/> partitions.</summary>
-    public static Func<long, CancellationToken, Task<int>> InsertOne(ITableClient table, TableEntity[] templates, string prefix, int partitions) => async (number, cancellationToken) =>
+    /// <summary>One entity per request with <see cref="TableClient.AddEntityAsync{T}"/>, over <paramref name="partitions"/> partitions.</summary>
+    public static Func<long, CancellationToken, Task<int>> InsertOne(TableClient table, TableEntity[] templates, string prefix, int partitions) => async (number, cancellationToken) =>
     {
-        await table.InsertAsync(Copy(templates[number % templates.Length], $"{prefix}-{number % partitions}", SubmissionRows.SequenceKey(number)), cancellationToken);
+        await table.AddEntityAsync(Copy(templates[number % templates.Length], $"{prefix}-{number % partitions}", SubmissionRows.SequenceKey(number)), cancellationToken);
         return 1;
     };
 
     /// <summary><see cref="BatchSize"/> entities of one partition per request, as one entity group transaction.</summary>
-    public static Func<long, CancellationToken, Task<int>> InsertBatch(ITableClient table, TableEntity[] templates, string prefix) => async (number, cancellationToken) =>
+    public static Func<long, CancellationToken, Task<int>> InsertBatch(TableClient table, TableEntity[] templates, string prefix) => async (number, cancellationToken) =>
     {
         var partition = $"{prefix}-{number}";
         var actions = Enumerable.Range(0, BatchSize)
-            .Select(i => new TableTransactionAction(TableTransactionActionType.Insert, Copy(templates[i % templates.Length], partition, SubmissionRows.SequenceKey(i))))
+            .Select(i => new TableTransactionAction(TableTransactionActionType.Add, Copy(templates[i % templates.Length], partition, SubmissionRows.SequenceKey(i))))
             .ToList();
         await table.SubmitTransactionAsync(actions, cancellationToken);
         return BatchSize;
     };
 
-    private static TableEntity Copy(TableEntity template, string partitionKey, string rowKey)
-    {
-        var entity = new TableEntity(partitionKey, rowKey);
-        foreach (var (name, value) in template.Properties)
-        {
-            entity[name] = value;
-        }
-
-        return entity;
-    }
+    private static TableEntity Copy(TableEntity template, string partitionKey, string rowKey) =>
+        new(template) { PartitionKey = partitionKey, RowKey = rowKey };
 
     private static async Task EnsureAsync(HttpResponseMessage response, HttpStatusCode expected, CancellationToken cancellationToken)
     {

@@ -3,7 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Attendance.Storage;
-using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace Attendance.Delta;
 
@@ -12,7 +13,7 @@ namespace Attendance.Delta;
 /// its JSON commits; a commit is created only if absent (<c>If-None-Match: *</c>), so of two writers racing
 /// for the same version exactly one wins and the other must re-read and try again.
 /// </summary>
-public sealed class DeltaTable(IBlobContainerClient container, string path)
+public sealed class DeltaTable(BlobContainerClient container, string path)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -32,7 +33,7 @@ public sealed class DeltaTable(IBlobContainerClient container, string path)
     public async Task<DeltaSnapshot> LoadAsync(CancellationToken cancellationToken = default)
     {
         var versions = new List<long>();
-        await foreach (var blob in container.ListAsync(LogPrefix, cancellationToken))
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = LogPrefix }, cancellationToken))
         {
             var name = blob.Name[LogPrefix.Length..];
             if (name.Length == 25 && name.EndsWith(".json", StringComparison.Ordinal)
@@ -46,9 +47,9 @@ public sealed class DeltaTable(IBlobContainerClient container, string path)
         var snapshot = DeltaSnapshot.Empty;
         foreach (var version in versions)
         {
-            var commit = await container.DownloadAsync(LogPrefix + CommitName(version), cancellationToken)
+            var commit = await container.DownloadIfExistsAsync(LogPrefix + CommitName(version), cancellationToken)
                 ?? throw new InvalidDataException($"Delta commit {version} of {Path} vanished while the log was read.");
-            snapshot.Apply(version, ParseCommit(commit.Content.Span));
+            snapshot.Apply(version, ParseCommit(commit.ToMemory().Span));
         }
 
         return snapshot;
@@ -70,16 +71,13 @@ public sealed class DeltaTable(IBlobContainerClient container, string path)
 
         var bytes = Encoding.UTF8.GetBytes(body.ToString());
         var name = LogPrefix + CommitName(version);
-        try
+        if (await container.TryCreateAsync(name, BinaryData.FromBytes(bytes), "application/json", cancellationToken))
         {
-            await container.UploadAsync(name, bytes, createOnly: true, "application/json", cancellationToken);
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            var existing = await container.DownloadAsync(name, cancellationToken);
-            return existing is not null && existing.Content.Span.SequenceEqual(bytes);
-        }
+
+        var existing = await container.DownloadIfExistsAsync(name, cancellationToken);
+        return existing is not null && existing.ToMemory().Span.SequenceEqual(bytes);
     }
 
     public static string CommitName(long version) => version.ToString("D20", CultureInfo.InvariantCulture) + ".json";

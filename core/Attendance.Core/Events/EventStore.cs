@@ -2,26 +2,27 @@ using Attendance.Regions;
 using Attendance.Storage;
 using Attendance.Submissions;
 using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace Attendance.Events;
 
 /// <summary>Training events in Table Storage: one partition, one row per event id.</summary>
-public sealed class EventStore(IAttendanceStorage storage, IOptions<StoreOptions> options, RegionDirectory regions, TimeProvider time)
+public sealed class EventStore(TableServiceClient tables, IOptions<StoreOptions> options, RegionDirectory regions, TimeProvider time)
 {
     private const string Partition = "event";
     private const int MaxSaveAttempts = 10;
 
-    private readonly ITableClient table = storage.GetTable(options.Value.EventsTable);
+    private readonly TableClient table = tables.GetTableClient(options.Value.EventsTable);
     private CreateOnce? ready;
 
     private Task EnsureTableAsync(CancellationToken cancellationToken) =>
-        (ready ??= new CreateOnce(table.CreateIfNotExistsAsync)).EnsureAsync(cancellationToken);
+        (ready ??= new CreateOnce(async ct => await table.CreateIfNotExistsAsync(ct))).EnsureAsync(cancellationToken);
 
     public async Task<TrainingEvent?> GetAsync(string eventId, CancellationToken cancellationToken = default)
     {
         await EnsureTableAsync(cancellationToken);
-        var entity = await table.GetAsync(Partition, eventId, cancellationToken);
+        var entity = await table.FindAsync(Partition, eventId, cancellationToken);
         return entity is null ? null : ToEvent(entity);
     }
 
@@ -29,7 +30,7 @@ public sealed class EventStore(IAttendanceStorage storage, IOptions<StoreOptions
     public async IAsyncEnumerable<TrainingEvent> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await EnsureTableAsync(cancellationToken);
-        await foreach (var entity in table.QueryAsync(TableFilter.Equal("PartitionKey", Partition), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
         {
             yield return ToEvent(entity);
         }
@@ -44,7 +45,7 @@ public sealed class EventStore(IAttendanceStorage storage, IOptions<StoreOptions
         await EnsureTableAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var existing = await table.GetAsync(Partition, eventId, cancellationToken);
+            var existing = await table.FindAsync(Partition, eventId, cancellationToken);
             var now = time.GetUtcNow();
             var saved = new TrainingEvent
             {
@@ -65,11 +66,11 @@ public sealed class EventStore(IAttendanceStorage storage, IOptions<StoreOptions
             {
                 if (existing is null)
                 {
-                    await table.InsertAsync(ToEntity(saved), cancellationToken);
+                    await table.AddEntityAsync(ToEntity(saved), cancellationToken);
                     return (saved, true);
                 }
 
-                await table.ReplaceAsync(ToEntity(saved), existing.ETag!, cancellationToken);
+                await table.UpdateEntityAsync(ToEntity(saved), existing.ETag, TableUpdateMode.Replace, cancellationToken);
                 return (saved, false);
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxSaveAttempts)

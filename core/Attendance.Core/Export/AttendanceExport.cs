@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Attendance.Delta;
 using Attendance.Events;
+using Attendance.Storage;
 using Attendance.Submissions;
 
 namespace Attendance.Export;
@@ -69,7 +70,7 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
             // Another run committed this version first: our file holds rows it may have exported too.
             if (fileName is not null)
             {
-                await files.Container.DeleteIfExistsAsync(table.FileBlobName(fileName), cancellationToken);
+                await files.Container.DeleteBlobIfExistsAsync(table.FileBlobName(fileName), cancellationToken: cancellationToken);
             }
         }
 
@@ -78,7 +79,7 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
 
     private async Task<(long Rows, long Size)> WriteFileAsync(DeltaTable table, string fileName, List<ExportRange> ranges, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
-        await using var blob = files.Container.OpenWrite(table.FileBlobName(fileName), ExportFiles.ContentType);
+        await using var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ExportFiles.ContentType);
         var rows = await ExportFiles.WriteParquetAsync(blob, definition, ReadAsync(ranges, cancellationToken), progress, cancellationToken);
         var expected = ranges.Sum(r => r.To - r.From);
         if (rows != expected)

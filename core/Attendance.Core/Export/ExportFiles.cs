@@ -1,6 +1,7 @@
 using Attendance.Delta;
 using Attendance.Parquet;
-using Attendance.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace Attendance.Export;
 
@@ -8,7 +9,7 @@ namespace Attendance.Export;
 /// What every exported table shares: writing Parquet, the Delta actions around a commit, and removing files
 /// that no commit references (left by a run that crashed before committing, or replaced by a later commit).
 /// </summary>
-public sealed class ExportFiles(IBlobContainerClient container, TimeProvider time)
+public sealed class ExportFiles(BlobContainerClient container, TimeProvider time)
 {
     /// <summary>
     /// Files no commit references are deleted once older than this. No run takes as long, so a concurrent
@@ -24,7 +25,7 @@ public sealed class ExportFiles(IBlobContainerClient container, TimeProvider tim
 
     public const string ContentType = "application/vnd.apache.parquet";
 
-    public IBlobContainerClient Container => container;
+    public BlobContainerClient Container => container;
 
     public DeltaTable Table(string path) => new(container, path);
 
@@ -112,7 +113,7 @@ public sealed class ExportFiles(IBlobContainerClient container, TimeProvider tim
         var prefix = table.Path + "/";
         var stale = new List<string>();
         var now = time.GetUtcNow();
-        await foreach (var blob in container.ListAsync(prefix, cancellationToken))
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
         {
             var relative = blob.Name[prefix.Length..];
             if (relative.StartsWith('_') || snapshot.Files.ContainsKey(relative))
@@ -122,7 +123,7 @@ public sealed class ExportFiles(IBlobContainerClient container, TimeProvider tim
 
             var expired = snapshot.Tombstones.TryGetValue(relative, out var removedAt)
                 ? DateTimeOffset.FromUnixTimeMilliseconds(removedAt) < now - RemovedFileRetention
-                : blob.LastModified < now - OrphanAge;
+                : blob.Properties.LastModified < now - OrphanAge;
             if (expired)
             {
                 stale.Add(blob.Name);
@@ -131,7 +132,7 @@ public sealed class ExportFiles(IBlobContainerClient container, TimeProvider tim
 
         foreach (var name in stale)
         {
-            await container.DeleteIfExistsAsync(name, cancellationToken);
+            await container.DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken);
         }
 
         return stale.Count;

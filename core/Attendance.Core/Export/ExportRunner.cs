@@ -1,6 +1,7 @@
 using Attendance.Events;
 using Attendance.Regions;
-using Attendance.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Attendance.Submissions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace Attendance.Export;
 /// rewrites <c>events</c> and <c>regions</c> when their content changed (see <see cref="SnapshotExport{TRow}"/>).
 /// </summary>
 public sealed partial class ExportRunner(
-    IAttendanceStorage storage,
+    BlobServiceClient blobs,
     IOptions<ExportOptions> options,
     EventStore events,
     SubmissionStore submissions,
@@ -26,8 +27,8 @@ public sealed partial class ExportRunner(
         var runId = Guid.CreateVersion7().ToString("N");
         var startedAt = time.GetUtcNow();
         LogRunStarted(logger, runId, trigger);
-        var container = storage.GetContainer(options.Value.Container);
-        await container.CreateIfNotExistsAsync(cancellationToken);
+        var container = blobs.GetBlobContainerClient(options.Value.Container);
+        await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
         var files = new ExportFiles(container, time);
 
         var eventList = new List<TrainingEvent>();

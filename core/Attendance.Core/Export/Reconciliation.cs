@@ -3,6 +3,8 @@ using Attendance.Delta;
 using Attendance.Events;
 using Attendance.Parquet.Reading;
 using Attendance.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Attendance.Submissions;
 using Microsoft.Extensions.Options;
 
@@ -13,23 +15,23 @@ namespace Attendance.Export;
 /// event's export mark must be in the table exactly once, and nothing else may be. Submissions after the mark are
 /// pending, not differences. Reads the whole store and every live file: run it on demand, not on a hot path.
 /// </summary>
-public sealed class Reconciliation(IAttendanceStorage storage, IOptions<ExportOptions> options, EventStore events, SubmissionStore submissions, TimeProvider time)
+public sealed class Reconciliation(BlobServiceClient blobs, IOptions<ExportOptions> options, EventStore events, SubmissionStore submissions, TimeProvider time)
 {
     /// <summary>Where the CSV report goes in the export container.</summary>
     public const string ReportBlobName = "reports/reconciliation.csv";
 
     public async Task<ReconciliationReport> RunAsync(CancellationToken cancellationToken = default)
     {
-        var container = storage.GetContainer(options.Value.Container);
+        var container = blobs.GetBlobContainerClient(options.Value.Container);
         var table = new DeltaTable(container, AnalyticsTables.AttendancePath);
         var snapshot = await table.LoadAsync(cancellationToken);
 
         var inTable = new Dictionary<(string EventId, string SubmissionId), (DateOnly Date, int Count)>();
         foreach (var path in snapshot.Files.Keys)
         {
-            var file = await container.DownloadAsync(table.FileBlobName(path), cancellationToken)
+            var file = await container.DownloadIfExistsAsync(table.FileBlobName(path), cancellationToken)
                 ?? throw new InvalidDataException($"The live file {path} of the attendance table is missing.");
-            var reader = ParquetFileReader.Open(file.Content);
+            var reader = ParquetFileReader.Open(file.ToMemory());
             var eventIds = reader.ReadStrings("event_id");
             var ids = reader.ReadStrings("submission_id");
             var dates = reader.ReadDates("session_date");
@@ -92,8 +94,9 @@ public sealed class Reconciliation(IAttendanceStorage storage, IOptions<ExportOp
             .OrderBy(d => d.EventId, StringComparer.Ordinal).ThenBy(d => d.SessionDate)
             .ToList();
         var report = new ReconciliationReport(time.GetUtcNow(), snapshot.Version, days, findings, pending);
-        await container.CreateIfNotExistsAsync(cancellationToken);
-        await container.UploadAsync(ReportBlobName, Encoding.UTF8.GetBytes(report.ToCsv()), createOnly: false, "text/csv", cancellationToken);
+        await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
+        await container.GetBlobClient(ReportBlobName).UploadAsync(
+            BinaryData.FromString(report.ToCsv()), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv" } }, cancellationToken);
         return report;
     }
 }

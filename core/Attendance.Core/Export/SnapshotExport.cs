@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs.Models;
 using System.Security.Cryptography;
 using Attendance.Delta;
 
@@ -30,7 +31,8 @@ public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> de
             }
 
             // The name is the content's hash, so a concurrent run writing the same name writes the same bytes.
-            await files.Container.UploadAsync(table.FileBlobName(fileName), bytes, createOnly: false, ExportFiles.ContentType, cancellationToken);
+            await files.Container.GetBlobClient(table.FileBlobName(fileName)).UploadAsync(
+                BinaryData.FromBytes(bytes), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ExportFiles.ContentType } }, cancellationToken);
             var replaced = snapshot.Files.Keys.Where(path => path != fileName).ToList();
             var actions = new List<DeltaAction> { files.CommitInfo("WRITE", runId) };
             actions.AddRange(header);

@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 
 namespace Attendance.Storage;
@@ -23,15 +25,7 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         }
         else if (hasConnectionString)
         {
-            try
-            {
-                StorageConnectionString.Parse(options.ConnectionString!);
-            }
-            catch (FormatException ex)
-            {
-                // The parser's messages never contain setting values, so the key cannot leak from here.
-                failures.Add($"'{Name}' is not a valid storage connection string: {ex.Message}");
-            }
+            CheckConnectionString(options.ConnectionString!, failures);
         }
         else
         {
@@ -55,6 +49,24 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>
+    /// Lets both SDKs parse the connection string, as the clients will. Their messages quote the input, account key
+    /// included, so only the fact of the failure is reported, never the message.
+    /// </summary>
+    private static void CheckConnectionString(string connectionString, List<string> failures)
+    {
+        try
+        {
+            _ = new TableServiceClient(connectionString);
+            _ = new BlobServiceClient(connectionString);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        {
+            failures.Add($"'{Name}' is not a valid storage connection string: use UseDevelopmentStorage=true for Azurite, "
+                + "or DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net.");
+        }
     }
 
     private static void CheckUri(Uri? uri, string setting, List<string> failures)

@@ -1,20 +1,25 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Attendance.Storage;
 
-/// <summary>Registers the product's storage account in DI.</summary>
+/// <summary>Registers the product's storage account in DI: one <see cref="TableServiceClient"/> and one <see cref="BlobServiceClient"/>.</summary>
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="StorageOptions"/> from <c>AttendanceStorage</c> (its value is the connection string; its
     /// children, e.g. <c>AttendanceStorage__tableServiceUri</c> or <c>AttendanceStorage:maxRetries</c>, the other
-    /// settings), validates them when the host starts, and registers <see cref="IAttendanceStorage"/> as a singleton
-    /// whose pipelines include every <see cref="StoragePipelinePolicy"/> registered in the container.
+    /// settings), validates them when the host starts, and registers the SDK clients through
+    /// <c>AddAzureClients</c>: the default ones with the configured retries and every registered
+    /// <see cref="StoragePipelinePolicy"/>, and a pair named <see cref="StorageClients.Health"/> that never retries.
     /// </summary>
     public static IServiceCollection AddAttendanceStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,15 +34,39 @@ public static class StorageServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
-        services.TryAddSingleton<IAttendanceStorage>(provider => new RestAttendanceStorage(
-            provider.GetRequiredService<IOptions<StorageOptions>>().Value,
-            provider.GetServices<StoragePipelinePolicy>()));
+
+        services.AddAzureClients(clients =>
+        {
+            clients.UseCredential(provider => StorageClients.Credential(Options(provider)));
+            clients.ConfigureDefaults((clientOptions, provider) =>
+            {
+                StorageClients.ApplyRetries(clientOptions, Options(provider));
+                foreach (var extra in provider.GetServices<StoragePipelinePolicy>())
+                {
+                    clientOptions.AddPolicy(extra.Policy, extra.Position);
+                }
+            });
+            clients.AddClient<TableServiceClient, TableClientOptions>(
+                (clientOptions, credential, provider) => StorageClients.Tables(Options(provider), clientOptions, credential));
+            clients.AddClient<BlobServiceClient, BlobClientOptions>(
+                (clientOptions, credential, provider) => StorageClients.Blobs(Options(provider), clientOptions, credential));
+            clients.AddClient<TableServiceClient, TableClientOptions>(
+                    (clientOptions, credential, provider) => StorageClients.Tables(Options(provider), clientOptions, credential))
+                .WithName(StorageClients.Health).ConfigureOptions(o => o.Retry.MaxRetries = 0);
+            clients.AddClient<BlobServiceClient, BlobClientOptions>(
+                    (clientOptions, credential, provider) => StorageClients.Blobs(Options(provider), clientOptions, credential))
+                .WithName(StorageClients.Health).ConfigureOptions(o => o.Retry.MaxRetries = 0);
+        });
+
+        // AddAzureClients forwards the SDKs' event sources to ILogger, a line per request at Information.
+        services.Configure<LoggerFilterOptions>(o => o.AddFilter("Azure", LogLevel.Warning));
+        services.TryAddSingleton<StorageHealth>();
         return services;
     }
 
     /// <summary>
-    /// Adds <paramref name="policy"/> to every storage request (both services) of the <see cref="IAttendanceStorage"/>
-    /// this container builds. For tests: inject faults, count requests. Register before the storage is first resolved.
+    /// Adds <paramref name="policy"/> to every request of both storage clients this container builds (not the health
+    /// clients' retries, which are off). For tests: inject faults, count requests. Register before a client is first resolved.
     /// </summary>
     public static IServiceCollection AddStoragePipelinePolicy(
         this IServiceCollection services, HttpPipelinePolicy policy, HttpPipelinePosition position = HttpPipelinePosition.PerRetry)
@@ -46,4 +75,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(new StoragePipelinePolicy(policy, position));
         return services;
     }
+
+    private static StorageOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<StorageOptions>>().Value;
 }

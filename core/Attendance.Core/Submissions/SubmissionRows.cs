@@ -1,6 +1,6 @@
 using System.Globalization;
 using Attendance.Regions;
-using Attendance.Storage;
+using Azure.Data.Tables;
 
 namespace Attendance.Submissions;
 

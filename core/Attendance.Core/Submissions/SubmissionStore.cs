@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Attendance.Regions;
 using Attendance.Storage;
 using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ namespace Attendance.Submissions;
 /// that commits late.
 /// </summary>
 public sealed partial class SubmissionStore(
-    IAttendanceStorage storage, IOptions<StoreOptions> options, RegionDirectory regions, TimeProvider time, ILogger<SubmissionStore> logger)
+    TableServiceClient tables, IOptions<StoreOptions> options, RegionDirectory regions, TimeProvider time, ILogger<SubmissionStore> logger)
 {
     /// <summary>Submissions per transaction: the counter plus three rows each stays within the 100-action limit.</summary>
     public const int SubmissionsPerTransaction = 33;
@@ -26,11 +27,11 @@ public sealed partial class SubmissionStore(
     // on the counter's ETag; instances on other machines still race and retry.
     private readonly ConcurrentDictionary<string, SemaphoreSlim> eventLocks = new(StringComparer.Ordinal);
 
-    private readonly ITableClient table = storage.GetTable(options.Value.SubmissionsTable);
+    private readonly TableClient table = tables.GetTableClient(options.Value.SubmissionsTable);
     private CreateOnce? ready;
 
     private Task EnsureTableAsync(CancellationToken cancellationToken) =>
-        (ready ??= new CreateOnce(table.CreateIfNotExistsAsync)).EnsureAsync(cancellationToken);
+        (ready ??= new CreateOnce(async ct => await table.CreateIfNotExistsAsync(ct))).EnsureAsync(cancellationToken);
 
     /// <summary>
     /// Stores submissions of one event, returning one receipt per submission in order. A submission that repeats
@@ -92,30 +93,30 @@ public sealed partial class SubmissionStore(
         var races = 0;
         while (chunk.Count > 0)
         {
-            var counter = await table.GetAsync(eventId, SubmissionRows.CounterKey, cancellationToken);
+            var counter = await table.FindAsync(eventId, SubmissionRows.CounterKey, cancellationToken);
             var last = counter?.GetInt64("Sequence") ?? 0;
             var receivedAt = time.GetUtcNow();
             var actions = new List<TableTransactionAction>(1 + (3 * chunk.Count))
             {
                 counter is null
-                    ? new(TableTransactionActionType.Insert, Counter(eventId, last + chunk.Count))
-                    : new(TableTransactionActionType.Replace, Counter(eventId, last + chunk.Count), counter.ETag!),
+                    ? new(TableTransactionActionType.Add, Counter(eventId, last + chunk.Count))
+                    : new(TableTransactionActionType.UpdateReplace, Counter(eventId, last + chunk.Count), counter.ETag),
             };
             for (var i = 0; i < chunk.Count; i++)
             {
                 var item = chunk[i];
                 var sequence = last + 1 + i;
-                actions.Add(new(TableTransactionActionType.Insert, new TableEntity(eventId, item.AttendanceKey)
+                actions.Add(new(TableTransactionActionType.Add, new TableEntity(eventId, item.AttendanceKey)
                 {
                     ["SubmissionId"] = item.SubmissionId,
                     ["Sequence"] = sequence,
                 }));
-                actions.Add(new(TableTransactionActionType.Insert, new TableEntity(eventId, SubmissionRows.IdKey(item.SubmissionId))
+                actions.Add(new(TableTransactionActionType.Add, new TableEntity(eventId, SubmissionRows.IdKey(item.SubmissionId))
                 {
                     ["AttendanceKey"] = item.AttendanceKey,
                     ["Sequence"] = sequence,
                 }));
-                actions.Add(new(TableTransactionActionType.Insert, SubmissionRows.Record(sequence, item.SubmissionId, receivedAt, item.Submission)));
+                actions.Add(new(TableTransactionActionType.Add, SubmissionRows.Record(sequence, item.SubmissionId, receivedAt, item.Submission)));
             }
 
             try
@@ -132,7 +133,7 @@ public sealed partial class SubmissionStore(
             {
                 // Action 0 is the counter; action 1 + 3i.. 3 + 3i belong to chunk[i]. When the service does not
                 // say which action failed, look for a stored original of every item.
-                IEnumerable<Pending> suspects = ex.FailedActionIndex switch
+                IEnumerable<Pending> suspects = ex.FailedTransactionActionIndex switch
                 {
                     0 => [],
                     int index => [chunk[(index - 1) / 3]],
@@ -169,9 +170,9 @@ public sealed partial class SubmissionStore(
     private async Task<bool> TryRecordDuplicateAsync(Pending item, SubmissionReceipt?[] receipts, CancellationToken cancellationToken)
     {
         var eventId = item.Submission.EventId;
-        var original = (await table.GetAsync(eventId, SubmissionRows.IdKey(item.SubmissionId), cancellationToken)) is not null
+        var original = (await table.FindAsync(eventId, SubmissionRows.IdKey(item.SubmissionId), cancellationToken)) is not null
             ? item.SubmissionId
-            : (await table.GetAsync(eventId, item.AttendanceKey, cancellationToken))?.GetString("SubmissionId");
+            : (await table.FindAsync(eventId, item.AttendanceKey, cancellationToken))?.GetString("SubmissionId");
         if (original is null)
         {
             return false;
@@ -185,19 +186,17 @@ public sealed partial class SubmissionStore(
     public async Task<long> GetLastSequenceAsync(string eventId, CancellationToken cancellationToken = default)
     {
         await EnsureTableAsync(cancellationToken);
-        return (await table.GetAsync(eventId, SubmissionRows.CounterKey, cancellationToken))?.GetInt64("Sequence") ?? 0;
+        return (await table.FindAsync(eventId, SubmissionRows.CounterKey, cancellationToken))?.GetInt64("Sequence") ?? 0;
     }
 
     /// <summary>The event's submissions numbered after <paramref name="after"/> up to and including <paramref name="upTo"/>, in order.</summary>
     public async IAsyncEnumerable<StoredSubmission> ReadAsync(
         string eventId, long after, long upTo, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var filter = TableFilter.And(
-            TableFilter.Equal("PartitionKey", eventId),
-            TableFilter.GreaterThan("RowKey", SubmissionRows.SequenceKey(after)),
-            TableFilter.LessThanOrEqual("RowKey", SubmissionRows.SequenceKey(upTo)));
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {eventId} and RowKey gt {SubmissionRows.SequenceKey(after)} and RowKey le {SubmissionRows.SequenceKey(upTo)}");
         await EnsureTableAsync(cancellationToken);
-        await foreach (var entity in table.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             yield return SubmissionRows.ReadRecord(entity, regions);
         }
@@ -206,14 +205,12 @@ public sealed partial class SubmissionStore(
     /// <summary>Live attendance of an event: distinct participants and attendances per session date.</summary>
     public async Task<EventAttendance> CountAsync(string eventId, CancellationToken cancellationToken = default)
     {
-        var filter = TableFilter.And(
-            TableFilter.Equal("PartitionKey", eventId),
-            TableFilter.GreaterThanOrEqual("RowKey", SubmissionRows.AttendancePrefix),
-            TableFilter.LessThan("RowKey", "a}"));
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {eventId} and RowKey ge {SubmissionRows.AttendancePrefix} and RowKey lt {"a}"}");
         await EnsureTableAsync(cancellationToken);
         var participants = new HashSet<string>(StringComparer.Ordinal);
         var byDate = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var entity in table.QueryAsync(filter, ["RowKey"], cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             var parts = entity.RowKey.Split('|');
             participants.Add(parts[2]);

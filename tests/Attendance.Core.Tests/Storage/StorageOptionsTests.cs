@@ -1,5 +1,6 @@
-using Attendance.Storage.Blobs;
-using Attendance.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -82,7 +83,7 @@ public sealed class StorageOptionsTests
             ["AttendanceStorage"] = $"AccountName=perpusnas;AccountKey={SecretKey};BlobEndpoint=::bad",
         }));
 
-        Assert.Contains("not a valid storage connection string: BlobEndpoint", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'AttendanceStorage' is not a valid storage connection string", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(SecretKey, ex.Message, StringComparison.Ordinal);
     }
 
@@ -110,29 +111,45 @@ public sealed class StorageOptionsTests
     }
 
     [Fact]
-    public void Valid_settings_give_one_storage_with_rest_clients_for_either_form()
+    public void Valid_settings_give_one_pair_of_sdk_clients_for_either_form()
     {
         using var development = Services(new() { ["AttendanceStorage"] = "UseDevelopmentStorage=true" });
         using var identity = Services(new()
         {
-            ["AttendanceStorage:tableServiceUri"] = "https://a.table.core.windows.net",
-            ["AttendanceStorage:blobServiceUri"] = "https://a.blob.core.windows.net",
+            ["AttendanceStorage:tableServiceUri"] = "https://perpusnas.table.core.windows.net",
+            ["AttendanceStorage:blobServiceUri"] = "https://perpusnas.blob.core.windows.net",
         });
 
-        foreach (var services in new[] { development, identity })
-        {
-            services.GetRequiredService<IStartupValidator>().Validate();
-            var storage = services.GetRequiredService<IAttendanceStorage>();
-            Assert.Same(storage, services.GetRequiredService<IAttendanceStorage>());
-            Assert.IsType<RestTableClient>(storage.GetTable("Attendance"));
-            Assert.IsType<RestBlobContainerClient>(storage.GetContainer("exports"));
-        }
+        development.GetRequiredService<IStartupValidator>().Validate();
+        identity.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Same(development.GetRequiredService<TableServiceClient>(), development.GetRequiredService<TableServiceClient>());
+        Assert.Equal("devstoreaccount1", development.GetRequiredService<TableServiceClient>().AccountName);
+        Assert.Equal("devstoreaccount1", development.GetRequiredService<BlobServiceClient>().AccountName);
+        Assert.Equal(new Uri("https://perpusnas.table.core.windows.net"), identity.GetRequiredService<TableServiceClient>().Uri);
+        Assert.Equal(new Uri("https://perpusnas.blob.core.windows.net"), identity.GetRequiredService<BlobServiceClient>().Uri);
     }
 
     [Fact]
-    public void Constructing_the_storage_directly_validates_too()
+    public void A_client_id_selects_that_user_assigned_identity_and_none_the_default_chain()
     {
-        Assert.Throws<OptionsValidationException>(() => new RestAttendanceStorage(new StorageOptions()));
+        Assert.IsType<ManagedIdentityCredential>(StorageClients.Credential(new StorageOptions { ClientId = "00000000-0000-0000-0000-000000000001" }));
+        Assert.IsType<DefaultAzureCredential>(StorageClients.Credential(new StorageOptions()));
+    }
+
+    [Fact]
+    public void The_documented_retry_settings_reach_both_sdks()
+    {
+        var options = new StorageOptions { MaxRetries = 5, RetryDelay = TimeSpan.FromSeconds(2), MaxRetryDelay = TimeSpan.FromSeconds(9), NetworkTimeout = TimeSpan.FromSeconds(7) };
+        var tables = new TableClientOptions();
+        var blobs = new BlobClientOptions();
+
+        StorageClients.ApplyRetries(tables, options);
+        StorageClients.ApplyRetries(blobs, options);
+
+        foreach (var retry in new[] { tables.Retry, blobs.Retry })
+        {
+            Assert.Equal((5, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(7)), (retry.MaxRetries, retry.Delay, retry.MaxDelay, retry.NetworkTimeout));
+        }
     }
 
     private static StorageOptions Bind(Dictionary<string, string?> settings)

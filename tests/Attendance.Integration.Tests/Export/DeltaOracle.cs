@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Attendance.Storage;
 using Attendance.Testing;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace Attendance.Integration.Tests.Export;
 
@@ -14,7 +16,7 @@ internal static class DeltaOracle
     public static readonly string[] Readers = ["duckdb", "arrowRs", "hyparquet"];
 
     /// <summary>Reads each table folder of each container; one node run for all of them.</summary>
-    public static async Task<IReadOnlyList<DeltaRead>> ReadAsync(IEnumerable<(IBlobContainerClient Container, string Table)> tables, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<DeltaRead>> ReadAsync(IEnumerable<(BlobContainerClient Container, string Table)> tables, CancellationToken cancellationToken)
     {
         var root = Directory.CreateTempSubdirectory("delta-oracle-");
         try
@@ -23,12 +25,12 @@ internal static class DeltaOracle
             foreach (var (container, table) in tables)
             {
                 var folder = Path.Combine(root.FullName, container.Name, table);
-                await foreach (var blob in container.ListAsync(table + "/", cancellationToken))
+                await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = table + "/" }, cancellationToken))
                 {
-                    var content = await container.DownloadAsync(blob.Name, cancellationToken) ?? throw new InvalidOperationException($"{blob.Name} vanished");
+                    var content = await container.DownloadIfExistsAsync(blob.Name, cancellationToken) ?? throw new InvalidOperationException($"{blob.Name} vanished");
                     var path = Path.Combine(root.FullName, container.Name, blob.Name);
                     Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                    await File.WriteAllBytesAsync(path, content.Content.ToArray(), cancellationToken);
+                    await File.WriteAllBytesAsync(path, content.ToArray(), cancellationToken);
                 }
 
                 folders.Add(folder);
@@ -43,7 +45,7 @@ internal static class DeltaOracle
         }
     }
 
-    public static async Task<DeltaRead> ReadAsync(IBlobContainerClient container, string table, CancellationToken cancellationToken) =>
+    public static async Task<DeltaRead> ReadAsync(BlobContainerClient container, string table, CancellationToken cancellationToken) =>
         (await ReadAsync([(container, table)], cancellationToken))[0];
 }
 

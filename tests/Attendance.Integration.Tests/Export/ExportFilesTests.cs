@@ -2,6 +2,8 @@ using Attendance.Delta;
 using Attendance.Export;
 using Attendance.Storage;
 using Attendance.Testing;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Export;
@@ -15,13 +17,13 @@ public sealed class ExportFilesTests(AzuriteFixture azurite)
     {
         var settings = TestSettings.Create(azurite.ConnectionString);
         await using var services = TestSettings.Services(settings);
-        var container = services.GetRequiredService<IAttendanceStorage>().GetContainer(settings["Export:Container"]!);
-        await container.CreateIfNotExistsAsync(Ct);
+        var container = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(settings["Export:Container"]!);
+        await container.CreateIfNotExistsAsync(cancellationToken: Ct);
         var now = DateTimeOffset.UtcNow;
         var table = new DeltaTable(container, "t");
         foreach (var name in new[] { "live", "removed-yesterday", "removed-last-week", "never-committed" })
         {
-            await container.UploadAsync($"t/{name}.parquet", new byte[] { 1 }, cancellationToken: Ct);
+            await container.UploadBlobAsync($"t/{name}.parquet", BinaryData.FromBytes([1]), Ct);
         }
 
         var add = (string name) => new DeltaAction { Add = new DeltaAddFile($"{name}.parquet", new Dictionary<string, string>(), 1, 0, true, null) };
@@ -32,7 +34,7 @@ public sealed class ExportFilesTests(AzuriteFixture azurite)
         var files = new ExportFiles(container, new ManualTime(now + TimeSpan.FromHours(2)));
         var deleted = await files.DeleteOrphansAsync(table, await table.LoadAsync(Ct), Ct);
 
-        var left = await container.ListAsync("t/", Ct).Where(b => !b.Name.Contains("_delta_log", StringComparison.Ordinal)).Select(b => b.Name).ToListAsync(Ct);
+        var left = await container.GetBlobsAsync(new GetBlobsOptions { Prefix = "t/" }, Ct).Where(b => !b.Name.Contains("_delta_log", StringComparison.Ordinal)).Select(b => b.Name).ToListAsync(Ct);
         Assert.Equal(2, deleted);
         Assert.Equal(["t/live.parquet", "t/removed-yesterday.parquet"], left);
     }

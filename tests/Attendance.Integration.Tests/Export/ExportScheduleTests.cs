@@ -5,6 +5,8 @@ using Attendance.Export;
 using Attendance.Integration.Tests.Api;
 using Attendance.Storage;
 using Attendance.Testing;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,8 +38,8 @@ public sealed class ExportScheduleTests(AzuriteFixture azurite)
         await using (app)
         {
             await app.StartAsync(Ct);
-            var storage = app.Services.GetRequiredService<IAttendanceStorage>();
-            var table = new DeltaTable(storage.GetContainer(settings["Export:Container"]!), AnalyticsTables.RegionsPath);
+            var table = new DeltaTable(
+                app.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(settings["Export:Container"]!), AnalyticsTables.RegionsPath);
             var deadline = DateTime.UtcNow.AddSeconds(60);
             var snapshot = DeltaSnapshot.Empty;
             while (snapshot.Version < 0 && DateTime.UtcNow < deadline)

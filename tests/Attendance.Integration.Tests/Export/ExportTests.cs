@@ -6,6 +6,8 @@ using Attendance.Integration.Tests.Api;
 using Attendance.Regions;
 using Attendance.Storage;
 using Attendance.Testing;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Export;
@@ -29,7 +31,7 @@ public sealed class ExportTests(AzuriteFixture azurite)
         var summary = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(outcome.Created.Count, summary.GetProperty("tables")[0].GetProperty("rowsAdded").GetInt32());
 
-        var container = api.Services.GetRequiredService<IAttendanceStorage>().GetContainer(api.Container);
+        var container = api.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(api.Container);
         var tables = await DeltaOracle.ReadAsync([(container, "attendance"), (container, "events"), (container, "regions")], Ct);
         var (attendance, events, regions) = (tables[0], tables[1], tables[2]);
 
@@ -83,7 +85,7 @@ public sealed class ExportTests(AzuriteFixture azurite)
         var next = await runner.RunAsync("test", cancellationToken: Ct);
         Assert.Equal(1, next.Tables[0].RowsAdded);
 
-        var attendance = await DeltaOracle.ReadAsync(api.Services.GetRequiredService<IAttendanceStorage>().GetContainer(api.Container), "attendance", Ct);
+        var attendance = await DeltaOracle.ReadAsync(api.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(api.Container), "attendance", Ct);
         var ids = attendance.Strings("submission_id");
         Assert.Equal(21, ids.Count);
         Assert.Equal(21, ids.Distinct().Count());
@@ -110,7 +112,7 @@ public sealed class ExportTests(AzuriteFixture azurite)
         var summaries = await Task.WhenAll(runs);
         await runner.RunAsync("after", cancellationToken: Ct);
 
-        var attendance = await DeltaOracle.ReadAsync(api.Services.GetRequiredService<IAttendanceStorage>().GetContainer(api.Container), "attendance", Ct);
+        var attendance = await DeltaOracle.ReadAsync(api.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(api.Container), "attendance", Ct);
         var ids = attendance.Strings("submission_id");
         Assert.Equal(151, ids.Count);
         Assert.Equal(151, ids.Distinct().Count());

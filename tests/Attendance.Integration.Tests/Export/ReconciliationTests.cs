@@ -5,6 +5,8 @@ using Attendance.Export;
 using Attendance.Integration.Tests.Api;
 using Attendance.Storage;
 using Attendance.Testing;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Export;
@@ -26,8 +28,8 @@ public sealed class ReconciliationTests(AzuriteFixture azurite)
         Assert.Equal(30, report.Days.Sum(d => d.Store));
         Assert.Equal(30, report.Days.Sum(d => d.Table));
         Assert.Equal(1, report.PendingByEvent[Lampung.EventId]);
-        var csv = await Container(api).DownloadAsync(Reconciliation.ReportBlobName, Ct);
-        var lines = Encoding.UTF8.GetString(csv!.Content.Span).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var csv = await Container(api).DownloadIfExistsAsync(Reconciliation.ReportBlobName, Ct);
+        var lines = csv!.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("kind,event_id,session_date,submission_id,store_count,table_count,checked_at", lines[0]);
         Assert.Contains(lines, l => l.StartsWith($"day,{Lampung.EventId},2023-06-05,,30,30,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith($"pending,{Lampung.EventId},,,1,0,", StringComparison.Ordinal));
@@ -42,7 +44,7 @@ public sealed class ReconciliationTests(AzuriteFixture azurite)
         var snapshot = await table.LoadAsync(Ct);
         var (path, add) = snapshot.Files.Single();
         var copy = "copy-" + path;
-        await container.UploadAsync(table.FileBlobName(copy), (await container.DownloadAsync(table.FileBlobName(path), Ct))!.Content, cancellationToken: Ct);
+        await container.UploadBlobAsync(table.FileBlobName(copy), (await container.DownloadIfExistsAsync(table.FileBlobName(path), Ct))!, Ct);
         Assert.True(await table.TryCommitAsync(snapshot.Version + 1, [new DeltaAction { Add = add with { Path = copy } }], Ct));
 
         var duplicated = await api.Services.GetRequiredService<Reconciliation>().RunAsync(Ct);
@@ -98,6 +100,6 @@ public sealed class ReconciliationTests(AzuriteFixture azurite)
         return api;
     }
 
-    private static IBlobContainerClient Container(ApiServer api) =>
-        api.Services.GetRequiredService<IAttendanceStorage>().GetContainer(api.Container);
+    private static BlobContainerClient Container(ApiServer api) =>
+        api.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(api.Container);
 }

@@ -1,37 +1,46 @@
-using Attendance.Storage.Blobs;
 using Attendance.Testing;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Storage;
 
-/// <summary>Storage clients against a test's Azurite, with few and fast retries so failures show quickly.</summary>
+/// <summary>The product's storage registration against a test's Azurite, with few and fast retries so failures show quickly.</summary>
 internal static class TestStorage
 {
-    public static RestAttendanceStorage Create(AzuriteFixture azurite, params StoragePipelinePolicy[] policies) =>
-        new(new StorageOptions
-        {
-            ConnectionString = azurite.ConnectionString,
-            MaxRetries = 1,
-            RetryDelay = TimeSpan.FromMilliseconds(50),
-            MaxRetryDelay = TimeSpan.FromMilliseconds(100),
-            NetworkTimeout = TimeSpan.FromSeconds(30),
-        }, policies);
-
-    public static async Task<ITableClient> NewTableAsync(AzuriteFixture azurite, CancellationToken cancellationToken)
+    public static ServiceProvider Services(AzuriteFixture azurite, int maxRetries = 1, params StoragePipelinePolicy[] policies)
     {
-        var table = Create(azurite).GetTable(StorageNames.Table());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [StorageOptions.SectionName] = azurite.ConnectionString,
+            [$"{StorageOptions.SectionName}:maxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [$"{StorageOptions.SectionName}:retryDelay"] = "00:00:00.050",
+            [$"{StorageOptions.SectionName}:maxRetryDelay"] = "00:00:00.100",
+        }).Build();
+        var services = new ServiceCollection().AddAttendanceStorage(configuration);
+        foreach (var policy in policies)
+        {
+            services.AddStoragePipelinePolicy(policy.Policy, policy.Position);
+        }
+
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    public static async Task<TableClient> NewTableAsync(AzuriteFixture azurite, CancellationToken cancellationToken)
+    {
+        using var services = Services(azurite);
+        var table = services.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Table());
         await table.CreateIfNotExistsAsync(cancellationToken);
         return table;
     }
 
-    public static async Task<RestBlobContainerClient> NewContainerAsync(
-        AzuriteFixture azurite, CancellationToken cancellationToken, int? listPageSize = null, int blockSize = RestBlobContainerClient.DefaultBlockSize)
+    public static async Task<BlobContainerClient> NewContainerAsync(AzuriteFixture azurite, CancellationToken cancellationToken)
     {
-        var container = new RestBlobContainerClient(Create(azurite).Blobs, StorageNames.Container())
-        {
-            ListPageSize = listPageSize,
-            BlockSize = blockSize,
-        };
-        await container.CreateIfNotExistsAsync(cancellationToken);
+        using var services = Services(azurite);
+        var container = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.Container());
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         return container;
     }
 }
