@@ -21,12 +21,6 @@ else
   echo "Azurite started (data in .data/azurite)."
 fi
 
-export AttendanceStorage="${AttendanceStorage:-UseDevelopmentStorage=true}"
-# The pseudonym key must stay the same across runs (participant keys depend on it) and out of the repo:
-# generated once into .data/, which git ignores. Set Export__PseudonymKey yourself to use another.
-if [ -z "${Export__PseudonymKey:-}" ]; then
-  [ -s .data/pseudonym-key ] || (umask 077 && head -c 48 /dev/urandom | base64 -w0 > .data/pseudonym-key)
-  Export__PseudonymKey=$(cat .data/pseudonym-key)
-  export Export__PseudonymKey
-fi
+# Storage defaults to the emulator, and on it the pseudonym key to .data/pseudonym-key (made once, never committed):
+# the attendance command assumes both, so `dotnet run --project cli/Attendance.Cli -- export` works beside this too.
 dotnet run --project cli/Attendance.Cli -c Release -- serve --urls "${URLS:-http://127.0.0.1:7071}"

@@ -1,8 +1,17 @@
 using System.CommandLine;
+using Attendance.Cli;
 using Attendance.Cli.Commands;
 
 var root = new RootCommand("attendance: the attendance-analytics backend on this machine (local API server and admin commands).");
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(VerifyCommand.Create());
-return await root.Parse(args).InvokeAsync();
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception ex) when (CliFailure.Explain(ex) is { } line)
+{
+    Console.Error.WriteLine(line);
+    return CliFailure.ExitCode;
+}

@@ -18,7 +18,7 @@ internal static class ServeCommand
 
     private static async Task<int> RunAsync(string urls, CancellationToken cancellationToken)
     {
-        var (app, generatedKeys) = LocalServer.Build(urls);
+        var (app, generatedKeys) = LocalServer.Build(urls, LocalDefaults.For(new ConfigurationBuilder().AddEnvironmentVariables().Build()));
         await using (app)
         {
             foreach (var (setting, key) in generatedKeys)

@@ -3,6 +3,7 @@ using System.Text;
 using Attendance.Delta;
 using Attendance.Export;
 using Attendance.Integration.Tests.Api;
+using Attendance.Integration.Tests.Cli;
 using Attendance.Storage;
 using Attendance.Testing;
 using Azure.Storage.Blobs;
@@ -71,25 +72,8 @@ public sealed class ReconciliationTests(AzuriteFixture azurite)
         Assert.Equal(1, await RunCliAsync(api, "verify"));
     }
 
-    /// <summary>Runs the built <c>attendance</c> command with the server's settings as environment variables.</summary>
-    private static async Task<int> RunCliAsync(ApiServer api, string command)
-    {
-        var dll = RepoPaths.Combine("cli", "Attendance.Cli", "bin", AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug", "net10.0", "attendance.dll");
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(dll);
-        info.ArgumentList.Add(command);
-        foreach (var (key, value) in api.Settings)
-        {
-            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync(Ct);
-        var errors = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        TestContext.Current.TestOutputHelper?.WriteLine(await output + await errors);
-        return process.ExitCode;
-    }
+    private static async Task<int> RunCliAsync(ApiServer api, string command) =>
+        (await CliProcess.RunAsync(command, api.Settings, Ct)).ExitCode;
 
     private async Task<ApiServer> ExportedAsync(int count)
     {

@@ -1,0 +1,102 @@
+using System.Net.Http.Json;
+using Attendance.Integration.Tests.Api;
+using Attendance.Testing;
+
+namespace Attendance.Integration.Tests.Cli;
+
+/// <summary>The admin commands as a person types them: with the local defaults, and failing in one line.</summary>
+public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
+{
+    private const string SecretKey = "c2VjcmV0LWtleS1vZi10aGUtYWNjb3VudA==";
+
+    private readonly DirectoryInfo data = Directory.CreateTempSubdirectory("attendance-data-");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Export_and_verify_on_the_emulator_need_no_pseudonym_key_and_keep_the_one_they_made()
+    {
+        await using (var api = await ApiServer.StartAsync(azurite.ConnectionString))
+        {
+            await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+            (await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Siti Nur'aini"), Ct)).Dispose();
+            var environment = new Dictionary<string, string?>
+            {
+                ["AttendanceStorage"] = azurite.ConnectionString,
+                ["Store:EventsTable"] = api.Settings["Store:EventsTable"],
+                ["Store:SubmissionsTable"] = api.Settings["Store:SubmissionsTable"],
+                ["Export:Container"] = api.Container,
+                ["ATTENDANCE_DATA"] = data.FullName,
+            };
+
+            var export = await CliProcess.RunAsync("export", environment, Ct);
+            var key = await File.ReadAllTextAsync(Path.Combine(data.FullName, "pseudonym-key"), Ct);
+            var verify = await CliProcess.RunAsync("verify", environment, Ct);
+
+            Assert.Equal(0, export.ExitCode);
+            Assert.Equal(0, verify.ExitCode);
+            Assert.Contains("Exact", verify.Output, StringComparison.Ordinal);
+            Assert.True(key.Length >= 32);
+            Assert.Equal(key, await File.ReadAllTextAsync(Path.Combine(data.FullName, "pseudonym-key"), Ct));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(data.FullName, "pseudonym-key")));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_malformed_connection_string_is_one_line_without_the_key_or_a_stack_trace()
+    {
+        var result = await CliProcess.RunAsync("verify", Settings($"AccountName=perpusnas;AccountKey={SecretKey};BlobEndpoint=::bad"), Ct);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("attendance: configuration error: 'AttendanceStorage' is not a valid storage connection string", OneLine(result), StringComparison.Ordinal);
+        Assert.DoesNotContain(SecretKey, result.Output + result.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Real_storage_without_the_pseudonym_key_is_refused_instead_of_making_one()
+    {
+        var result = await CliProcess.RunAsync("export", Settings($"DefaultEndpointsProtocol=https;AccountName=perpusnas;AccountKey={SecretKey};EndpointSuffix=core.windows.net"), Ct);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Export:PseudonymKey is required", OneLine(result), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(data.FullName, "pseudonym-key")));
+    }
+
+    [Fact]
+    public async Task Storage_that_does_not_answer_is_one_line_saying_what_to_start()
+    {
+        var closed = FreePort.Find(1)[0];
+        var result = await CliProcess.RunAsync("verify", Settings(
+            $"DefaultEndpointsProtocol=http;AccountName={AzuriteFixture.AccountName};AccountKey={AzuriteFixture.AccountKey};"
+            + $"BlobEndpoint=http://127.0.0.1:{closed}/{AzuriteFixture.AccountName};TableEndpoint=http://127.0.0.1:{closed}/{AzuriteFixture.AccountName};",
+            ("AttendanceStorage:maxRetries", "0")), Ct);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("attendance: storage does not answer.", OneLine(result), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => data.Delete(recursive: true);
+
+    private Dictionary<string, string?> Settings(string connectionString, params (string Key, string Value)[] more)
+    {
+        var settings = new Dictionary<string, string?> { ["AttendanceStorage"] = connectionString, ["ATTENDANCE_DATA"] = data.FullName };
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>Standard error, which must be exactly one line, and nothing on standard output.</summary>
+    private static string OneLine(CliResult result)
+    {
+        var lines = result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.Empty(result.Output.Trim());
+        return lines[0];
+    }
+}
