@@ -98,14 +98,18 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
         var logs = new CapturedLogs();
         await using var provider = BuildServices(Settings(azurite.ConnectionString), logs);
         var ct = TestContext.Current.CancellationToken;
-        var timer = new TimerInfo { IsPastDue = true, ScheduleStatus = new ScheduleStatus { Next = new DateTime(2026, 12, 1, 19, 0, 0, DateTimeKind.Utc) } };
+        var timer = new TimerInfo
+        {
+            IsPastDue = true,
+            ScheduleStatus = new ScheduleStatus { Last = new DateTime(2026, 11, 30, 19, 0, 0, DateTimeKind.Utc), Next = new DateTime(2026, 12, 1, 19, 0, 0, DateTimeKind.Utc) },
+        };
 
         await ActivatorUtilities.CreateInstance<ExportTimerFunction>(provider).Run(timer, new InvocationContext(provider), ct);
 
         var late = Assert.Single(logs.Entries, e => e.EventId == 2103);
         Assert.Equal(LogLevel.Warning, late.Level);
         Assert.Equal(typeof(ExportTimerFunction).FullName, late.Category);
-        Assert.Contains("2026-12-01 19:00:00Z", late.Message, StringComparison.Ordinal);
+        Assert.Contains("last 2026-11-30 19:00:00Z, next 2026-12-01 19:00:00Z", late.Message, StringComparison.Ordinal);
         Assert.Contains(logs.Entries, e => e.EventId == 2001); // the export started all the same
     }
 

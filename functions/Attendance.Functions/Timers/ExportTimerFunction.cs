@@ -25,12 +25,12 @@ public sealed partial class ExportTimerFunction(ExportRunner runner)
         // missing, so it goes ahead; the warning explains the gap in the run history.
         if (timer.IsPastDue)
         {
-            LogPastDue(context.GetLogger<ExportTimerFunction>(), timer.ScheduleStatus?.Next);
+            LogPastDue(context.GetLogger<ExportTimerFunction>(), timer.ScheduleStatus?.Last, timer.ScheduleStatus?.Next);
         }
 
         await runner.RunAsync(ExportScheduler.Trigger, progress: null, cancellationToken);
     }
 
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "The nightly export runs late (past due; the schedule's next occurrence was {Next:u})")]
-    private static partial void LogPastDue(ILogger logger, DateTime? next);
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "The nightly export runs past due (schedule status: last {Last:u}, next {Next:u})")]
+    private static partial void LogPastDue(ILogger logger, DateTime? last, DateTime? next);
 }
