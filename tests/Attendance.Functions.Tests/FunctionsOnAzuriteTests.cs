@@ -15,7 +15,7 @@ using Xunit;
 namespace Attendance.Functions.Tests;
 
 /// <summary>
-/// The functions as the worker runs them: services registered as Program.cs registers them, function classes
+/// The functions as the worker runs them: core's services registered as Program.cs registers them, function classes
 /// created by ActivatorUtilities (as the worker's activator does), the returned <see cref="IResult"/> executed
 /// against the invocation's HttpContext (as the worker's ASP.NET Core integration does), and core talking to a
 /// real Azurite.
@@ -151,7 +151,8 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
         ["Export:PseudonymKey"] = PseudonymKey,
     };
 
-    // What Program.cs registers, on a plain container (the worker's host adds only its own plumbing).
+    // Core's registrations as the worker gets them from AddAttendanceFunctions, on a plain container; the worker's
+    // own plumbing (ASP.NET Core integration, telemetry) is built in FunctionsAppHostTests.
     private static ServiceProvider BuildServices(Dictionary<string, string?> settings, CapturedLogs? logs = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
