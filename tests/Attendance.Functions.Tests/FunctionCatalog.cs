@@ -1,5 +1,4 @@
 using System.Reflection;
-using Attendance.Functions;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Attendance.Functions.Tests;
@@ -7,8 +6,8 @@ namespace Attendance.Functions.Tests;
 /// <summary>The functions the app declares, read from its attributes as the Worker SDK's metadata generator reads them.</summary>
 internal static class FunctionCatalog
 {
-    /// <summary>The assembly built from functions/Attendance.Functions by CompileCheck.</summary>
-    public static Assembly Assembly { get; } = typeof(HttpResultAction).Assembly;
+    /// <summary>The Functions app, referenced by this project.</summary>
+    public static Assembly Assembly { get; } = typeof(WorkerTelemetry).Assembly;
 
     public static IReadOnlyList<DeclaredFunction> All { get; } = Load();
 

@@ -1,41 +1,43 @@
 using System.Text.RegularExpressions;
 using Attendance.Api;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Xunit;
 
 namespace Attendance.Functions.Tests;
 
-/// <summary>The Functions app serves exactly the local server's routes, with the same methods and keys.</summary>
+/// <summary>
+/// The Functions app serves exactly the local server's routes, with the same methods and keys: read from the
+/// functions.metadata the build wrote, which is what the Functions host indexes.
+/// </summary>
 public sealed partial class FunctionRoutesTests
 {
     [Fact]
-    public void Every_route_of_the_local_server_is_a_function_with_the_same_name_method_route_and_key()
+    public void Every_route_of_the_local_server_is_an_http_function_with_the_same_route_method_and_key()
     {
         var mismatches = new List<string>();
         foreach (var route in ApiRoutes.All)
         {
-            var function = FunctionCatalog.Http.SingleOrDefault(f => f.Name == route.Name);
-            if (function is null)
+            var matches = FunctionsMetadata.Http.Where(f => f.Function.Name == route.Name).ToList();
+            if (matches is not [var (_, trigger)])
             {
-                mismatches.Add($"{route.Name}: no HTTP function of that name ({route.Method} {route.Template}).");
+                mismatches.Add($"{route.Name}: {matches.Count} HTTP functions of that name in functions.metadata ({route.Method} {route.Template}).");
                 continue;
             }
 
-            var http = function.Http!;
-            if (http.Methods is not [var method] || !string.Equals(method, route.Method, StringComparison.OrdinalIgnoreCase))
+            if (trigger.Methods is not [var method] || !string.Equals(method, route.Method, StringComparison.OrdinalIgnoreCase))
             {
-                mismatches.Add($"{route.Name}: methods [{string.Join(", ", http.Methods ?? ["any"])}], local server {route.Method}.");
+                mismatches.Add($"{route.Name}: methods [{string.Join(", ", trigger.Methods ?? ["any"])}], local server {route.Method}.");
             }
 
-            if (http.Route != route.Template)
+            if (trigger.Route != route.Template)
             {
-                mismatches.Add($"{route.Name}: route '{http.Route}', local server '{route.Template}'.");
+                mismatches.Add($"{route.Name}: route '{trigger.Route}', local server '{route.Template}'.");
             }
 
-            if (http.AuthLevel != ToWorkerLevel(route.Auth))
+            if (trigger.AuthLevel != ToWorkerLevel(route.Auth).ToString())
             {
-                mismatches.Add($"{route.Name}: key {http.AuthLevel}, local server {route.Auth}.");
+                mismatches.Add($"{route.Name}: authLevel {trigger.AuthLevel}, local server {route.Auth}.");
             }
         }
 
@@ -45,15 +47,40 @@ public sealed partial class FunctionRoutesTests
     [Fact]
     public void Every_http_function_is_a_route_of_the_local_server()
     {
-        var names = ApiRoutes.All.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
-        var extra = FunctionCatalog.Http.Where(f => !names.Contains(f.Name)).Select(f => f.ToString()).ToList();
-        Assert.True(extra.Count == 0, "HTTP functions the local server does not serve: " + string.Join(", ", extra));
+        var local = ApiRoutes.All.Select(r => Describe(r.Name, [r.Method], r.Template, ToWorkerLevel(r.Auth).ToString())).ToHashSet(StringComparer.Ordinal);
+        var extra = FunctionsMetadata.Http
+            .Select(f => Describe(f.Function.Name, f.Trigger.Methods, f.Trigger.Route, f.Trigger.AuthLevel))
+            .Where(d => !local.Contains(d))
+            .ToList();
+        Assert.True(extra.Count == 0, "HTTP functions the local server does not serve so: " + string.Join("; ", extra));
+        Assert.Equal(ApiRoutes.All.Count, FunctionsMetadata.Http.Count());
+    }
+
+    [Fact]
+    public void Every_function_has_one_trigger_an_http_route_or_the_timer()
+    {
+        var odd = FunctionsMetadata.All
+            .Where(f => f.Bindings.Count(b => b.Direction == "In" && b.Type.EndsWith("Trigger", StringComparison.Ordinal)) != 1
+                || !f.Bindings.Any(b => b.Type is "httpTrigger" or "timerTrigger"))
+            .Select(f => $"{f.Name}: {string.Join(", ", f.Bindings.Select(b => b.Type))}")
+            .ToList();
+        Assert.True(odd.Count == 0, string.Join(Environment.NewLine, odd));
+        Assert.Equal(FunctionsMetadata.All.Count, FunctionsMetadata.Http.Count() + FunctionsMetadata.Timers.Count());
+    }
+
+    [Fact]
+    public void The_metadata_describes_the_functions_the_app_declares()
+    {
+        // functions.metadata comes from the build of the assembly these tests load, not a stale copy.
+        Assert.Equal(
+            FunctionCatalog.All.Select(f => f.Name).Order(StringComparer.Ordinal),
+            FunctionsMetadata.All.Select(f => f.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void Function_names_are_unique_because_keys_and_logs_are_per_name()
     {
-        var duplicates = FunctionCatalog.All.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var duplicates = FunctionsMetadata.All.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.Empty(duplicates);
     }
 
@@ -78,9 +105,11 @@ public sealed partial class FunctionRoutesTests
     }
 
     [Fact]
-    public void Http_functions_return_action_results_because_the_worker_executes_no_other_result()
+    public void Http_functions_return_the_core_handlers_result_which_the_worker_executes()
     {
-        var others = FunctionCatalog.Http.Where(f => f.Method.ReturnType != typeof(Task<IActionResult>)).Select(f => $"{f}: {f.Method.ReturnType.Name}").ToList();
+        // Worker.Extensions.Http.AspNetCore 2.x executes an IResult return value against the invocation's
+        // HttpContext, as it does an IActionResult, so core's result needs no adapter.
+        var others = FunctionCatalog.Http.Where(f => f.Method.ReturnType != typeof(Task<IResult>)).Select(f => $"{f}: {f.Method.ReturnType.Name}").ToList();
         Assert.True(others.Count == 0, string.Join(Environment.NewLine, others));
     }
 
@@ -92,17 +121,20 @@ public sealed partial class FunctionRoutesTests
     }
 
     [Fact]
-    public void Function_classes_depend_on_core_handlers_only()
+    public void Function_classes_depend_on_core_handlers_only_and_hold_no_state()
     {
-        var dependencies = FunctionCatalog.All
-            .Select(f => f.Method.DeclaringType!)
-            .Distinct()
+        var types = FunctionCatalog.All.Select(f => f.Method.DeclaringType!).Distinct().ToList();
+        var dependencies = types
             .SelectMany(t => t.GetConstructors().SelectMany(c => c.GetParameters()).Select(p => (Function: t.Name, Dependency: p.ParameterType)))
             .Where(d => d.Dependency.Assembly != typeof(ApiRoutes).Assembly)
-            .Select(d => $"{d.Function} takes {d.Dependency.FullName}")
-            .ToList();
-        Assert.True(dependencies.Count == 0, string.Join(Environment.NewLine, dependencies));
+            .Select(d => $"{d.Function} takes {d.Dependency.FullName}");
+        var singleHandler = types.Where(t => t.GetConstructors().Single().GetParameters().Length != 1).Select(t => $"{t.Name} takes more than one handler");
+        var problems = dependencies.Concat(singleHandler).ToList();
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
+
+    private static string Describe(string name, IEnumerable<string>? methods, string? route, string? authLevel) =>
+        $"{name} [{string.Join(",", (methods ?? ["any"]).Select(m => m.ToUpperInvariant()))}] {route} {authLevel}";
 
     private static AuthorizationLevel ToWorkerLevel(ApiAuthLevel level) => level switch
     {

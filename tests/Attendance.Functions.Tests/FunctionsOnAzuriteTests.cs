@@ -5,21 +5,20 @@ using Attendance.Functions.Http;
 using Attendance.Functions.Timers;
 using Attendance.Testing;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Xunit;
 
 namespace Attendance.Functions.Tests;
 
 /// <summary>
-/// The functions as the worker runs them: services registered as Program.cs registers them, function classes
-/// created by ActivatorUtilities (as the worker's activator does), the returned action executed against the
-/// invocation's HttpContext, and core talking to a real Azurite.
+/// The functions as the worker runs them: core's services registered as Program.cs registers them, function classes
+/// created by ActivatorUtilities (as the worker's activator does), the returned <see cref="IResult"/> executed
+/// against the invocation's HttpContext (as the worker's ASP.NET Core integration does), and core talking to a
+/// real Azurite.
 /// </summary>
 public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -73,7 +72,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
         Assert.False(read.Json.TryGetProperty("formToken", out _), "a function key must not reveal the form token.");
 
         // The timer exports the new attendance; the HTTP export right after finds nothing new to append.
-        await ActivatorUtilities.CreateInstance<ExportTimerFunction>(provider).Run(new TimerInfo(), ct);
+        await ActivatorUtilities.CreateInstance<ExportTimerFunction>(provider).Run(new TimerInfo(), new InvocationContext(provider), ct);
         var exported = await InvokeAsync(provider, "POST", "/api/exports", null,
             (request, f) => f.Create<ExportsFunction>().Post(request, ct));
         Assert.Equal(StatusCodes.Status200OK, exported.Status);
@@ -91,6 +90,37 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
             (request, f) => f.Create<EventsFunctions>().Get(request, "no-such-event", ct));
         Assert.Equal(StatusCodes.Status404NotFound, response.Status);
         Assert.StartsWith("application/problem+json", response.ContentType, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_past_due_timer_run_is_logged_as_a_warning_and_still_exports()
+    {
+        var logs = new CapturedLogs();
+        await using var provider = BuildServices(Settings(azurite.ConnectionString), logs);
+        var ct = TestContext.Current.CancellationToken;
+        var timer = new TimerInfo
+        {
+            IsPastDue = true,
+            ScheduleStatus = new ScheduleStatus { Last = new DateTime(2026, 11, 30, 19, 0, 0, DateTimeKind.Utc), Next = new DateTime(2026, 12, 1, 19, 0, 0, DateTimeKind.Utc) },
+        };
+
+        await ActivatorUtilities.CreateInstance<ExportTimerFunction>(provider).Run(timer, new InvocationContext(provider), ct);
+
+        var late = Assert.Single(logs.Entries, e => e.EventId == 2103);
+        Assert.Equal(LogLevel.Warning, late.Level);
+        Assert.Equal(typeof(ExportTimerFunction).FullName, late.Category);
+        Assert.Contains("last 2026-11-30 19:00:00Z, next 2026-12-01 19:00:00Z", late.Message, StringComparison.Ordinal);
+        Assert.Contains(logs.Entries, e => e.EventId == 2001); // the export started all the same
+    }
+
+    [Fact]
+    public async Task An_on_time_timer_run_logs_no_warning()
+    {
+        var logs = new CapturedLogs();
+        await using var provider = BuildServices(Settings(azurite.ConnectionString), logs);
+        await ActivatorUtilities.CreateInstance<ExportTimerFunction>(provider).Run(new TimerInfo(), new InvocationContext(provider), TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(logs.Entries, e => e.EventId == 2103);
+        Assert.Contains(logs.Entries, e => e.EventId == 2001);
     }
 
     [Fact]
@@ -121,19 +151,26 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
         ["Export:PseudonymKey"] = PseudonymKey,
     };
 
-    // What Program.cs registers, on a plain container (the worker's host adds only its own plumbing).
-    private static ServiceProvider BuildServices(Dictionary<string, string?> settings)
+    // Core's registrations as the worker gets them from AddAttendanceFunctions, on a plain container; the worker's
+    // own plumbing (ASP.NET Core integration, telemetry) is built in FunctionsAppHostTests.
+    private static ServiceProvider BuildServices(Dictionary<string, string?> settings, CapturedLogs? logs = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAttendance(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
     private static async Task<Response> InvokeAsync(
-        IServiceProvider provider, string method, string path, object? body, Func<HttpRequest, Activator, Task<IActionResult>> function)
+        IServiceProvider provider, string method, string path, object? body, Func<HttpRequest, Activator, Task<IResult>> function)
     {
         var context = new DefaultHttpContext { RequestServices = provider, TraceIdentifier = Guid.NewGuid().ToString("N") };
         context.Request.Method = method;
@@ -149,8 +186,8 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
         }
 
         context.Response.Body = new MemoryStream();
-        var action = await function(context.Request, new Activator(provider));
-        await action.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        var result = await function(context.Request, new Activator(provider));
+        await result.ExecuteAsync(context);
 
         var text = Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray());
         var json = text.Length > 0 && context.Response.ContentType?.Contains("json", StringComparison.Ordinal) == true

@@ -7,7 +7,7 @@ using Xunit;
 namespace Attendance.Functions.Tests;
 
 /// <summary>
-/// What the deployment promises, read from infra/ (no Bicep CLI here to compile it): storage reached by the
+/// What the deployment promises, read from infra/ (InfraBuildTests compiles and lints it): storage reached by the
 /// app's identity only, telemetry without keys, secrets kept out of outputs, and the host settings the
 /// app's routes and timer rely on.
 /// </summary>

@@ -8,16 +8,18 @@ namespace Attendance.Functions.Tests;
 public sealed class TimerTests
 {
     [Fact]
-    public void There_is_one_timer_and_it_reads_the_ExportSchedule_setting()
+    public void There_is_one_timer_and_it_binds_the_ExportSchedule_setting()
     {
-        var timer = Assert.Single(FunctionCatalog.Timers);
-        Assert.Equal("%" + ExportSchedule.SettingName + "%", timer.Timer!.Schedule);
+        var (function, trigger) = Assert.Single(FunctionsMetadata.Timers);
+        Assert.Equal("NightlyExport", function.Name);
+        Assert.Equal("%ExportSchedule%", trigger.Schedule);
         Assert.True(InfraSettings.Sets(ExportSchedule.SettingName), "infra must set the timer's schedule setting, or the host fails to index the function.");
     }
 
     [Fact]
     public void The_timer_does_not_run_on_startup_because_flex_consumption_starts_instances_at_will()
     {
+        Assert.All(FunctionsMetadata.Timers, f => Assert.False(f.Trigger.RunOnStartup ?? false, $"{f.Function.Name} runs on startup."));
         Assert.All(FunctionCatalog.Timers, f => Assert.False(f.Timer!.RunOnStartup, $"{f} runs on startup."));
     }
 

@@ -1,6 +1,5 @@
 using Attendance.Api;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Attendance.Functions.Http;
@@ -12,16 +11,16 @@ namespace Attendance.Functions.Http;
 public sealed class EventsFunctions(EventsApi api)
 {
     [Function("PutEvent")]
-    public Task<IActionResult> Put(
+    public Task<IResult> Put(
         [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "events/{eventId}")] HttpRequest request,
         string eventId,
         CancellationToken cancellationToken) =>
-        HttpResultAction.From(api.PutAsync(request, eventId, cancellationToken));
+        api.PutAsync(request, eventId, cancellationToken);
 
     [Function("GetEvent")]
-    public Task<IActionResult> Get(
+    public Task<IResult> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "events/{eventId}")] HttpRequest request,
         string eventId,
         CancellationToken cancellationToken) =>
-        HttpResultAction.From(api.GetAsync(request, eventId, cancellationToken));
+        api.GetAsync(request, eventId, cancellationToken);
 }

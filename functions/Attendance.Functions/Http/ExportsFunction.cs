@@ -1,6 +1,5 @@
 using Attendance.Api;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Attendance.Functions.Http;
@@ -12,8 +11,8 @@ namespace Attendance.Functions.Http;
 public sealed class ExportsFunction(ExportsApi api)
 {
     [Function("PostExports")]
-    public Task<IActionResult> Post(
+    public Task<IResult> Post(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "exports")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        HttpResultAction.From(api.PostAsync(request, cancellationToken));
+        api.PostAsync(request, cancellationToken);
 }

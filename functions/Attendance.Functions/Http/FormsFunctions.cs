@@ -1,6 +1,5 @@
 using Attendance.Api;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Attendance.Functions.Http;
@@ -12,16 +11,16 @@ namespace Attendance.Functions.Http;
 public sealed class FormsFunctions(FormsApi api)
 {
     [Function("GetForm")]
-    public Task<IActionResult> Get(
+    public Task<IResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "events/{eventId}/form")] HttpRequest request,
         string eventId,
         CancellationToken cancellationToken) =>
-        HttpResultAction.From(api.GetAsync(request, eventId, cancellationToken));
+        api.GetAsync(request, eventId, cancellationToken);
 
     [Function("PostForm")]
-    public Task<IActionResult> Post(
+    public Task<IResult> Post(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "events/{eventId}/form")] HttpRequest request,
         string eventId,
         CancellationToken cancellationToken) =>
-        HttpResultAction.From(api.PostAsync(request, eventId, cancellationToken));
+        api.PostAsync(request, eventId, cancellationToken);
 }

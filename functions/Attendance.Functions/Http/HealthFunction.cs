@@ -1,6 +1,5 @@
 using Attendance.Api;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Attendance.Functions.Http;
@@ -9,8 +8,8 @@ namespace Attendance.Functions.Http;
 public sealed class HealthFunction(HealthApi api)
 {
     [Function("Health")]
-    public Task<IActionResult> Get(
+    public Task<IResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        HttpResultAction.From(api.GetAsync(request, cancellationToken));
+        api.GetAsync(request, cancellationToken);
 }

@@ -1,6 +1,5 @@
 using Attendance.Api;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Attendance.Functions.Http;
@@ -12,8 +11,8 @@ namespace Attendance.Functions.Http;
 public sealed class SubmissionsFunction(SubmissionsApi api)
 {
     [Function("PostSubmissions")]
-    public Task<IActionResult> Post(
+    public Task<IResult> Post(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "submissions")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        HttpResultAction.From(api.PostAsync(request, cancellationToken));
+        api.PostAsync(request, cancellationToken);
 }

@@ -1,0 +1,43 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.ApplicationInsights;
+
+namespace Attendance.Functions;
+
+/// <summary>
+/// The worker's own telemetry. The host reports invocations and its own logs; the worker sends the product's
+/// logs to Application Insights itself, to the component in <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c>, with a
+/// token for the identity named in <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> (the component refuses keys;
+/// Worker.ApplicationInsights reads that setting). Infra sets both.
+/// </summary>
+public static class WorkerTelemetry
+{
+    /// <summary>
+    /// The category prefix of the Azure SDK's event sources (<c>Azure.Core</c>, <c>Azure.Identity</c>, ...),
+    /// which Microsoft.Extensions.Azure forwards into logging at Information for every request.
+    /// </summary>
+    public const string AzureSdkCategory = "Azure";
+
+    /// <summary>Adds Application Insights for the worker and the log levels it sends at.</summary>
+    public static IHostApplicationBuilder AddWorkerTelemetry(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddApplicationInsightsTelemetryWorkerService();
+        builder.Services.ConfigureFunctionsApplicationInsights();
+
+        // Application Insights' logger provider keeps only Warning and above unless told otherwise; the export's
+        // Information lines (what ran, how many rows) are what operators read, so that default rule goes. The
+        // SDK's per-request lines stay out, below Warning, for every provider.
+        builder.Services.Configure<LoggerFilterOptions>(options =>
+        {
+            foreach (var rule in options.Rules.Where(r => r.ProviderName == typeof(ApplicationInsightsLoggerProvider).FullName && r.CategoryName is null).ToList())
+            {
+                options.Rules.Remove(rule);
+            }
+        });
+        builder.Logging.AddFilter(AzureSdkCategory, LogLevel.Warning);
+        return builder;
+    }
+}

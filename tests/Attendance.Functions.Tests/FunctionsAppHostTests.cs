@@ -1,0 +1,43 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace Attendance.Functions.Tests;
+
+/// <summary>The worker's host as Program.cs builds it (not started: that needs the Functions host's gRPC channel).</summary>
+public sealed class FunctionsAppHostTests
+{
+    [Fact]
+    public void The_worker_host_builds_and_activates_every_function_class()
+    {
+        var builder = FunctionsApplication.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AttendanceStorage"] = "UseDevelopmentStorage=true",
+            ["Export:PseudonymKey"] = "pseudonym-key-for-function-tests-000000",
+        });
+        builder.AddAttendanceFunctions();
+        using var host = builder.Build();
+
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        var failures = new List<string>();
+        foreach (var type in FunctionCatalog.All.Select(f => f.Method.DeclaringType!).Distinct())
+        {
+            using var scope = host.Services.CreateScope();
+            try
+            {
+                Assert.NotNull(ActivatorUtilities.CreateInstance(scope.ServiceProvider, type));
+            }
+            catch (InvalidOperationException ex)
+            {
+                failures.Add($"{type.Name}: {ex.Message}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.NotEmpty(FunctionCatalog.All);
+    }
+}
