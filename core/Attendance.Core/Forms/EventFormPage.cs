@@ -69,9 +69,9 @@ public static class EventFormPage
     private static void Select(StringBuilder page, string name, string label, Vocabulary vocabulary)
     {
         page.Append("<label>").Append(Html.Encode(label)).Append("<select name=\"").Append(name).Append("\"><option value=\"\"></option>");
-        foreach (var code in vocabulary.Codes)
+        foreach (var term in vocabulary.Terms)
         {
-            page.Append("<option value=\"").Append(code).Append("\">").Append(Html.Encode(code.Replace('_', ' '))).Append("</option>");
+            page.Append("<option value=\"").Append(term.Code).Append("\">").Append(Html.Encode(term.Indonesian)).Append("</option>");
         }
 
         page.Append("</select></label>");

@@ -8,43 +8,45 @@ public sealed class Vocabulary
 {
     private readonly Dictionary<string, string> codesBySpelling = new(StringComparer.Ordinal);
 
-    private Vocabulary(string field, IReadOnlyDictionary<string, string[]> spellings)
+    private Vocabulary(string field, params VocabularyTerm[] terms)
     {
         Field = field;
-        Codes = [.. spellings.Keys];
-        foreach (var (code, others) in spellings)
+        Terms = terms;
+        Codes = [.. terms.Select(t => t.Code)];
+        foreach (var term in terms)
         {
-            codesBySpelling[Fold(code)] = code;
-            foreach (var spelling in others)
+            // Every label the product shows people is accepted back as typed.
+            foreach (var spelling in term.Spellings.Prepend(term.English).Prepend(term.Indonesian).Prepend(term.Code))
             {
-                codesBySpelling[Fold(spelling)] = code;
+                codesBySpelling[Fold(spelling)] = term.Code;
             }
         }
     }
 
     public string Field { get; }
 
+    /// <summary>The values with the labels people see, in documentation order.</summary>
+    public IReadOnlyList<VocabularyTerm> Terms { get; }
+
     /// <summary>The stored codes, in documentation order.</summary>
     public IReadOnlyList<string> Codes { get; }
 
-    public static Vocabulary Gender { get; } = new("gender", new Dictionary<string, string[]>
-    {
-        ["female"] = ["f", "p", "perempuan", "wanita", "woman", "w"],
-        ["male"] = ["m", "l", "laki-laki", "laki laki", "lakilaki", "pria", "man"],
-    });
+    public static Vocabulary Gender { get; } = new(
+        "gender",
+        new("female", "Perempuan", "Female", "f", "p", "wanita", "woman", "w"),
+        new("male", "Laki-laki", "Male", "m", "l", "laki laki", "lakilaki", "pria", "man"));
 
-    public static Vocabulary InstitutionType { get; } = new("institutionType", new Dictionary<string, string[]>
-    {
-        ["regency_public_library"] = ["regency public library", "perpustakaan umum kabupaten", "perpustakaan kabupaten", "dinas perpustakaan kabupaten"],
-        ["city_public_library"] = ["city public library", "perpustakaan umum kota", "perpustakaan kota", "dinas perpustakaan kota"],
-        ["provincial_library"] = ["provincial library", "perpustakaan provinsi", "dinas perpustakaan provinsi"],
-        ["village_library"] = ["village library", "perpustakaan desa", "perpustakaan kelurahan", "perpusdes"],
-        ["school_library"] = ["school library", "perpustakaan sekolah"],
-        ["university_library"] = ["university library", "perpustakaan perguruan tinggi", "perpustakaan kampus"],
-        ["community_library"] = ["community library", "taman bacaan masyarakat", "tbm", "perpustakaan komunitas"],
-        ["special_library"] = ["special library", "perpustakaan khusus"],
-        ["other"] = ["lainnya", "lain-lain"],
-    });
+    public static Vocabulary InstitutionType { get; } = new(
+        "institutionType",
+        new("regency_public_library", "Perpustakaan Umum Kabupaten", "Regency public library", "perpustakaan kabupaten", "dinas perpustakaan kabupaten"),
+        new("city_public_library", "Perpustakaan Umum Kota", "City public library", "perpustakaan kota", "dinas perpustakaan kota"),
+        new("provincial_library", "Perpustakaan Provinsi", "Provincial library", "perpustakaan umum provinsi", "dinas perpustakaan provinsi"),
+        new("village_library", "Perpustakaan Desa/Kelurahan", "Village library", "perpustakaan desa", "perpustakaan kelurahan", "perpusdes"),
+        new("school_library", "Perpustakaan Sekolah", "School library"),
+        new("university_library", "Perpustakaan Perguruan Tinggi", "University library", "perpustakaan kampus"),
+        new("community_library", "Taman Bacaan Masyarakat", "Community library", "tbm", "perpustakaan komunitas"),
+        new("special_library", "Perpustakaan Khusus", "Special library"),
+        new("other", "Lainnya", "Other", "lain-lain"));
 
     /// <summary>The code for <paramref name="value"/>, or null with an error listing the codes.</summary>
     public string? Normalize(string? value, FieldErrors errors)
