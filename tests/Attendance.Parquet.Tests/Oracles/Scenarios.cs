@@ -71,7 +71,7 @@ public static class Scenarios
     ];
 
     /// <summary>Attendance as the store holds it, over several events, regencies and days, with the optional fields sometimes absent.</summary>
-    private static IReadOnlyList<AttendanceRow> AttendanceRows(int count)
+    public static IReadOnlyList<AttendanceRow> AttendanceRows(int count)
     {
         var regencies = RegionDirectory.Official.All.Where(r => r.ParentCode is not null).ToList();
         return [.. Enumerable.Range(0, count).Select(i =>
