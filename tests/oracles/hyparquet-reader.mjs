@@ -38,6 +38,7 @@ export async function readHyparquet(bytes) {
         dictionaryPageOffset: c.meta_data.dictionary_page_offset,
         statistics: c.meta_data.statistics,
         encodingStats: c.meta_data.encoding_stats,
+        pages: pages(file, c.meta_data),
       })),
     })),
     values: Object.fromEntries(leaves.map((s) => [s.name, rows.map((r) => canonical(r[s.name]))])),
@@ -58,4 +59,26 @@ function rawFooter(file) {
     columnOrders: (raw.field_7 ?? []).map((order) => (order.field_1 !== undefined ? 'TYPE_DEFINED_ORDER' : 'UNKNOWN')),
     deprecatedMinMaxWritten: statistics.some((s) => s.field_1 !== undefined || s.field_2 !== undefined),
   };
+}
+
+// Every page of a column chunk as its header says (hyparquet's metadata does not list pages): type, encoding and
+// value count. Power BI's readers want v1 data pages, so DATA_PAGE_V2 must never appear.
+const pageTypeNames = ['DATA_PAGE', 'INDEX_PAGE', 'DICTIONARY_PAGE', 'DATA_PAGE_V2'];
+const encodingNames = ['PLAIN', 'GROUP_VAR_INT', 'PLAIN_DICTIONARY', 'RLE', 'BIT_PACKED', 'DELTA_BINARY_PACKED',
+  'DELTA_LENGTH_BYTE_ARRAY', 'DELTA_BYTE_ARRAY', 'RLE_DICTIONARY', 'BYTE_STREAM_SPLIT'];
+function pages(file, meta) {
+  const view = new DataView(file);
+  // Some writers (Parquet.Net among them) leave dictionary_page_offset unset and start the chunk at data_page_offset.
+  const start = Number(meta.dictionary_page_offset ?? meta.data_page_offset);
+  const end = start + Number(meta.total_compressed_size);
+  const reader = { view, offset: start };
+  const result = [];
+  while (reader.offset < end) {
+    const header = deserializeTCompactProtocol(reader);
+    const body = header.field_5 ?? header.field_7 ?? header.field_8 ?? {};
+    result.push({ type: pageTypeNames[header.field_1] ?? `UNKNOWN(${header.field_1})`, encoding: encodingNames[body.field_2] ?? null, numValues: body.field_1 });
+    reader.offset += header.field_3;
+  }
+  if (reader.offset !== end) throw new Error(`pages of ${meta.path_in_schema} end at ${reader.offset}, the chunk at ${end}`);
+  return result;
 }

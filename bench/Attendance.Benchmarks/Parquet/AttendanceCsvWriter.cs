@@ -1,36 +1,39 @@
 using System.Globalization;
+using Attendance.Export;
 
 namespace Attendance.Benchmarks.Parquet;
 
 /// <summary>
-/// Writes the same rows as RFC 4180 CSV for DuckDB's reference run: nulls are empty unquoted fields, text is
-/// always quoted (so an empty string stays distinct from null), timestamps are UTC with microseconds.
+/// Writes the rows the export writes as RFC 4180 CSV for DuckDB's reference run, in the table's column order: nulls
+/// are empty unquoted fields, text is always quoted (so an empty string stays distinct from null), dates ISO,
+/// timestamps UTC with microseconds.
 /// </summary>
-internal sealed class AttendanceCsvWriter(TextWriter output)
+internal sealed class AttendanceCsvWriter(TextWriter output, ExportTable<AttendanceRow> table)
 {
-    public void WriteHeader() => output.WriteLine(string.Join(',', AttendanceTable.Schema.Columns.Select(c => c.Name)));
+    public void WriteHeader() => output.WriteLine(string.Join(',', table.Columns.Select(c => c.Name)));
 
     public void Write(AttendanceRow row)
     {
-        Text(row.SubmissionId);
-        Text(row.EventId);
-        output.Write(row.SessionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var s = row.Stored.Submission;
+        Text(row.Stored.SubmissionId);
+        Text(s.EventId);
+        output.Write(s.SessionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         output.Write(',');
         Text(row.ParticipantKey);
-        Text(row.FullName);
-        Text(row.Gender);
-        Text(row.Institution);
-        Text(row.InstitutionType);
-        Text(row.Position);
-        Text(row.Region.ProvinceCode);
-        Text(row.Region.ProvinceName);
-        Text(row.Region.RegencyCode);
-        Text(row.Region.RegencyName);
-        Instant(row.CheckInAt);
+        Text(s.FullName);
+        Text(s.Gender);
+        Text(s.Institution);
+        Text(s.InstitutionType);
+        Text(s.Position);
+        Text(s.Province.Code);
+        Text(s.Province.Name);
+        Text(s.Regency.Code);
+        Text(s.Regency.Name);
+        Instant(s.CheckInAt);
         output.Write(',');
-        Instant(row.ReceivedAt);
+        Instant(row.Stored.ReceivedAt);
         output.Write(',');
-        Text(row.Source, last: true);
+        Text(s.Source, last: true);
         output.Write('\n');
     }
 

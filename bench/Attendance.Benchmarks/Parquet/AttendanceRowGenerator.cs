@@ -43,7 +43,7 @@ internal sealed class AttendanceRowGenerator
     }
 
     /// <summary>Fills <paramref name="row"/> with the next row.</summary>
-    public void Next(AttendanceRow row)
+    public void Next(GeneratedAttendance row)
     {
         if (_participant == _participants.Count)
         {

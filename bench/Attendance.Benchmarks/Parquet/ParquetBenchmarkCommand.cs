@@ -1,82 +1,133 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
-using Attendance.Parquet;
+using Attendance.Export;
+using Attendance.Submissions;
 
 namespace Attendance.Benchmarks.Parquet;
 
 /// <summary>
-/// <c>parquet --rows N --out FILE [--csv FILE]</c>: writes N synthetic attendance rows with the product's writer and
-/// prints <c>{"rows","seconds","bytes","peakMemoryBytes"}</c>. Rows are generated in batches outside the timed
-/// part, so the time is the writer's (UTF-8 encoding, dictionaries, pages, compression, file writes).
+/// <c>parquet --rows N --out FILE [--csv FILE] [--row-group-rows R]</c>: writes N synthetic attendance rows through
+/// the export's own code (<see cref="ExportFiles.WriteParquetAsync{TRow}"/> with the <c>attendance</c> table's
+/// definition, Parquet.Net underneath) and prints <c>{"rows","seconds","cpuSeconds","bytes","peakMemoryBytes",...}</c>.
+/// Rows stream from a generator as they would from Table Storage; the time and CPU the generator spends are measured
+/// on its own and left out, so the figures are the writer's (row buffering, UTF-8, dictionaries, Snappy, file writes).
 /// </summary>
 internal sealed class ParquetBenchmarkCommand : Command
 {
-    private const int BatchRows = 4096;
-
     private readonly Option<long> _rows = new("--rows") { Description = "Rows to write.", Required = true };
     private readonly Option<FileInfo> _out = new("--out") { Description = "The Parquet file to write.", Required = true };
     private readonly Option<FileInfo?> _csv = new("--csv") { Description = "Also write the same rows as CSV here (for the DuckDB reference run)." };
-    private readonly Option<int> _maxDictionaryBytes = new("--max-dictionary-bytes") { Description = "ParquetWriterOptions.MaxDictionaryBytes: how far a repeating column's dictionary may grow.", DefaultValueFactory = _ => new ParquetWriterOptions().MaxDictionaryBytes };
-    private readonly Option<ParquetCompression> _compression = new("--compression") { Description = "Page compression.", DefaultValueFactory = _ => ParquetCompression.Snappy };
+    private readonly Option<int> _rowGroupRows = new("--row-group-rows") { Description = "RowGroupLimits.Rows; the export's default unless given.", DefaultValueFactory = _ => RowGroupLimits.Default.Rows };
 
     public ParquetBenchmarkCommand()
-        : base("parquet", "Write N synthetic attendance rows with the Parquet writer and report time, size and peak memory.")
+        : base("parquet", "Write N synthetic attendance rows with the export's Parquet writing code and report time, CPU, size and peak memory.")
     {
         Options.Add(_rows);
         Options.Add(_out);
         Options.Add(_csv);
-        Options.Add(_compression);
-        Options.Add(_maxDictionaryBytes);
+        Options.Add(_rowGroupRows);
         SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(_rows),
             parseResult.GetValue(_out)!,
             parseResult.GetValue(_csv),
-            new ParquetWriterOptions { Compression = parseResult.GetValue(_compression), MaxDictionaryBytes = parseResult.GetValue(_maxDictionaryBytes) },
+            RowGroupLimits.Default with { Rows = parseResult.GetValue(_rowGroupRows) },
             cancellationToken));
     }
 
-    private static async Task<int> RunAsync(long rows, FileInfo output, FileInfo? csv, ParquetWriterOptions options, CancellationToken cancellationToken = default)
+    private static async Task<int> RunAsync(long rows, FileInfo output, FileInfo? csv, RowGroupLimits limits, CancellationToken cancellationToken = default)
     {
-        var generator = new AttendanceRowGenerator(Region.LoadRegencies());
-        var batch = Enumerable.Range(0, BatchRows).Select(_ => new AttendanceRow()).ToArray();
+        var table = AnalyticsTables.Attendance(includeNames: true);
+        var source = new GeneratedRows(new AttendanceRowGenerator(Region.LoadRegencies()), Attendance.Regions.RegionDirectory.Official);
         await using var csvStream = csv is null ? null : new StreamWriter(csv.FullName, false, new UTF8Encoding(false), 1 << 20);
-        var csvWriter = csvStream is null ? null : new AttendanceCsvWriter(csvStream);
+        var csvWriter = csvStream is null ? null : new AttendanceCsvWriter(csvStream, table);
         csvWriter?.WriteHeader();
 
-        var timer = new Stopwatch();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var timer = Stopwatch.StartNew();
+        long written;
         await using (var stream = new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
         {
-            await using var writer = new ParquetFileWriter(stream, AttendanceTable.Schema, options);
-            for (long done = 0; done < rows;)
-            {
-                var count = (int)Math.Min(BatchRows, rows - done);
-                for (var i = 0; i < count; i++)
-                {
-                    generator.Next(batch[i]);
-                    csvWriter?.Write(batch[i]);
-                }
-
-                timer.Start();
-                for (var i = 0; i < count; i++)
-                {
-                    await AttendanceTable.WriteAsync(writer, batch[i], cancellationToken);
-                }
-
-                timer.Stop();
-                done += count;
-            }
-
-            timer.Start();
-            await writer.CompleteAsync(cancellationToken);
-            timer.Stop();
+            written = await ExportFiles.WriteParquetAsync(stream, table, source.ReadAsync(rows, csvWriter, cancellationToken), limits, progress: null, cancellationToken);
         }
 
+        timer.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var bytes = new FileInfo(output.FullName).Length;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $$"""{"rows": {{rows}}, "seconds": {{timer.Elapsed.TotalSeconds:F3}}, "bytes": {{bytes}}, "peakMemoryBytes": {{PeakMemory.Bytes()}}}"""));
+            $$"""{"rows": {{written}}, "rowGroupRows": {{limits.Rows}}, "seconds": {{(timer.Elapsed - source.Wall).TotalSeconds:F3}}, "cpuSeconds": {{(cpu - source.Cpu).TotalSeconds:F3}}, "generatorSeconds": {{source.Wall.TotalSeconds:F3}}, "bytes": {{bytes}}, "peakMemoryBytes": {{PeakMemory.Bytes()}}}"""));
         return 0;
+    }
+
+    /// <summary>
+    /// The generator's rows as the export's <see cref="AttendanceRow"/>s, streamed; measures its own wall and CPU time
+    /// (per-thread CPU from /proc/thread-self/schedstat: generation runs synchronously between the writer's awaits).
+    /// </summary>
+    private sealed class GeneratedRows(AttendanceRowGenerator generator, Attendance.Regions.RegionDirectory regions)
+    {
+        public TimeSpan Wall { get; private set; }
+
+        public TimeSpan Cpu { get; private set; }
+
+        public async IAsyncEnumerable<AttendanceRow> ReadAsync(long count, AttendanceCsvWriter? csv, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            // Generated in batches so that measuring the generator costs two reads of /proc per batch, not per row.
+            const int BatchRows = 4096;
+            var row = new GeneratedAttendance();
+            var batch = new AttendanceRow[BatchRows];
+            for (long done = 0; done < count;)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var size = (int)Math.Min(BatchRows, count - done);
+                var started = Stopwatch.GetTimestamp();
+                var cpuStarted = ThreadCpu();
+                for (var i = 0; i < size; i++)
+                {
+                    generator.Next(row);
+                    batch[i] = ToExport(row, done + i);
+                    csv?.Write(batch[i]);
+                }
+
+                Cpu += ThreadCpu() - cpuStarted;
+                Wall += Stopwatch.GetElapsedTime(started);
+                for (var i = 0; i < size; i++)
+                {
+                    yield return batch[i];
+                }
+
+                done += size;
+            }
+
+            await Task.CompletedTask;
+        }
+
+        private AttendanceRow ToExport(GeneratedAttendance row, long sequence) => new(
+            new StoredSubmission(sequence + 1, row.SubmissionId, row.ReceivedAt, new AttendanceSubmission
+            {
+                EventId = row.EventId,
+                SessionDate = row.SessionDate,
+
+                // The store never holds an attendance without a name; the generator's 3% nameless rows become "".
+                FullName = row.FullName ?? string.Empty,
+                Province = regions.Get(row.Region.ProvinceCode),
+                Regency = regions.Get(row.Region.RegencyCode),
+                Gender = row.Gender,
+                Institution = row.Institution,
+                InstitutionType = row.InstitutionType,
+                Position = row.Position,
+                CheckInAt = row.CheckInAt,
+                Source = row.Source,
+            }),
+            row.ParticipantKey);
+
+        private static TimeSpan ThreadCpu()
+        {
+            // First field: nanoseconds this thread has run on a CPU.
+            var text = File.ReadAllText("/proc/thread-self/schedstat");
+            return TimeSpan.FromTicks(long.Parse(text.AsSpan(0, text.IndexOf(' ', StringComparison.Ordinal)), CultureInfo.InvariantCulture) / 100);
+        }
     }
 }

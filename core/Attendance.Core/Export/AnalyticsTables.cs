@@ -8,6 +8,8 @@ namespace Attendance.Export;
 /// The three tables analysts load (documented column by column in docs/powerbi.md): <c>attendance</c>, one row
 /// per attendance of a participant on a session day; <c>events</c>; and <c>regions</c>, the official codes.
 /// Email and phone are never exported; <c>full_name</c> only when <see cref="ExportOptions.IncludeNames"/> is set.
+/// Every string that repeats within a row group is hinted for a dictionary: codes, places and categories, and also
+/// the participant's key and name, which repeat once per day of a training. Ids that are unique per row are not.
 /// </summary>
 public static class AnalyticsTables
 {
@@ -18,21 +20,21 @@ public static class AnalyticsTables
     public static ExportTable<AttendanceRow> Attendance(bool includeNames) => new(AttendancePath,
     [
         ExportColumn<AttendanceRow>.String("submission_id", r => r.Stored.SubmissionId),
-        ExportColumn<AttendanceRow>.String("event_id", r => r.Stored.Submission.EventId),
+        ExportColumn<AttendanceRow>.String("event_id", r => r.Stored.Submission.EventId, dictionary: true),
         ExportColumn<AttendanceRow>.Date("session_date", r => r.Stored.Submission.SessionDate),
-        ExportColumn<AttendanceRow>.String("participant_key", r => r.ParticipantKey),
-        .. includeNames ? [ExportColumn<AttendanceRow>.String("full_name", r => r.Stored.Submission.FullName, nullable: true)] : Array.Empty<ExportColumn<AttendanceRow>>(),
-        ExportColumn<AttendanceRow>.String("gender", r => r.Stored.Submission.Gender, nullable: true),
-        ExportColumn<AttendanceRow>.String("institution", r => r.Stored.Submission.Institution, nullable: true),
-        ExportColumn<AttendanceRow>.String("institution_type", r => r.Stored.Submission.InstitutionType, nullable: true),
-        ExportColumn<AttendanceRow>.String("position", r => r.Stored.Submission.Position, nullable: true),
-        ExportColumn<AttendanceRow>.String("province_code", r => r.Stored.Submission.Province.Code),
-        ExportColumn<AttendanceRow>.String("province_name", r => r.Stored.Submission.Province.Name),
-        ExportColumn<AttendanceRow>.String("regency_code", r => r.Stored.Submission.Regency.Code),
-        ExportColumn<AttendanceRow>.String("regency_name", r => r.Stored.Submission.Regency.Name),
+        ExportColumn<AttendanceRow>.String("participant_key", r => r.ParticipantKey, dictionary: true),
+        .. includeNames ? [ExportColumn<AttendanceRow>.String("full_name", r => r.Stored.Submission.FullName, nullable: true, dictionary: true)] : Array.Empty<ExportColumn<AttendanceRow>>(),
+        ExportColumn<AttendanceRow>.String("gender", r => r.Stored.Submission.Gender, nullable: true, dictionary: true),
+        ExportColumn<AttendanceRow>.String("institution", r => r.Stored.Submission.Institution, nullable: true, dictionary: true),
+        ExportColumn<AttendanceRow>.String("institution_type", r => r.Stored.Submission.InstitutionType, nullable: true, dictionary: true),
+        ExportColumn<AttendanceRow>.String("position", r => r.Stored.Submission.Position, nullable: true, dictionary: true),
+        ExportColumn<AttendanceRow>.String("province_code", r => r.Stored.Submission.Province.Code, dictionary: true),
+        ExportColumn<AttendanceRow>.String("province_name", r => r.Stored.Submission.Province.Name, dictionary: true),
+        ExportColumn<AttendanceRow>.String("regency_code", r => r.Stored.Submission.Regency.Code, dictionary: true),
+        ExportColumn<AttendanceRow>.String("regency_name", r => r.Stored.Submission.Regency.Name, dictionary: true),
         ExportColumn<AttendanceRow>.Timestamp("check_in_at", r => r.Stored.Submission.CheckInAt, nullable: true),
         ExportColumn<AttendanceRow>.Timestamp("received_at", r => r.Stored.ReceivedAt),
-        ExportColumn<AttendanceRow>.String("source", r => r.Stored.Submission.Source, nullable: true),
+        ExportColumn<AttendanceRow>.String("source", r => r.Stored.Submission.Source, nullable: true, dictionary: true),
     ]);
 
     public static ExportTable<TrainingEvent> Events { get; } = new(EventsPath,
@@ -42,12 +44,12 @@ public static class AnalyticsTables
         ExportColumn<TrainingEvent>.Date("start_date", e => e.StartDate),
         ExportColumn<TrainingEvent>.Date("end_date", e => e.EndDate),
         ExportColumn<TrainingEvent>.Int32("days", e => e.Days),
-        ExportColumn<TrainingEvent>.String("venue", e => e.Venue, nullable: true),
-        ExportColumn<TrainingEvent>.String("province_code", e => e.Province?.Code, nullable: true),
-        ExportColumn<TrainingEvent>.String("province_name", e => e.Province?.Name, nullable: true),
-        ExportColumn<TrainingEvent>.String("regency_code", e => e.Regency?.Code, nullable: true),
-        ExportColumn<TrainingEvent>.String("regency_name", e => e.Regency?.Name, nullable: true),
-        ExportColumn<TrainingEvent>.String("program", e => e.Program, nullable: true),
+        ExportColumn<TrainingEvent>.String("venue", e => e.Venue, nullable: true, dictionary: true),
+        ExportColumn<TrainingEvent>.String("province_code", e => e.Province?.Code, nullable: true, dictionary: true),
+        ExportColumn<TrainingEvent>.String("province_name", e => e.Province?.Name, nullable: true, dictionary: true),
+        ExportColumn<TrainingEvent>.String("regency_code", e => e.Regency?.Code, nullable: true, dictionary: true),
+        ExportColumn<TrainingEvent>.String("regency_name", e => e.Regency?.Name, nullable: true, dictionary: true),
+        ExportColumn<TrainingEvent>.String("program", e => e.Program, nullable: true, dictionary: true),
         ExportColumn<TrainingEvent>.Timestamp("updated_at", e => e.UpdatedAt),
     ]);
 
@@ -55,9 +57,9 @@ public static class AnalyticsTables
     [
         ExportColumn<RegionRow>.String("code", r => r.Region.Code),
         ExportColumn<RegionRow>.String("name", r => r.Region.Name),
-        ExportColumn<RegionRow>.String("level", r => r.Region.ParentCode is null ? "province" : "regency"),
-        ExportColumn<RegionRow>.String("province_code", r => r.Province.Code),
-        ExportColumn<RegionRow>.String("province_name", r => r.Province.Name),
+        ExportColumn<RegionRow>.String("level", r => r.Region.ParentCode is null ? "province" : "regency", dictionary: true),
+        ExportColumn<RegionRow>.String("province_code", r => r.Province.Code, dictionary: true),
+        ExportColumn<RegionRow>.String("province_name", r => r.Province.Name, dictionary: true),
     ]);
 }
 

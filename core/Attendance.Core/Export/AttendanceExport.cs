@@ -80,7 +80,7 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
     private async Task<(long Rows, long Size)> WriteFileAsync(DeltaTable table, string fileName, List<ExportRange> ranges, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
         await using var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ExportFiles.ContentType);
-        var rows = await ExportFiles.WriteParquetAsync(blob, definition, ReadAsync(ranges, cancellationToken), progress, cancellationToken);
+        var rows = await ExportFiles.WriteParquetAsync(blob, definition, ReadAsync(ranges, cancellationToken), files.RowGroups, progress, cancellationToken);
         var expected = ranges.Sum(r => r.To - r.From);
         if (rows != expected)
         {

@@ -1,7 +1,10 @@
+using System.Reflection;
 using Attendance.Delta;
-using Attendance.Parquet;
+using Attendance.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Parquet;
+using Parquet.Schema;
 
 namespace Attendance.Export;
 
@@ -9,7 +12,7 @@ namespace Attendance.Export;
 /// What every exported table shares: writing Parquet, the Delta actions around a commit, and removing files
 /// that no commit references (left by a run that crashed before committing, or replaced by a later commit).
 /// </summary>
-public sealed class ExportFiles(BlobContainerClient container, TimeProvider time)
+public sealed class ExportFiles(BlobContainerClient container, TimeProvider time, RowGroupLimits? rowGroups = null)
 {
     /// <summary>
     /// Files no commit references are deleted once older than this. No run takes as long, so a concurrent
@@ -25,27 +28,82 @@ public sealed class ExportFiles(BlobContainerClient container, TimeProvider time
 
     public const string ContentType = "application/vnd.apache.parquet";
 
+    /// <summary>
+    /// The Delta commits' <c>engineInfo</c>: "attendance-analytics version 0.1.0 (build h)" from this assembly's
+    /// product, version and source revision; the build is "dev" when the build carried no commit hash. (The Parquet
+    /// files' own created_by is Parquet.Net's, which names the library that encoded them.)
+    /// </summary>
+    public static string EngineInfo { get; } = DescribeBuild(typeof(ExportFiles).Assembly);
+
     public BlobContainerClient Container => container;
+
+    /// <summary>When the files this instance writes close a row group; <see cref="RowGroupLimits.Default"/> unless given.</summary>
+    public RowGroupLimits RowGroups { get; } = rowGroups ?? RowGroupLimits.Default;
 
     public DeltaTable Table(string path) => new(container, path);
 
-    /// <summary>Writes <paramref name="rows"/> as one Parquet file to <paramref name="output"/>; returns the row count.</summary>
+    /// <summary>
+    /// Writes <paramref name="rows"/> as one Parquet file to <paramref name="output"/>, one row group at a time as
+    /// <paramref name="limits"/> close them, so memory holds one row group whatever the file's size; returns the row
+    /// count. The output is only written forward (a blob upload stream works); it is flushed before every page and
+    /// not disposed. The file is complete only when this returns: on an exception no footer is written.
+    /// </summary>
     public static async Task<long> WriteParquetAsync<TRow>(
-        Stream output, ExportTable<TRow> definition, IAsyncEnumerable<TRow> rows, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+        Stream output,
+        ExportTable<TRow> definition,
+        IAsyncEnumerable<TRow> rows,
+        RowGroupLimits limits,
+        IProgress<ExportProgress>? progress,
+        CancellationToken cancellationToken = default)
     {
+        limits.Validate();
+        var fields = definition.Fields;
+        var buffers = definition.Columns.Select(c => c.CreateBuffer(limits.Rows)).ToArray();
+
+        // Not disposed on failure on purpose: disposing writes the footer, which would make a half-written file
+        // look complete to whoever reads the stream.
+        var writer = await ParquetWriter.CreateAsync(definition.ParquetSchema, output, definition.CreateParquetOptions(), cancellationToken: cancellationToken);
         long count = 0;
-        await using var writer = new ParquetFileWriter(output, definition.ParquetSchema, new ParquetWriterOptions());
+        var inGroup = 0;
+        long textBytes = 0;
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            await definition.WriteRowAsync(writer, row, cancellationToken);
+            foreach (var buffer in buffers)
+            {
+                textBytes += buffer.Add(inGroup, row);
+            }
+
+            inGroup++;
+            if (inGroup == limits.Rows || textBytes >= limits.TextBytes)
+            {
+                await WriteRowGroupAsync(writer, fields, buffers, inGroup, cancellationToken);
+                (inGroup, textBytes) = (0, 0);
+            }
+
             if (++count % 10_000 == 0)
             {
                 progress?.Report(new ExportProgress(definition.Path, "writing", count));
             }
         }
 
-        await writer.CompleteAsync(cancellationToken);
+        if (inGroup > 0)
+        {
+            await WriteRowGroupAsync(writer, fields, buffers, inGroup, cancellationToken);
+        }
+
+        await writer.DisposeAsync();
         return count;
+    }
+
+    private static async Task WriteRowGroupAsync<TRow>(ParquetWriter writer, IReadOnlyList<DataField> fields, ColumnBuffer<TRow>[] buffers, int rows, CancellationToken cancellationToken)
+    {
+        using var group = writer.CreateRowGroup();
+        for (var i = 0; i < buffers.Length; i++)
+        {
+            await buffers[i].WriteAsync(group, fields[i], rows, cancellationToken);
+        }
+
+        group.CompleteValidate();
     }
 
     /// <summary>The protocol and metadata actions a commit needs: both for a new table, metadata alone when the schema changed.</summary>
@@ -96,7 +154,7 @@ public sealed class ExportFiles(BlobContainerClient container, TimeProvider time
         {
             ["timestamp"] = Now(),
             ["operation"] = operation,
-            ["engineInfo"] = ParquetWriterOptions.DefaultCreatedBy,
+            ["engineInfo"] = EngineInfo,
             ["txnId"] = runId,
 
             // Makes every attempt's commit unique, which DeltaTable.TryCommitAsync relies on to recognise its own.
@@ -141,4 +199,15 @@ public sealed class ExportFiles(BlobContainerClient container, TimeProvider time
     public long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
     public DateTimeOffset UtcNow => time.GetUtcNow();
+
+    private static string DescribeBuild(Assembly assembly)
+    {
+        var product = assembly.GetCustomAttribute<AssemblyProductAttribute>()?.Product ?? "attendance-analytics";
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = informational.IndexOf('+', StringComparison.Ordinal);
+        var version = plus < 0 ? informational : informational[..plus];
+        var revision = plus < 0 ? string.Empty : informational[(plus + 1)..];
+        var build = revision.Length >= 7 && revision.All(char.IsAsciiHexDigit) ? revision[..7] : "dev";
+        return $"{product} version {version} (build {build})";
+    }
 }

@@ -16,7 +16,7 @@ public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> de
     {
         var table = files.Table(definition.Path);
         using var content = new MemoryStream();
-        await ExportFiles.WriteParquetAsync(content, definition, rows.ToAsyncEnumerable(), progress, cancellationToken);
+        await ExportFiles.WriteParquetAsync(content, definition, rows.ToAsyncEnumerable(), files.RowGroups, progress, cancellationToken);
         var bytes = content.ToArray();
         var fileName = $"{definition.Path}-{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}.snappy.parquet";
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Attendance.Parquet;
 using Attendance.Testing;
 using Xunit;
 
@@ -184,12 +183,10 @@ public sealed partial class PowerBiFilesTests
     [
         .. columns.Select(c => new Column(c.Name, c.DeltaType, c.Nullable, c.Type switch
         {
-            ParquetColumnType.String => "text",
-            ParquetColumnType.Date => "date",
-            ParquetColumnType.Timestamp => "datetimezone",
-            ParquetColumnType.Int32 or ParquetColumnType.Int64 => "Int64",
-            ParquetColumnType.Double => "number",
-            ParquetColumnType.Boolean => "logical",
+            ExportColumnType.String => "text",
+            ExportColumnType.Date => "date",
+            ExportColumnType.Timestamp => "datetimezone",
+            ExportColumnType.Int32 => "Int64",
             _ => throw new InvalidOperationException($"No Power Query type for {c.Type}."),
         })),
     ];

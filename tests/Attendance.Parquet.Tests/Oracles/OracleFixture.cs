@@ -12,16 +12,15 @@ public sealed class OracleFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        var files = new List<(ParquetScenario, string)>();
+        var files = new List<(ExportScenario, string, long)>();
         foreach (var scenario in Scenarios.All)
         {
             var path = Path.Combine(_folder, scenario.Name + ".parquet");
-            await using (var stream = File.Create(path))
-            {
-                await scenario.WriteAsync(stream, TestContext.Current.CancellationToken);
-            }
-
-            files.Add((scenario, path));
+            // Written as the export writes a blob: forward only, no seeking, no length.
+            var stream = new WriteOnlyStream();
+            var rows = await scenario.WriteAsync(stream, TestContext.Current.CancellationToken);
+            await File.WriteAllBytesAsync(path, stream.Received, TestContext.Current.CancellationToken);
+            files.Add((scenario, path, rows));
         }
 
         var readings = await ParquetOracle.ReadAsync(files, TestContext.Current.CancellationToken);

@@ -8,7 +8,7 @@ public static class ParquetOracle
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
-    public static async Task<IReadOnlyList<OracleReading>> ReadAsync(IReadOnlyList<(ParquetScenario Scenario, string Path)> files, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<OracleReading>> ReadAsync(IReadOnlyList<(ExportScenario Scenario, string Path, long RowsWritten)> files, CancellationToken cancellationToken = default)
     {
         var output = await NodeProcess.RunAsync("tests/oracles/read-parquet.mjs", files.Select(f => f.Path), Timeout, cancellationToken);
         using var document = JsonDocument.Parse(output);
@@ -16,6 +16,7 @@ public static class ParquetOracle
             files[i].Scenario,
             files[i].Path,
             new FileInfo(files[i].Path).Length,
+            files[i].RowsWritten,
             result.GetProperty("duckdb").Clone(),
             result.GetProperty("arrowRs").Clone(),
             result.GetProperty("hyparquet").Clone()))];

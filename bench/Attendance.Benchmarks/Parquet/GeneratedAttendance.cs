@@ -1,7 +1,7 @@
 namespace Attendance.Benchmarks.Parquet;
 
-/// <summary>One row of the export's <c>attendance</c> table; reused by the generator so generation stays streaming.</summary>
-internal sealed class AttendanceRow
+/// <summary>One generated attendance, in the generator's own shape; reused by the generator so generation stays streaming.</summary>
+internal sealed class GeneratedAttendance
 {
     public string SubmissionId { get; set; } = "";
     public string EventId { get; set; } = "";
