@@ -10,6 +10,11 @@ try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
+catch (OperationCanceledException)
+{
+    // Ctrl+C: the command stopped where it was; nothing half-written is left (exports commit atomically).
+    return CliFailure.Interrupted;
+}
 catch (Exception ex) when (CliFailure.Explain(ex) is { } line)
 {
     Console.Error.WriteLine(line);

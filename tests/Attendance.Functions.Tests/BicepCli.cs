@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Attendance.Testing;
 
 namespace Attendance.Functions.Tests;
 
@@ -30,34 +30,8 @@ internal static class BicepCli
             File.SetUnixFileMode(path, mode | UnixFileMode.UserExecute);
         }
 
-        var start = new ProcessStartInfo(path)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("bicep did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return new Result($"bicep {string.Join(' ', arguments)}", process.ExitCode, await stdout, await stderr);
+        var result = await ExternalProcess.RunAsync(path, arguments, workingDirectory, Timeout, cancellationToken: cancellationToken);
+        return new Result($"bicep {string.Join(' ', arguments)}", result.ExitCode, result.Output, result.Errors);
     }
 
     /// <summary>What one run printed; <paramref name="Output"/> is the compiled template for <c>build --stdout</c>.</summary>

@@ -10,27 +10,10 @@ public static class NodeProcess
     /// <exception cref="InvalidOperationException">The script exited non-zero; the message carries its standard error.</exception>
     public static async Task<string> RunAsync(string script, IEnumerable<string> args, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        using var process = Start(script, args);
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"node {script} did not finish within {timeout}.");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"node {script} exited {process.ExitCode}: {await stderr}");
-        }
-
-        return await stdout;
+        var result = await ExternalProcess.RunAsync("node", args.Prepend(script), RepoPaths.Root, timeout, cancellationToken: cancellationToken);
+        return result.ExitCode == 0
+            ? result.Output
+            : throw new InvalidOperationException($"node {script} exited {result.ExitCode}: {result.Errors}");
     }
 
     /// <summary>Starts <c>node script args...</c> from the repository root with redirected output; the caller owns the process.</summary>

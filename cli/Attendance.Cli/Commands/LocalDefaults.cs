@@ -45,7 +45,7 @@ internal static class LocalDefaults
     {
         var defaults = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var storage = configuration.GetSection(StorageOptions.SectionName);
-        var connectionString = storage.Value;
+        var connectionString = StorageOptions.ConnectionStringOf(storage);
         if (string.IsNullOrWhiteSpace(connectionString) && storage["tableServiceUri"] is null && storage["blobServiceUri"] is null)
         {
             defaults[StorageOptions.SectionName] = connectionString = DevelopmentStorage;

@@ -18,7 +18,7 @@ internal static class ServeCommand
 
     private static async Task<int> RunAsync(string urls, CancellationToken cancellationToken)
     {
-        var (app, generatedKeys) = LocalServer.Build(urls, LocalDefaults.For(new ConfigurationBuilder().AddEnvironmentVariables().Build()));
+        var (app, generatedKeys) = LocalServer.Build(urls, defaults: LocalDefaults.For);
         await using (app)
         {
             foreach (var (setting, key) in generatedKeys)

@@ -17,15 +17,22 @@ public static class LocalServer
     /// Builds the server listening on <paramref name="urls"/>. Settings come from the environment and
     /// appsettings.json, then <paramref name="settings"/>. Keys left unset are generated and returned, to be shown once.
     /// With <paramref name="runSchedule"/> the export runs on <see cref="ExportSchedule"/>, as the timer does in Azure.
+    /// <paramref name="defaults"/> sees the settings so far and returns values to add for what they leave unset.
     /// </summary>
     public static (WebApplication App, IReadOnlyList<(string Setting, string Key)> GeneratedKeys) Build(
-        string urls, IEnumerable<KeyValuePair<string, string?>>? settings = null, bool runSchedule = true, Action<IServiceCollection>? configureServices = null)
+        string urls, IEnumerable<KeyValuePair<string, string?>>? settings = null, bool runSchedule = true, Action<IServiceCollection>? configureServices = null,
+        Func<IConfiguration, IEnumerable<KeyValuePair<string, string?>>>? defaults = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls(urls);
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        if (defaults is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(defaults(builder.Configuration));
         }
 
         var generated = LocalKeys.EnsureConfigured(builder.Configuration);

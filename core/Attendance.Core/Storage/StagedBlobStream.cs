@@ -60,8 +60,10 @@ public sealed class StagedBlobStream : Stream
             source = source[Fill(source)..];
             if (buffered == buffer.Length)
             {
+                var blockId = BlockId(blockIds.Count);
                 using var content = new MemoryStream(buffer, 0, buffered, writable: false);
-                blob.StageBlock(NextBlockId(), content);
+                blob.StageBlock(blockId, content);
+                blockIds.Add(blockId);
                 buffered = 0;
             }
         }
@@ -123,18 +125,20 @@ public sealed class StagedBlobStream : Stream
 
     private async Task StageBufferAsync(CancellationToken cancellationToken)
     {
+        var blockId = BlockId(blockIds.Count);
         using var content = new MemoryStream(buffer, 0, buffered, writable: false);
-        await blob.StageBlockAsync(NextBlockId(), content, cancellationToken: cancellationToken);
+        await blob.StageBlockAsync(blockId, content, cancellationToken: cancellationToken);
+
+        // Recorded only once staged: a failed block is not in the list a later commit sends.
+        blockIds.Add(blockId);
         buffered = 0;
     }
 
     /// <summary>Block ids of one blob must all have the same length: the block's index, 8 bytes, base64.</summary>
-    private string NextBlockId()
+    private static string BlockId(int index)
     {
         Span<byte> id = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(id, blockIds.Count);
-        var blockId = Convert.ToBase64String(id);
-        blockIds.Add(blockId);
-        return blockId;
+        BinaryPrimitives.WriteInt64BigEndian(id, index);
+        return Convert.ToBase64String(id);
     }
 }

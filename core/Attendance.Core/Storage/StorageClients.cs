@@ -34,6 +34,13 @@ internal static class StorageClients
             ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
             : new DefaultAzureCredential();
 
+    /// <summary>The health clients' options: one attempt, and a short wait, so a check answers within seconds even when packets are dropped.</summary>
+    public static void NeverRetry(ClientOptions clientOptions)
+    {
+        clientOptions.Retry.MaxRetries = 0;
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
+    }
+
     /// <summary>The documented retry settings, set explicitly: each SDK has defaults of its own.</summary>
     public static void ApplyRetries(ClientOptions clientOptions, StorageOptions options)
     {

@@ -16,6 +16,16 @@ public sealed class StorageOptions
     /// <summary>The configuration key of the connection string and of the section with the other settings.</summary>
     public const string SectionName = "AttendanceStorage";
 
+    /// <summary>
+    /// The connection string a configuration gives: <c>AttendanceStorage__ConnectionString</c> if set, else the value
+    /// of <c>AttendanceStorage</c> itself. The one reading of it, for the options and the CLI's local defaults alike.
+    /// </summary>
+    public static string? ConnectionStringOf(Microsoft.Extensions.Configuration.IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return section[nameof(ConnectionString)] is { Length: > 0 } child ? child : section.Value;
+    }
+
     /// <summary>A storage connection string (the value of <c>AttendanceStorage</c>). Default: none.</summary>
     public string? ConnectionString { get; set; }
 

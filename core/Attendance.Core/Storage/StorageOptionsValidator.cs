@@ -75,7 +75,7 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         {
             failures.Add($"'{Name}__{setting}' is missing: the managed identity form needs both tableServiceUri and blobServiceUri.");
         }
-        else if (!uri.IsAbsoluteUri || uri.Scheme is not ("https" or "http"))
+        else if (!uri.IsAbsoluteUri || uri.Scheme != Uri.UriSchemeHttps)
         {
             failures.Add($"'{Name}__{setting}' must be an absolute https URI.");
         }

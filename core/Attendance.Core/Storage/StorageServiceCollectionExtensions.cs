@@ -29,8 +29,8 @@ public static class StorageServiceCollectionExtensions
             .Configure(options =>
             {
                 var section = configuration.GetSection(StorageOptions.SectionName);
-                options.ConnectionString = section.Value;
                 section.Bind(options);
+                options.ConnectionString = StorageOptions.ConnectionStringOf(section);
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
@@ -52,10 +52,10 @@ public static class StorageServiceCollectionExtensions
                 (clientOptions, credential, provider) => StorageClients.Blobs(Options(provider), clientOptions, credential));
             clients.AddClient<TableServiceClient, TableClientOptions>(
                     (clientOptions, credential, provider) => StorageClients.Tables(Options(provider), clientOptions, credential))
-                .WithName(StorageClients.Health).ConfigureOptions(o => o.Retry.MaxRetries = 0);
+                .WithName(StorageClients.Health).ConfigureOptions(StorageClients.NeverRetry);
             clients.AddClient<BlobServiceClient, BlobClientOptions>(
                     (clientOptions, credential, provider) => StorageClients.Blobs(Options(provider), clientOptions, credential))
-                .WithName(StorageClients.Health).ConfigureOptions(o => o.Retry.MaxRetries = 0);
+                .WithName(StorageClients.Health).ConfigureOptions(StorageClients.NeverRetry);
         });
 
         // AddAzureClients forwards the SDKs' event sources to ILogger, a line per request at Information.
@@ -65,8 +65,8 @@ public static class StorageServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds <paramref name="policy"/> to every request of both storage clients this container builds (not the health
-    /// clients' retries, which are off). For tests: inject faults, count requests. Register before a client is first resolved.
+    /// Adds <paramref name="policy"/> to every request of every storage client this container builds, the health
+    /// clients included. For tests: inject faults, count requests. Register before a client is first resolved.
     /// </summary>
     public static IServiceCollection AddStoragePipelinePolicy(
         this IServiceCollection services, HttpPipelinePolicy policy, HttpPipelinePosition position = HttpPipelinePosition.PerRetry)

@@ -66,6 +66,29 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task A_connection_string_given_as_the_child_setting_is_real_storage_too_and_needs_the_key()
+    {
+        var result = await CliProcess.RunAsync("export", new Dictionary<string, string?>
+        {
+            ["AttendanceStorage:ConnectionString"] = $"DefaultEndpointsProtocol=https;AccountName=perpusnas;AccountKey={SecretKey};EndpointSuffix=core.windows.net",
+            ["ATTENDANCE_DATA"] = data.FullName,
+        }, Ct);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Export:PseudonymKey is required", OneLine(result), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(data.FullName, "pseudonym-key")));
+    }
+
+    [Fact]
+    public async Task A_setting_of_the_wrong_type_is_named_in_one_line_without_its_value()
+    {
+        var result = await CliProcess.RunAsync("verify", Settings(azurite.ConnectionString, ("AttendanceStorage:maxRetries", "three")), Ct);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("attendance: configuration error: 'AttendanceStorage__MaxRetries' has a value of the wrong type (docs/configuration.md gives each setting's form).", OneLine(result));
+    }
+
+    [Fact]
     public async Task Storage_that_does_not_answer_is_one_line_saying_what_to_start()
     {
         var closed = FreePort.Find(1)[0];

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Attendance.Testing;
 
 namespace Attendance.Integration.Tests.Cli;
@@ -10,26 +9,14 @@ internal static class CliProcess
     {
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         var dll = RepoPaths.Combine("cli", "Attendance.Cli", "bin", configuration, "net10.0", "attendance.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        info.ArgumentList.Add(dll);
-        info.ArgumentList.Add(command);
-        foreach (var name in info.Environment.Keys.Where(IsProductSetting).ToList())
-        {
-            info.Environment.Remove(name);
-        }
 
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        var result = new CliResult(process.ExitCode, await output, await errors);
+        // This machine's own product settings must not reach the command and hide a missing default.
+        var variables = Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(IsProductSetting)
+            .Select(name => new KeyValuePair<string, string?>(name, null))
+            .Concat(environment.Select(e => new KeyValuePair<string, string?>(e.Key.Replace(":", "__", StringComparison.Ordinal), e.Value)));
+        var result = await ExternalProcess.RunAsync("dotnet", [dll, command], Path.GetTempPath(), TimeSpan.FromMinutes(3), variables, cancellationToken);
         TestContext.Current.TestOutputHelper?.WriteLine($"attendance {command}: exit {result.ExitCode}\n{result.Output}{result.Errors}");
-        return result;
+        return new CliResult(result.ExitCode, result.Output, result.Errors);
     }
 
     /// <summary>Settings of this machine's environment that would otherwise reach the command and hide a missing default.</summary>

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Attendance.Testing;
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Attendance.Storage;
@@ -50,6 +52,28 @@ public sealed class StagedBlobStreamTests(AzuriteFixture azurite)
         Assert.False(await container.GetBlobClient("attendance/crashed.parquet").ExistsAsync(Ct));
         var uncommitted = await container.GetBlockBlobClient("attendance/crashed.parquet").GetBlockListAsync(BlockListTypes.Uncommitted, cancellationToken: Ct);
         Assert.Single(uncommitted.Value.UncommittedBlocks);
+    }
+
+    [Fact]
+    public async Task A_block_that_failed_to_stage_is_staged_again_by_the_commit_and_the_file_is_whole()
+    {
+        var container = await TestStorage.NewContainerAsync(azurite, Ct);
+        var stageFails = new FaultInjectionPolicy
+        {
+            FailRequestNumber = 2,
+            Selects = m => m.Request.Uri.Query.Contains("comp=block&", StringComparison.Ordinal) || m.Request.Uri.Query.EndsWith("comp=block", StringComparison.Ordinal),
+        };
+        using var services = TestStorage.Services(azurite, maxRetries: 0, new StoragePipelinePolicy(stageFails));
+        var blob = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(container.Name).GetBlockBlobClient("retried.bin");
+        var bytes = RandomNumberGenerator.GetBytes(2048);
+
+        await using var stream = new StagedBlobStream(blob, blockSize: 1024);
+        await stream.WriteAsync(bytes.AsMemory(0, 1024), Ct);
+        await Assert.ThrowsAnyAsync<Exception>(async () => await stream.WriteAsync(bytes.AsMemory(1024, 1024), Ct));
+        await stream.CommitAsync(Ct);
+
+        Assert.True(stageFails.Fired);
+        Assert.Equal(bytes, (await container.DownloadIfExistsAsync("retried.bin", Ct))!.ToArray());
     }
 
     [Fact]

@@ -53,6 +53,20 @@ public sealed class StorageRegistrationTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_health_check_makes_one_attempt_where_other_requests_retry()
+    {
+        var down = new FaultInjectionPolicy { FailEveryRequest = true };
+        using var services = TestStorage.Services(azurite, maxRetries: 3, new StoragePipelinePolicy(down));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => services.GetRequiredService<StorageHealth>().PingAsync(Ct));
+        var healthAttempts = down.RequestsSeen;
+        await Assert.ThrowsAnyAsync<Exception>(() => services.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Table()).CreateIfNotExistsAsync(Ct));
+
+        Assert.Equal(1, healthAttempts);
+        Assert.Equal(1 + 4, down.RequestsSeen);
+    }
+
+    [Fact]
     public async Task An_injected_failure_of_one_attempt_is_retried_and_the_operation_succeeds()
     {
         var fault = new FaultInjectionPolicy { FailRequestNumber = 2 };
