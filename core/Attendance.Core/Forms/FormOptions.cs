@@ -15,15 +15,16 @@ public sealed class FormOptions
     public string? PublicBaseUrl { get; set; }
 
     /// <summary>
-    /// Requests one sign-in link takes at once from one IP address before it is slowed down. Default 120: a training's
-    /// first rush behind a hotel's one address (each sign-in is a page load and a post).
+    /// Requests one sign-in link takes at once from one IP address before it is slowed down. Default 600: a training
+    /// of 240 behind a hotel's one address, each sign-in a page load and a post (480), all in the first minutes, with
+    /// room for retries; past that a flood gets 429.
     /// </summary>
     [Range(1, 100_000)]
-    public int RateLimitBurst { get; set; } = 120;
+    public int RateLimitBurst { get; set; } = 600;
 
     /// <summary>
-    /// Requests per minute one link takes from one IP address after the burst. Default 60: 240 people signing in
-    /// through one address within ten minutes need about 500 requests, 120 + 10 × 60 = 720 leave room for retries.
+    /// Requests per minute one link takes from one IP address once the burst is spent, refilling it. Default 60: a
+    /// steady second sign-in rush (after lunch) finds the bucket full again ten minutes later.
     /// </summary>
     [Range(1, 100_000)]
     public int RateLimitPerMinute { get; set; } = 60;

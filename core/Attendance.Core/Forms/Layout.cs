@@ -10,6 +10,8 @@ internal static class Layout
         page.Append("<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
             .Append("<meta name=\"referrer\" content=\"no-referrer\">")
+            // No favicon request: one round trip less on a slow connection.
+            .Append("<link rel=\"icon\" href=\"data:,\">")
             .Append("<title>").Append(HtmlEncoder.Default.Encode(title)).Append("</title>")
             .Append("<style>").Append(PageAssets.Styles).Append("</style></head><body>");
 }
