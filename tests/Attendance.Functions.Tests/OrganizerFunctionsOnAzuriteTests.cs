@@ -6,6 +6,7 @@ using Attendance.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace Attendance.Functions.Tests;
@@ -61,7 +62,8 @@ public sealed class OrganizerFunctionsOnAzuriteTests(AzuriteFixture azurite) : I
     [Fact]
     public async Task The_form_is_rate_limited_per_link_and_forwarded_client_address_in_the_functions_app()
     {
-        await using var provider = BuildServices(azurite.ConnectionString, burst: 5);
+        var logs = new CapturedLogs();
+        await using var provider = BuildServices(azurite.ConnectionString, burst: 5, logs);
         var (eventId, today) = Event();
         var put = await InvokeAsync(provider, "PUT", $"/api/events/{eventId}", Registration(today), null, a => a.Create<EventsFunctions>().Put(a.Request, eventId, Ct));
         var formUrl = Json(put).GetProperty("formUrl").GetString()!;
@@ -80,6 +82,11 @@ public sealed class OrganizerFunctionsOnAzuriteTests(AzuriteFixture azurite) : I
         Assert.True(int.Parse(limited.Headers.RetryAfter.ToString(), CultureInfo.InvariantCulture) >= 1);
         Assert.Equal("no-store", limited.Headers.CacheControl.ToString());
         Assert.Equal(StatusCodes.Status200OK, otherHotel.Status);
+        // Two refusals, one warning; it names the event, never the link's token or the address.
+        var warning = Assert.Single(logs.Entries, e => e.EventId == 1201);
+        Assert.Contains(eventId, warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(formUrl[(formUrl.IndexOf("token=", StringComparison.Ordinal) + 6)..], warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("203.0.113.7", warning.Message, StringComparison.Ordinal);
     }
 
     private static (string EventId, DateOnly Today) Event() =>
@@ -96,7 +103,7 @@ public sealed class OrganizerFunctionsOnAzuriteTests(AzuriteFixture azurite) : I
 
     private static JsonElement Json(Response response) => JsonDocument.Parse(response.Body).RootElement.Clone();
 
-    private static ServiceProvider BuildServices(string connectionString, int burst)
+    private static ServiceProvider BuildServices(string connectionString, int burst, CapturedLogs? logs = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -110,7 +117,13 @@ public sealed class OrganizerFunctionsOnAzuriteTests(AzuriteFixture azurite) : I
             ["Forms:RateLimitBurst"] = burst.ToString(CultureInfo.InvariantCulture),
             ["Forms:RateLimitPerMinute"] = "1",
         }).Build();
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAttendance(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

@@ -4,6 +4,7 @@ using Attendance.Organizer;
 using Attendance.Regions;
 using Attendance.Submissions;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Attendance.Api;
 
@@ -13,7 +14,8 @@ namespace Attendance.Api;
 /// <c>GET /api/events/{eventId}/qr</c> (function key) draws its sign-in link as a QR code for printing;
 /// <c>POST /api/events/{eventId}/form-token</c> (admin key) replaces a leaked link with a new one.
 /// </summary>
-public sealed class EventsApi(EventStore events, SubmissionStore submissions, RegionDirectory regions, FormLinks links, ApiGuard guard)
+public sealed class EventsApi(
+    EventStore events, SubmissionStore submissions, RegionDirectory regions, FormLinks links, ApiGuard guard, ILogger<EventsApi> logger)
 {
     public Task<IResult> PutAsync(HttpRequest request, string eventId, CancellationToken cancellationToken) =>
         guard.RunAsync(ApiRoutes.PutEvent.Name, async () =>
@@ -96,9 +98,13 @@ public sealed class EventsApi(EventStore events, SubmissionStore submissions, Re
             }
 
             var rotated = await events.RotateFormTokenAsync(eventId, cancellationToken);
-            return rotated is null
-                ? ApiProblems.NotFound($"No event '{eventId}' is registered.")
-                : TypedResults.Ok(EventView.From(rotated, attendance: null, links.For(rotated, request)));
+            if (rotated is null)
+            {
+                return ApiProblems.NotFound($"No event '{eventId}' is registered.");
+            }
+
+            FormsLog.TokenRotated(logger, eventId);
+            return TypedResults.Ok(EventView.From(rotated, attendance: null, links.For(rotated, request)));
         }, cancellationToken);
 
     private async Task<(TrainingEvent? Event, IResult? Missing)> FindAsync(string eventId, CancellationToken cancellationToken)

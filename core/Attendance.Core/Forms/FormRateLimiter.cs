@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Attendance.Forms;
@@ -15,9 +17,16 @@ namespace Attendance.Forms;
 public sealed class FormRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter;
+    private readonly ILogger<FormRateLimiter> logger;
+    private readonly TimeProvider time;
 
-    public FormRateLimiter(IOptions<FormOptions> options)
+    // When each event's refusals were last logged: a flood is one warning a minute, not one per request.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> lastLogged = new(StringComparer.Ordinal);
+
+    public FormRateLimiter(IOptions<FormOptions> options, ILogger<FormRateLimiter> logger, TimeProvider time)
     {
+        this.logger = logger;
+        this.time = time;
         var o = options.Value;
         var bucket = new TokenBucketRateLimiterOptions
         {
@@ -37,6 +46,13 @@ public sealed class FormRateLimiter : IDisposable
         if (lease.IsAcquired)
         {
             return null;
+        }
+
+        var now = time.GetUtcNow();
+        if (!lastLogged.TryGetValue(eventId, out var logged) || now - logged >= TimeSpan.FromMinutes(1))
+        {
+            lastLogged[eventId] = now;
+            FormsLog.RateLimited(logger, eventId);
         }
 
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
