@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Attendance.Events;
 using Attendance.Forms;
+using Attendance.Organizer;
 using Attendance.Regions;
 using Attendance.Submissions;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,8 @@ namespace Attendance.Api;
 /// <see cref="SecurityHeaders"/> and passes the per-link <see cref="FormRateLimiter"/>; a browser gets Indonesian
 /// pages, an API client problem details.
 /// </summary>
-public sealed class FormsApi(EventStore events, SubmissionIntake intake, RegionDirectory regions, FormRateLimiter limiter, ApiGuard guard, TimeProvider time)
+public sealed class FormsApi(
+    EventStore events, SubmissionIntake intake, AttendanceReader reader, RegionDirectory regions, FormRateLimiter limiter, ApiGuard guard, TimeProvider time)
 {
     /// <summary>The source recorded for submissions through this form when the form does not say.</summary>
     public const string DefaultSource = "venue-form";
@@ -91,18 +93,24 @@ public sealed class FormsApi(EventStore events, SubmissionIntake intake, RegionD
                 return body.Respond(outcomes);
             }
 
-            return outcomes[0] switch
+            if (outcomes[0] is { Receipt: { } receipt })
             {
-                { Receipt: { } receipt } => Html(
-                    EventFormPage.RenderConfirmation(trainingEvent!, fields[SubmissionFields.FullName]!.Trim(),
-                        DateOnly.ParseExact(fields[SubmissionFields.SessionDate]!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        checkInAt, alreadyRecorded: receipt.Status == ReceiptStatus.Duplicate),
-                    receipt.Status == ReceiptStatus.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK),
-                { Errors: { } errors } => Html(
-                    EventFormPage.Render(trainingEvent!, SessionDates(trainingEvent!), Regencies(trainingEvent!), Refused(typed, errors)),
-                    StatusCodes.Status400BadRequest),
-                _ => throw new InvalidOperationException("An intake outcome has neither a receipt nor errors."),
-            };
+                var stored = receipt.Status == ReceiptStatus.Duplicate
+                    ? await reader.FindAsync(eventId, receipt.SubmissionId, cancellationToken)
+                    : null;
+                var sessionDate = DateOnly.ParseExact(fields[SubmissionFields.SessionDate]!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return Html(
+                    EventFormPage.RenderConfirmation(trainingEvent!,
+                        stored?.Submission.FullName ?? fields[SubmissionFields.FullName]!.Trim(),
+                        stored?.Submission.SessionDate ?? sessionDate,
+                        stored is null ? checkInAt : stored.Submission.CheckInAt ?? stored.ReceivedAt,
+                        alreadyRecorded: receipt.Status == ReceiptStatus.Duplicate),
+                    receipt.Status == ReceiptStatus.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+            }
+
+            return Html(
+                EventFormPage.Render(trainingEvent!, SessionDates(trainingEvent!), Regencies(trainingEvent!), Refused(typed, outcomes[0].Errors!)),
+                StatusCodes.Status400BadRequest);
         }, cancellationToken);
 
     private Task<IResult> Guarded(string route, HttpRequest request, string eventId, Func<Task<IResult>> handler, CancellationToken cancellationToken)

@@ -63,7 +63,10 @@ public static class EventFormPage
         return page.ToString();
     }
 
-    /// <summary>The page after a stored sign-in: who, which day, what time.</summary>
+    /// <summary>
+    /// The page after a sign-in: who, which day, what time. For a repeat, the stored attendance's name, day and time
+    /// (the person may have typed their name differently the second time).
+    /// </summary>
     public static string RenderConfirmation(TrainingEvent e, string fullName, DateOnly sessionDate, DateTimeOffset checkInAt, bool alreadyRecorded)
     {
         var zone = IndonesianTimeZone.Of(e.Province);
@@ -77,7 +80,8 @@ public static class EventFormPage
         if (alreadyRecorded)
         {
             page.Append("Kehadiran <strong>").Append(Html.Encode(fullName)).Append("</strong> pada <strong>")
-                .Append(IndonesianDates.DayAndDate(sessionDate)).Append("</strong> sudah tercatat sebelumnya. Tidak perlu mengisi lagi.");
+                .Append(IndonesianDates.DayAndDate(sessionDate)).Append("</strong> sudah tercatat sebelumnya, pukul <strong>")
+                .Append(IndonesianDates.Time(checkInAt, zone)).Append("</strong>. Tidak perlu mengisi lagi.");
         }
         else
         {

@@ -19,6 +19,26 @@ public sealed class AttendanceReader(TableServiceClient tables, IOptions<StoreOp
 
     private readonly TableClient table = tables.GetTableClient(options.Value.SubmissionsTable);
 
+    /// <summary>The stored submission with this id (its idempotency row leads to its record), or null.</summary>
+    public async Task<StoredSubmission?> FindAsync(string eventId, string submissionId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var id = await table.GetEntityIfExistsAsync<TableEntity>(eventId, SubmissionRows.IdKey(submissionId), ["Sequence"], cancellationToken);
+            if (!id.HasValue || id.Value!.GetInt64("Sequence") is not { } sequence)
+            {
+                return null;
+            }
+
+            var record = await table.GetEntityIfExistsAsync<TableEntity>(eventId, SubmissionRows.SequenceKey(sequence), cancellationToken: cancellationToken);
+            return record.HasValue ? SubmissionRows.ReadRecord(record.Value!, regions) : null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The event's attendances, of one session date when <paramref name="sessionDate"/> is given, in commit order.</summary>
     public async IAsyncEnumerable<StoredSubmission> ReadAsync(
         string eventId, DateOnly? sessionDate, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -139,6 +139,35 @@ public sealed class VenueFormTests(AzuriteFixture azurite)
         Assert.Equal("application/problem+json", lateJson.Content.Headers.ContentType!.MediaType);
     }
 
+    [Fact]
+    public async Task Signing_in_again_later_names_the_day_and_time_of_the_attendance_already_recorded()
+    {
+        var clock = new ManualTime(Lampung.During);
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        var fields = Lampung.Submission("Rina Marlina", day: "2023-06-06");
+        fields.Remove("eventId");
+        fields["email"] = "rina@perpus.id";
+
+        var first = await PostHtmlAsync(api, formUrl, fields);
+        clock.Now = Lampung.During.AddMinutes(95);
+        fields["fullName"] = "RINA MARLINA";
+        var second = await PostHtmlAsync(api, formUrl, fields);
+
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        Assert.Contains("<strong>Rina Marlina</strong> tercatat pada <strong>Selasa, 6 Juni 2023</strong> pukul <strong>09.00 WIB</strong>", first.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, second.Status);
+        Assert.Contains("<strong>Rina Marlina</strong> pada <strong>Selasa, 6 Juni 2023</strong> sudah tercatat sebelumnya, pukul <strong>09.00 WIB</strong>", second.Body, StringComparison.Ordinal);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> PostHtmlAsync(ApiServer api, string formUrl, Dictionary<string, string> fields)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, formUrl) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Accept.ParseAdd("text/html");
+        using var response = await api.Anonymous.SendAsync(request, Ct);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
+    }
+
     private static async Task<(string Status, string Id)> PostJsonAsync(ApiServer api, string formUrl, Dictionary<string, string> fields)
     {
         using var response = await api.Anonymous.PostAsync(formUrl, new FormUrlEncodedContent(fields), Ct);

@@ -189,7 +189,7 @@ public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, Chromi
         var reopened = new VenuePage(again);
 
         await Expect(reopened.Confirmation).ToContainTextAsync("Dewi Lestari");
-        await Expect(reopened.Confirmation).ToContainTextAsync("sudah tercatat");
+        await Expect(reopened.Confirmation).ToContainTextAsync("sudah tercatat sebelumnya, pukul 09.00 WIB");
         Assert.Equal(0, await reopened.QueuedAsync());
         Assert.Equal(["Dewi Lestari"], await OrganizerDesk.NamesAsync(api, "2023-06-06", Ct));
         var whole = await api.Client.GetStringAsync($"events/{Lampung.EventId}/attendance", Ct);
