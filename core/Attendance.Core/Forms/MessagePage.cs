@@ -11,7 +11,7 @@ public static class MessagePage
         var html = HtmlEncoder.Default;
         var page = new StringBuilder(1024);
         Layout.Head(page, title);
-        page.Append("<main><h1>").Append(html.Encode(title)).Append("</h1><p>").Append(html.Encode(message)).Append("</p>");
+        page.Append("<main id=\"main\"><h1>").Append(html.Encode(title)).Append("</h1><p>").Append(html.Encode(message)).Append("</p>");
         if (hint is not null)
         {
             page.Append("<p class=\"hint\">").Append(html.Encode(hint)).Append("</p>");

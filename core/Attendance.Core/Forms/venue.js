@@ -6,6 +6,7 @@
   var queueKey = 'daftar-hadir:' + location.pathname;
   var retryMs = 15000;
   var flushing = false;
+  var relink = false;
 
   function loadQueue() {
     try { return JSON.parse(localStorage.getItem(queueKey)) || []; } catch (e) { return []; }
@@ -49,9 +50,11 @@
     var box = document.createElement('div');
     box.id = 'waiting';
     box.className = 'notice waiting';
-    box.appendChild(text('strong', null, 'Menunggu koneksi. Belum terkirim: '));
+    box.appendChild(text('strong', null, (relink ? 'Tautan sudah diganti panitia.' : 'Menunggu koneksi.') + ' Belum terkirim: '));
     box.appendChild(text('span', null, queue.map(function (item) { return item.fields.fullName || 'tanpa nama'; }).join(', ') + '.'));
-    box.appendChild(text('p', null, 'Data tersimpan di HP ini dan dikirim otomatis begitu ada sinyal atau saat halaman ini dibuka lagi. Jangan hapus data browser.'));
+    box.appendChild(text('p', null, relink
+      ? 'Data tersimpan di HP ini. Pindai kode QR yang baru: data langsung terkirim. Jangan hapus data browser.'
+      : 'Data tersimpan di HP ini dan dikirim otomatis begitu ada sinyal atau saat halaman ini dibuka lagi. Jangan hapus data browser.'));
     var again = text('button', null, 'Coba kirim sekarang');
     again.type = 'button';
     again.addEventListener('click', flush);
@@ -59,8 +62,9 @@
     status.prepend(box);
   }
 
-  // One post: 'done' when the server judged it (stored, refused with messages, or a dead link), 'later' when it
-  // should be sent again (no connection, too many requests, the server or storage down).
+  // One post: 'done' when the server judged it (stored, refused with messages, a closed form), 'relink' when the
+  // link was wrong or replaced (kept, to go with the new link), 'later' when it should be sent again (no
+  // connection, too many requests, the server or storage down).
   function send(fields) {
     return fetch(location.pathname + location.search, {
       method: 'POST',
@@ -70,7 +74,9 @@
       cache: 'no-store'
     }).then(function (response) {
       if (response.status === 429 || response.status >= 500) { return { outcome: 'later' }; }
-      return response.text().then(function (html) { return { outcome: 'done', html: html }; });
+      return response.text().then(function (html) {
+        return { outcome: response.status === 404 ? 'relink' : 'done', html: html };
+      });
     }, function () { return { outcome: 'later' }; });
   }
 
@@ -83,6 +89,10 @@
     send(item.fields).then(function (result) {
       flushing = false;
       if (result.outcome === 'later') { showWaiting(); return; }
+      if (result.outcome === 'relink') {
+        if (relink) { showWaiting(); } else { relink = true; showPage(result.html); }
+        return;
+      }
       saveQueue(loadQueue().filter(function (other) { return other.fields.clientKey !== item.fields.clientKey; }));
       showPage(result.html);
       flush();
@@ -106,6 +116,7 @@
     new FormData(form).forEach(function (value, name) { fields[name] = String(value); });
     send(fields).then(function (result) {
       if (result.outcome === 'done') { showPage(result.html); return; }
+      relink = result.outcome === 'relink';
       var queue = loadQueue().filter(function (other) { return other.fields.clientKey !== fields.clientKey; });
       queue.push({ fields: fields, savedAt: new Date().toISOString() });
       if (!saveQueue(queue)) {
@@ -117,6 +128,7 @@
         status.replaceChildren(text('p', 'notice error', 'Tidak ada koneksi dan HP ini tidak dapat menyimpan isian. Coba kirim lagi nanti; isian Anda masih ada.'));
         return;
       }
+      if (relink) { showPage(result.html); return; }
       form.remove();
       showWaiting();
     });

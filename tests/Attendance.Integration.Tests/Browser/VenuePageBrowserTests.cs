@@ -197,6 +197,37 @@ public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, Chromi
     }
 
     [Fact]
+    public async Task A_sign_in_sent_through_a_link_rotated_meanwhile_is_kept_and_goes_through_the_new_link()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var oldUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        await using var phone = await chromium.PhoneAsync();
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync(oldUrl);
+        var venue = new VenuePage(page);
+        await venue.FillAsync("Yusuf Maulana", "Kabupaten Lampung Barat");
+
+        using var rotate = new HttpRequestMessage(HttpMethod.Post, $"events/{Lampung.EventId}/form-token");
+        rotate.Headers.Add("x-functions-key", ApiServer.AdminKey);
+        using var rotated = await api.Anonymous.SendAsync(rotate, Ct);
+        var newUrl = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(rotated.Content, Ct))
+            .GetProperty("formUrl").GetString()!;
+        await venue.Send.ClickAsync();
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Tautan tidak berlaku");
+        await Expect(venue.Waiting).ToContainTextAsync("Tautan sudah diganti panitia");
+        await Expect(venue.Waiting).ToContainTextAsync("Yusuf Maulana");
+        Assert.Equal(1, await venue.QueuedAsync());
+
+        var scanned = await phone.NewPageAsync();
+        await scanned.GotoAsync(newUrl);
+
+        await Expect(new VenuePage(scanned).Confirmation).ToContainTextAsync("Yusuf Maulana");
+        Assert.Equal(0, await new VenuePage(scanned).QueuedAsync());
+        Assert.Equal(["Yusuf Maulana"], await OrganizerDesk.NamesAsync(api, "2023-06-06", Ct));
+    }
+
+    [Fact]
     public async Task A_wrong_link_shows_a_readable_Indonesian_page()
     {
         await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
