@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs every test: unit tests, integration tests against a real Azurite
-# that the fixtures start on free ports, and Parquet files checked by DuckDB, arrow-rs and hyparquet.
+# that the fixtures start on free ports, Parquet files checked by DuckDB, arrow-rs and hyparquet, and the venue page and
+# organizer's lists in headless Chromium (Debian's, installed when missing).
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/node-tools.sh
 ensure_node_tools
+source scripts/chromium.sh
+ensure_chromium
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

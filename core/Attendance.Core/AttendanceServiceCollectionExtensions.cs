@@ -2,6 +2,8 @@ using Attendance.Api;
 using Attendance.Auth;
 using Attendance.Events;
 using Attendance.Export;
+using Attendance.Forms;
+using Attendance.Organizer;
 using Attendance.Regions;
 using Attendance.Storage;
 using Attendance.Submissions;
@@ -44,12 +46,21 @@ public static class AttendanceServiceCollectionExtensions
         services.AddSingleton<ExportRunner>();
         services.AddSingleton<Reconciliation>();
 
+        services.AddOptions<FormOptions>().Bind(configuration.GetSection(FormOptions.SectionName)).ValidateDataAnnotations()
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var u) && u.Scheme is "https" or "http",
+                "Forms:PublicBaseUrl must be an absolute http(s) address, e.g. https://hadir.example.go.id.")
+            .ValidateOnStart();
+        services.AddSingleton<FormRateLimiter>();
+        services.AddSingleton<FormLinks>();
+        services.AddSingleton<AttendanceReader>();
+
         services.AddSingleton<ApiGuard>();
         services.AddSingleton<HealthApi>();
         services.AddSingleton<OpenApiApi>();
         services.AddSingleton<EventsApi>();
         services.AddSingleton<SubmissionsApi>();
         services.AddSingleton<FormsApi>();
+        services.AddSingleton<AttendanceApi>();
         services.AddSingleton<ExportsApi>();
         return services;
     }

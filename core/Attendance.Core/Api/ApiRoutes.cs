@@ -22,5 +22,12 @@ public static class ApiRoutes
 
     public static ApiRoute PostExports { get; } = new("PostExports", "POST", "exports", ApiAuthLevel.Admin);
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, OpenApi, PutEvent, GetEvent, PostSubmissions, GetForm, PostForm, PostExports];
+    public static ApiRoute GetEventQr { get; } = new("GetEventQr", "GET", "events/{eventId}/qr", ApiAuthLevel.Function);
+
+    public static ApiRoute PostFormToken { get; } = new("PostFormToken", "POST", "events/{eventId}/form-token", ApiAuthLevel.Admin);
+
+    public static ApiRoute GetAttendance { get; } = new("GetAttendance", "GET", "events/{eventId}/attendance", ApiAuthLevel.Function);
+
+    public static IReadOnlyList<ApiRoute> All { get; } =
+        [Health, OpenApi, PutEvent, GetEvent, PostSubmissions, GetForm, PostForm, PostExports, GetEventQr, PostFormToken, GetAttendance];
 }

@@ -5,7 +5,10 @@ using Attendance.Submissions;
 
 namespace Attendance.Api;
 
-/// <summary>An event as the API shows it. The form token is shown only to the admin who saved the event.</summary>
+/// <summary>
+/// An event as the API shows it. The form token and the absolute sign-in link are shown only to the admin who saved
+/// the event or rotated its token.
+/// </summary>
 public sealed record EventView(
     string Id,
     string Name,
@@ -19,7 +22,8 @@ public sealed record EventView(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FormUrl,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AttendanceView? Attendance)
 {
-    public static EventView From(TrainingEvent e, EventAttendance? attendance, bool includeFormToken) => new(
+    /// <summary>The view; with <paramref name="formUrl"/> it carries the token and that link.</summary>
+    public static EventView From(TrainingEvent e, EventAttendance? attendance, Uri? formUrl) => new(
         e.Id,
         e.Name,
         e.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -28,8 +32,8 @@ public sealed record EventView(
         RegionView.From(e.Province),
         RegionView.From(e.Regency),
         e.Program,
-        includeFormToken ? e.FormToken : null,
-        includeFormToken ? $"/api/events/{e.Id}/form?token={e.FormToken}" : null,
+        formUrl is null ? null : e.FormToken,
+        formUrl?.AbsoluteUri,
         attendance is null ? null : new AttendanceView(attendance.Participants, attendance.ByDate));
 }
 

@@ -1,15 +1,21 @@
 using Attendance.Events;
+using Attendance.Forms;
+using Attendance.Organizer;
 using Attendance.Regions;
 using Attendance.Submissions;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Attendance.Api;
 
 /// <summary>
 /// <c>PUT /api/events/{eventId}</c> (admin key) registers or updates a training event;
-/// <c>GET /api/events/{eventId}</c> (function key) returns it with its live attendance.
+/// <c>GET /api/events/{eventId}</c> (function key) returns it with its live attendance;
+/// <c>GET /api/events/{eventId}/qr</c> (function key) draws its sign-in link as a QR code for printing;
+/// <c>POST /api/events/{eventId}/form-token</c> (admin key) replaces a leaked link with a new one.
 /// </summary>
-public sealed class EventsApi(EventStore events, SubmissionStore submissions, RegionDirectory regions, ApiGuard guard)
+public sealed class EventsApi(
+    EventStore events, SubmissionStore submissions, RegionDirectory regions, FormLinks links, ApiGuard guard, ILogger<EventsApi> logger)
 {
     public Task<IResult> PutAsync(HttpRequest request, string eventId, CancellationToken cancellationToken) =>
         guard.RunAsync(ApiRoutes.PutEvent.Name, async () =>
@@ -39,7 +45,7 @@ public sealed class EventsApi(EventStore events, SubmissionStore submissions, Re
             }
 
             var (saved, created) = await events.SaveAsync(eventId, registration, cancellationToken);
-            var view = EventView.From(saved, attendance: null, includeFormToken: true);
+            var view = EventView.From(saved, attendance: null, links.For(saved, request));
             return created
                 ? TypedResults.Created($"/api/events/{eventId}", view)
                 : TypedResults.Ok(view);
@@ -48,18 +54,67 @@ public sealed class EventsApi(EventStore events, SubmissionStore submissions, Re
     public Task<IResult> GetAsync(HttpRequest request, string eventId, CancellationToken cancellationToken) =>
         guard.RunAsync(ApiRoutes.GetEvent.Name, async () =>
         {
+            var (found, missing) = await FindAsync(eventId, cancellationToken);
+            if (found is null)
+            {
+                return missing!;
+            }
+
+            var attendance = await submissions.CountAsync(eventId, cancellationToken);
+            return TypedResults.Ok(EventView.From(found, attendance, formUrl: null));
+        }, cancellationToken);
+
+    /// <summary>The QR code of the sign-in link: PNG, or SVG with <c>?format=svg</c>. It holds the token, so it is not cached.</summary>
+    public Task<IResult> GetQrAsync(HttpRequest request, string eventId, CancellationToken cancellationToken) =>
+        guard.RunAsync(ApiRoutes.GetEventQr.Name, async () =>
+        {
+            var format = request.Query["format"].FirstOrDefault() ?? "png";
+            if (format is not ("png" or "svg"))
+            {
+                return ApiProblems.Invalid("format", "must be png (the default) or svg.");
+            }
+
+            var (found, missing) = await FindAsync(eventId, cancellationToken);
+            if (found is null)
+            {
+                return missing!;
+            }
+
+            var link = links.For(found, request);
+            request.HttpContext.Response.Headers.CacheControl = "no-store";
+            request.HttpContext.Response.Headers.ContentDisposition = $"inline; filename=\"qr-{eventId}.{format}\"";
+            return format == "svg"
+                ? TypedResults.Text(QrCodeImage.Svg(link), "image/svg+xml; charset=utf-8")
+                : TypedResults.File(QrCodeImage.Png(link), "image/png");
+        }, cancellationToken);
+
+    /// <summary>A new form token: the old link is refused from the next request on; the answer carries the new link.</summary>
+    public Task<IResult> RotateFormTokenAsync(HttpRequest request, string eventId, CancellationToken cancellationToken) =>
+        guard.RunAsync(ApiRoutes.PostFormToken.Name, async () =>
+        {
             if (!Identifiers.IsValid(eventId))
             {
                 return ApiProblems.Invalid("eventId", Identifiers.Rule);
             }
 
-            var found = await events.GetAsync(eventId, cancellationToken);
-            if (found is null)
+            var rotated = await events.RotateFormTokenAsync(eventId, cancellationToken);
+            if (rotated is null)
             {
                 return ApiProblems.NotFound($"No event '{eventId}' is registered.");
             }
 
-            var attendance = await submissions.CountAsync(eventId, cancellationToken);
-            return TypedResults.Ok(EventView.From(found, attendance, includeFormToken: false));
+            FormsLog.TokenRotated(logger, eventId);
+            return TypedResults.Ok(EventView.From(rotated, attendance: null, links.For(rotated, request)));
         }, cancellationToken);
+
+    private async Task<(TrainingEvent? Event, IResult? Missing)> FindAsync(string eventId, CancellationToken cancellationToken)
+    {
+        if (!Identifiers.IsValid(eventId))
+        {
+            return (null, ApiProblems.Invalid("eventId", Identifiers.Rule));
+        }
+
+        var found = await events.GetAsync(eventId, cancellationToken);
+        return found is null ? (null, ApiProblems.NotFound($"No event '{eventId}' is registered.")) : (found, null);
+    }
 }

@@ -81,6 +81,35 @@ public sealed class EventStore(TableServiceClient tables, IOptions<StoreOptions>
         }
     }
 
+    /// <summary>
+    /// Gives the event a new form token, so a leaked link stops working at once (every post reads the event, and
+    /// the token, from storage). Null when no such event is registered.
+    /// </summary>
+    public async Task<TrainingEvent?> RotateFormTokenAsync(string eventId, CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await table.FindAsync(Partition, eventId, cancellationToken);
+            if (existing is null)
+            {
+                return null;
+            }
+
+            var rotated = ToEvent(existing) with { FormToken = FormToken.Create(), UpdatedAt = time.GetUtcNow() };
+            try
+            {
+                await table.UpdateEntityAsync(ToEntity(rotated), existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                return rotated;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412 && attempt < MaxSaveAttempts)
+            {
+                // Saved or rotated meanwhile: read it again and rotate that.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50 * attempt)), cancellationToken);
+            }
+        }
+    }
+
     private static TableEntity ToEntity(TrainingEvent e) => new(Partition, e.Id)
     {
         ["Name"] = e.Name,

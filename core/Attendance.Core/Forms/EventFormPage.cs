@@ -1,81 +1,241 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Attendance.Events;
+using Attendance.Regions;
 using Attendance.Submissions;
 
 namespace Attendance.Forms;
 
 /// <summary>
-/// The HTML sign-in form of an event (Indonesian, plain HTML, no script), which a QR code at the venue opens.
-/// It posts back to itself with the event's form token in a hidden field.
+/// The venue sign-in page a QR code opens: Indonesian, one column for a 360 px phone, plain HTML that posts back to
+/// itself without script, and a small hashed script (<c>venue.js</c>) that sends without reloading, shows that it is
+/// sending, and keeps a sign-in on the phone while there is no connection. After a refused post every value is
+/// there again and each message stands under its field.
 /// </summary>
 public static class EventFormPage
 {
+    /// <summary>The hidden field of the phone's idempotency key (see <see cref="VenueSubmissionId"/>).</summary>
+    public const string ClientKeyField = "clientKey";
+
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
-    public static string Render(TrainingEvent e, IReadOnlyList<DateOnly> sessionDates, string? message = null, FieldErrors? errors = null)
+    public static string Render(TrainingEvent e, IReadOnlyList<DateOnly> sessionDates, IReadOnlyList<Region> regencies, FormState state)
     {
-        var page = new StringBuilder(4096);
-        page.Append("<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-            .Append("<title>Daftar hadir: ").Append(Html.Encode(e.Name)).Append("</title>")
-            .Append("<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:1rem auto;padding:0 1rem}label{display:block;margin-top:.8rem}")
-            .Append("input,select{width:100%;padding:.5rem;font-size:1rem}button{margin-top:1rem;padding:.7rem 1.2rem;font-size:1rem}.error{color:#b00020}.ok{color:#006400}</style>")
-            .Append("</head><body><h1>Daftar hadir</h1><p>").Append(Html.Encode(e.Name)).Append("<br>")
-            .Append(Html.Encode(e.Venue ?? string.Empty)).Append(' ').Append(Date(e.StartDate)).Append(" – ").Append(Date(e.EndDate)).Append("</p>");
-
-        if (message is not null)
+        var page = new StringBuilder(16_384);
+        Layout.Head(page, "Daftar hadir: " + e.Name);
+        page.Append("<main id=\"main\">");
+        EventHeader(page, e);
+        page.Append("<div id=\"status\" role=\"status\" aria-live=\"polite\">");
+        if (state.Notice is not null)
         {
-            page.Append("<p class=\"").Append(errors is null ? "ok" : "error").Append("\" role=\"status\">").Append(Html.Encode(message)).Append("</p>");
+            page.Append("<p class=\"notice error\">").Append(Html.Encode(state.Notice)).Append("</p>");
         }
 
-        if (errors is not null)
-        {
-            page.Append("<ul class=\"error\">");
-            foreach (var (field, messages) in errors.ToDictionary())
-            {
-                page.Append("<li>").Append(Html.Encode(field)).Append(": ").Append(Html.Encode(string.Join(" ", messages))).Append("</li>");
-            }
+        page.Append("</div>");
+        page.Append("<form method=\"post\" novalidate data-venue>")
+            .Append("<p class=\"legend\">Isian bertanda <span class=\"req\">*</span> wajib diisi.</p>");
+        Hidden(page, Api.SubmissionBody.FormTokenField, e.FormToken);
+        Hidden(page, ClientKeyField, state.Value(ClientKeyField) ?? string.Empty);
+        Hidden(page, SubmissionFields.CheckInAt, state.Value(SubmissionFields.CheckInAt) ?? string.Empty);
+        Day(page, sessionDates, state);
 
-            page.Append("</ul>");
+        Input(page, state, SubmissionFields.FullName, "Nama lengkap", "text", required: true, autocomplete: "name", hint: "Seperti yang akan tertulis di sertifikat.");
+        Choice(page, state, SubmissionFields.Gender, "Jenis kelamin", Vocabulary.Gender.Terms.Select(t => (t.Code, t.Indonesian)));
+        Input(page, state, SubmissionFields.Phone, "Nomor HP (WhatsApp)", "tel", required: false, autocomplete: "tel", inputMode: "tel", hint: "Contoh: 0812 3456 7890");
+        Input(page, state, SubmissionFields.Email, "Email", "email", required: false, autocomplete: "email", inputMode: "email");
+        Input(page, state, SubmissionFields.Institution, "Instansi", "text", required: false, autocomplete: "organization", hint: "Contoh: Dinas Perpustakaan Kabupaten Lampung Selatan");
+        Choice(page, state, SubmissionFields.InstitutionType, "Jenis perpustakaan", Vocabulary.InstitutionType.Terms.Select(t => (t.Code, t.Indonesian)));
+        Input(page, state, SubmissionFields.Position, "Jabatan", "text", required: false, autocomplete: "organization-title");
+        if (e.Province is { } province)
+        {
+            // The event's province is given; the regency is picked from its official list.
+            Input(page, state, SubmissionFields.Province, "Provinsi", "text", required: true, autocomplete: "off", fixedValue: province.Name);
+            Choice(page, state, SubmissionFields.Regency, "Kabupaten/Kota asal", regencies.Select(r => (r.Name, r.Name)), required: true);
+        }
+        else
+        {
+            Input(page, state, SubmissionFields.Province, "Provinsi", "text", required: true, autocomplete: "address-level1");
+            Input(page, state, SubmissionFields.Regency, "Kabupaten/Kota asal", "text", required: true, autocomplete: "address-level2");
         }
 
-        page.Append("<form method=\"post\"><input type=\"hidden\" name=\"formToken\" value=\"").Append(Html.Encode(e.FormToken)).Append("\">");
-        page.Append("<label>Hari<select name=\"sessionDate\" required>");
-        foreach (var day in sessionDates)
-        {
-            page.Append("<option value=\"").Append(Date(day)).Append("\">").Append(Date(day)).Append("</option>");
-        }
-
-        page.Append("</select></label>");
-        Input(page, SubmissionFields.FullName, "Nama lengkap", "text", required: true);
-        Input(page, SubmissionFields.Email, "Email", "email", required: false);
-        Input(page, SubmissionFields.Phone, "Nomor HP", "tel", required: false);
-        Input(page, SubmissionFields.Province, "Provinsi", "text", required: true, e.Province?.Name);
-        Input(page, SubmissionFields.Regency, "Kabupaten/Kota", "text", required: true);
-        Input(page, SubmissionFields.Institution, "Instansi", "text", required: false);
-        Select(page, SubmissionFields.InstitutionType, "Jenis perpustakaan", Vocabulary.InstitutionType);
-        Input(page, SubmissionFields.Position, "Jabatan", "text", required: false);
-        Select(page, SubmissionFields.Gender, "Jenis kelamin", Vocabulary.Gender);
-        page.Append("<button type=\"submit\">Kirim</button></form></body></html>");
+        page.Append("<button type=\"submit\">Kirim kehadiran</button></form></main>")
+            .Append("<script>").Append(PageAssets.Script).Append("</script></body></html>");
         return page.ToString();
     }
 
-    private static void Input(StringBuilder page, string name, string label, string type, bool required, string? value = null) =>
-        page.Append("<label>").Append(Html.Encode(label)).Append("<input name=\"").Append(name).Append("\" type=\"").Append(type).Append('"')
-            .Append(required ? " required" : string.Empty)
-            .Append(value is null ? string.Empty : $" value=\"{Html.Encode(value)}\"").Append("></label>");
-
-    private static void Select(StringBuilder page, string name, string label, Vocabulary vocabulary)
+    /// <summary>
+    /// The page after a sign-in: who, which day, what time. For a repeat, the stored attendance's name, day and time
+    /// (the person may have typed their name differently the second time).
+    /// </summary>
+    public static string RenderConfirmation(TrainingEvent e, string fullName, DateOnly sessionDate, DateTimeOffset checkInAt, bool alreadyRecorded)
     {
-        page.Append("<label>").Append(Html.Encode(label)).Append("<select name=\"").Append(name).Append("\"><option value=\"\"></option>");
-        foreach (var term in vocabulary.Terms)
+        var zone = IndonesianTimeZone.Of(e.Province);
+        var page = new StringBuilder(4096);
+        Layout.Head(page, "Kehadiran tercatat: " + e.Name);
+        page.Append("<main id=\"main\">");
+        EventHeader(page, e);
+        page.Append("<section id=\"confirmation\" class=\"ok\" tabindex=\"-1\"><h2>")
+            .Append(alreadyRecorded ? "Sudah tercatat" : "Terima kasih")
+            .Append("</h2><p>");
+        if (alreadyRecorded)
         {
-            page.Append("<option value=\"").Append(term.Code).Append("\">").Append(Html.Encode(term.Indonesian)).Append("</option>");
+            page.Append("Kehadiran <strong>").Append(Html.Encode(fullName)).Append("</strong> pada <strong>")
+                .Append(IndonesianDates.DayAndDate(sessionDate)).Append("</strong> sudah tercatat sebelumnya, pukul <strong>")
+                .Append(IndonesianDates.Time(checkInAt, zone)).Append("</strong>. Tidak perlu mengisi lagi.");
+        }
+        else
+        {
+            page.Append("Kehadiran <strong>").Append(Html.Encode(fullName)).Append("</strong> tercatat pada <strong>")
+                .Append(IndonesianDates.DayAndDate(sessionDate)).Append("</strong> pukul <strong>")
+                .Append(IndonesianDates.Time(checkInAt, zone)).Append("</strong>.");
         }
 
-        page.Append("</select></label>");
+        page.Append("</p><p><a href=\"?token=").Append(Html.Encode(Uri.EscapeDataString(e.FormToken)))
+            .Append("\">Isi daftar hadir untuk peserta lain</a></p></section></main>")
+            .Append("<script>").Append(PageAssets.Script).Append("</script></body></html>");
+        return page.ToString();
     }
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static void EventHeader(StringBuilder page, TrainingEvent e)
+    {
+        page.Append("<header><p class=\"eyebrow\">Daftar hadir</p><h1>").Append(Html.Encode(e.Name)).Append("</h1><p class=\"meta\">");
+        if (!string.IsNullOrWhiteSpace(e.Venue))
+        {
+            page.Append(Html.Encode(e.Venue)).Append("<br>");
+        }
+
+        page.Append(IndonesianDates.Range(e.StartDate, e.EndDate)).Append("</p></header>");
+    }
+
+    private static void Day(StringBuilder page, IReadOnlyList<DateOnly> sessionDates, FormState state)
+    {
+        var chosen = state.Value(SubmissionFields.SessionDate);
+        var error = state.Errors.GetValueOrDefault(SubmissionFields.SessionDate);
+        if (sessionDates.Count == 1 && error is null)
+        {
+            // Near midnight two dates are open (WIB and WIT); otherwise the day is today and is not asked.
+            page.Append("<p class=\"day\">Hari: <strong>").Append(IndonesianDates.DayAndDate(sessionDates[0])).Append("</strong></p>");
+            Hidden(page, SubmissionFields.SessionDate, sessionDates[0].ToString("O"));
+            return;
+        }
+
+        Choice(page, state, SubmissionFields.SessionDate, "Hari", sessionDates.Select(d => (d.ToString("O"), IndonesianDates.DayAndDate(d))), required: true,
+            selected: chosen ?? sessionDates.FirstOrDefault().ToString("O"), emptyOption: false);
+    }
+
+    private static void Hidden(StringBuilder page, string name, string value) =>
+        page.Append("<input type=\"hidden\" name=\"").Append(name).Append("\" value=\"").Append(Html.Encode(value)).Append("\">");
+
+    private static void Label(StringBuilder page, string name, string label, bool required)
+    {
+        page.Append("<div class=\"field\"><label for=\"f-").Append(name).Append("\">").Append(Html.Encode(label));
+        page.Append(required ? " <span class=\"req\" aria-hidden=\"true\">*</span>" : " <span class=\"opt\">(tidak wajib)</span>").Append("</label>");
+    }
+
+    private static void Described(StringBuilder page, FormState state, string name, string? hint)
+    {
+        var error = state.Errors.GetValueOrDefault(name);
+        var ids = new List<string>();
+        if (hint is not null)
+        {
+            ids.Add("h-" + name);
+        }
+
+        if (error is not null)
+        {
+            ids.Add("e-" + name);
+            page.Append(" aria-invalid=\"true\"");
+        }
+
+        if (ids.Count > 0)
+        {
+            page.Append(" aria-describedby=\"").Append(string.Join(' ', ids)).Append('"');
+        }
+    }
+
+    private static void Messages(StringBuilder page, FormState state, string name, string? hint)
+    {
+        if (hint is not null)
+        {
+            page.Append("<p class=\"hint\" id=\"h-").Append(name).Append("\">").Append(Html.Encode(hint)).Append("</p>");
+        }
+
+        if (state.Errors.GetValueOrDefault(name) is { } error)
+        {
+            page.Append("<p class=\"error\" id=\"e-").Append(name).Append("\">").Append(Html.Encode(error)).Append("</p>");
+        }
+
+        page.Append("</div>");
+    }
+
+    private static void Input(
+        StringBuilder page, FormState state, string name, string label, string type, bool required, string autocomplete,
+        string? inputMode = null, string? hint = null, string? fixedValue = null)
+    {
+        Label(page, name, label, required);
+        page.Append("<input id=\"f-").Append(name).Append("\" name=\"").Append(name).Append("\" type=\"").Append(type)
+            .Append("\" autocomplete=\"").Append(autocomplete).Append('"');
+        if (inputMode is not null)
+        {
+            page.Append(" inputmode=\"").Append(inputMode).Append('"');
+        }
+
+        if (required)
+        {
+            page.Append(" required aria-required=\"true\"");
+        }
+
+        if (fixedValue is not null)
+        {
+            page.Append(" readonly");
+        }
+
+        var value = fixedValue ?? state.Value(name);
+        if (!string.IsNullOrEmpty(value))
+        {
+            page.Append(" value=\"").Append(Html.Encode(value)).Append('"');
+        }
+
+        Described(page, state, name, hint);
+        page.Append('>');
+        Messages(page, state, name, hint);
+    }
+
+    private static void Choice(
+        StringBuilder page, FormState state, string name, string label, IEnumerable<(string Value, string Label)> options,
+        bool required = false, string? selected = null, bool emptyOption = true)
+    {
+        Label(page, name, label, required);
+        page.Append("<select id=\"f-").Append(name).Append("\" name=\"").Append(name).Append('"');
+        if (required)
+        {
+            page.Append(" required aria-required=\"true\"");
+        }
+
+        Described(page, state, name, hint: null);
+        page.Append('>');
+        selected ??= state.Value(name);
+        if (emptyOption)
+        {
+            page.Append("<option value=\"\">— Pilih —</option>");
+        }
+
+        var matched = false;
+        foreach (var (value, text) in options)
+        {
+            var isSelected = !matched && selected is not null && string.Equals(value, selected, StringComparison.OrdinalIgnoreCase);
+            matched |= isSelected;
+            page.Append("<option value=\"").Append(Html.Encode(value)).Append('"').Append(isSelected ? " selected" : string.Empty)
+                .Append('>').Append(Html.Encode(text)).Append("</option>");
+        }
+
+        if (!matched && !string.IsNullOrWhiteSpace(selected))
+        {
+            // A value the list does not hold (typed elsewhere, or an old spelling) is kept and shown as typed.
+            page.Append("<option value=\"").Append(Html.Encode(selected)).Append("\" selected>").Append(Html.Encode(selected)).Append("</option>");
+        }
+
+        page.Append("</select>");
+        Messages(page, state, name, hint: null);
+    }
 }

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Attendance.Forms;
+
+/// <summary>The public sign-in link and its protection (settings section <c>Forms</c>).</summary>
+public sealed class FormOptions
+{
+    public const string SectionName = "Forms";
+
+    /// <summary>
+    /// The public address the QR code and <c>formUrl</c> start with, e.g. <c>https://hadir.example.go.id</c> (a custom
+    /// domain or the Function App's host name). Default: none, so links are built from the address of the request.
+    /// </summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// Requests one sign-in link takes at once from one IP address before it is slowed down. Default 600: a training
+    /// of 240 behind a hotel's one address, each sign-in a page load and a post (480), all in the first minutes, with
+    /// room for retries; past that a flood gets 429.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int RateLimitBurst { get; set; } = 600;
+
+    /// <summary>
+    /// Requests per minute one link takes from one IP address once the burst is spent, refilling it. Default 60: a
+    /// steady second sign-in rush (after lunch) finds the bucket full again ten minutes later.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int RateLimitPerMinute { get; set; } = 60;
+}

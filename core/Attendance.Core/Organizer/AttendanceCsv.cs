@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using Attendance.Submissions;
+
+namespace Attendance.Organizer;
+
+/// <summary>
+/// The lists as CSV that Excel opens with Indonesian names intact: UTF-8 with a byte order mark (without it Excel
+/// reads the file in the machine's ANSI code page), a header row, commas, CRLF, RFC 4180 quoting. A cell that would
+/// start a formula (<c>= + - @</c>) gets a leading apostrophe, so a name typed on the public page cannot run in Excel.
+/// </summary>
+public static class AttendanceCsv
+{
+    public static byte[] Day(DayAttendance day)
+    {
+        var csv = new StringBuilder();
+        Row(csv, "No", "Nama", "Jenis kelamin", "Instansi", "Jenis perpustakaan", "Jabatan", "Kabupaten/Kota", "Provinsi",
+            "Nomor HP", "Email", $"Waktu hadir ({day.TimeZone})", "Kanal");
+        foreach (var a in day.Attendees)
+        {
+            Row(csv, a.Number.ToString(CultureInfo.InvariantCulture), a.FullName, Attendee.Label(Vocabulary.Gender, a.Gender), a.Institution,
+                Attendee.Label(Vocabulary.InstitutionType, a.InstitutionType), a.Position, a.Regency.Name, a.Province.Name, a.Phone, a.Email,
+                a.CheckInAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), a.Channel);
+        }
+
+        return Encode(csv);
+    }
+
+    public static byte[] Whole(EventAttendanceSheet sheet)
+    {
+        var csv = new StringBuilder();
+        Row(csv, ["No", "Nama", "Instansi", "Kabupaten/Kota", "Provinsi", "Nomor HP", "Email", .. sheet.Days, "Jumlah hari", "Hadir semua hari"]);
+        foreach (var p in sheet.Participants)
+        {
+            Row(csv, [
+                p.Number.ToString(CultureInfo.InvariantCulture), p.FullName, p.Institution, p.Regency.Name, p.Province.Name, p.Phone, p.Email,
+                .. sheet.Days.Select(d => p.DaysAttended.Contains(d) ? "hadir" : string.Empty),
+                p.DaysAttended.Count.ToString(CultureInfo.InvariantCulture), p.AttendedEveryDay ? "ya" : "tidak",
+            ]);
+        }
+
+        return Encode(csv);
+    }
+
+    private static byte[] Encode(StringBuilder csv) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+
+    private static void Row(StringBuilder csv, params string?[] cells)
+    {
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (i > 0)
+            {
+                csv.Append(',');
+            }
+
+            Cell(csv, cells[i] ?? string.Empty);
+        }
+
+        csv.Append("\r\n");
+    }
+
+    private static void Cell(StringBuilder csv, string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        {
+            csv.Append(value);
+            return;
+        }
+
+        csv.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Attendance.Regions;
+using Attendance.Submissions;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace Attendance.Organizer;
+
+/// <summary>
+/// Reads an event's stored attendance for the organizer's keyed views: the full records (<c>q|…</c> rows, see
+/// <see cref="SubmissionRows"/>), one per person and day, contact details included. Read-only, beside the store.
+/// </summary>
+public sealed class AttendanceReader(TableServiceClient tables, IOptions<StoreOptions> options, RegionDirectory regions)
+{
+    // The first key after every "q|…" key: '}' follows '|' in ASCII.
+    private const string SequenceEnd = "q}";
+
+    private readonly TableClient table = tables.GetTableClient(options.Value.SubmissionsTable);
+
+    /// <summary>The stored submission with this id (its idempotency row leads to its record), or null.</summary>
+    public async Task<StoredSubmission?> FindAsync(string eventId, string submissionId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var id = await table.GetEntityIfExistsAsync<TableEntity>(eventId, SubmissionRows.IdKey(submissionId), ["Sequence"], cancellationToken);
+            if (!id.HasValue || id.Value!.GetInt64("Sequence") is not { } sequence)
+            {
+                return null;
+            }
+
+            var record = await table.GetEntityIfExistsAsync<TableEntity>(eventId, SubmissionRows.SequenceKey(sequence), cancellationToken: cancellationToken);
+            return record.HasValue ? SubmissionRows.ReadRecord(record.Value!, regions) : null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The event's attendances, of one session date when <paramref name="sessionDate"/> is given, in commit order.</summary>
+    public async IAsyncEnumerable<StoredSubmission> ReadAsync(
+        string eventId, DateOnly? sessionDate, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var from = SubmissionRows.SequencePrefix;
+        var filter = sessionDate is { } date
+            ? TableClient.CreateQueryFilter(
+                $"PartitionKey eq {eventId} and RowKey ge {from} and RowKey lt {SequenceEnd} and SessionDate eq {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {eventId} and RowKey ge {from} and RowKey lt {SequenceEnd}");
+        var rows = table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await rows.MoveNextAsync())
+                    {
+                        yield break;
+                    }
+                }
+                catch (RequestFailedException ex) when (ex.Status == 404)
+                {
+                    // No submission was ever stored, so the table does not exist yet: nobody attended.
+                    yield break;
+                }
+
+                yield return SubmissionRows.ReadRecord(rows.Current, regions);
+            }
+        }
+        finally
+        {
+            await rows.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Attendance.Api;
+using Attendance.Forms;
+using Attendance.Submissions;
+
+namespace Attendance.Organizer;
+
+/// <summary>
+/// One person's sign-in as the organizer sees it, contact details included (these views are keyed; analytics never
+/// see them). <see cref="CheckInAt"/> is the form's check-in time, else when the store accepted the submission,
+/// at the event's clock offset.
+/// </summary>
+public sealed record Attendee(
+    int Number,
+    string FullName,
+    string? Gender,
+    string? Institution,
+    string? InstitutionType,
+    string? Position,
+    RegionView Province,
+    RegionView Regency,
+    string? Phone,
+    string? Email,
+    string SessionDate,
+    DateTimeOffset CheckInAt,
+    string Channel)
+{
+    /// <summary>The channel recorded when a submission names no source.</summary>
+    public const string UnknownChannel = "api";
+
+    public static Attendee From(int number, StoredSubmission stored, IndonesianTimeZone zone)
+    {
+        var s = stored.Submission;
+        return new(
+            number,
+            s.FullName,
+            s.Gender,
+            s.Institution,
+            s.InstitutionType,
+            s.Position,
+            RegionView.From(s.Province)!,
+            RegionView.From(s.Regency)!,
+            s.Phone,
+            s.Email,
+            s.SessionDate.ToString("O"),
+            (s.CheckInAt ?? stored.ReceivedAt).ToOffset(zone.Offset),
+            s.Source ?? UnknownChannel);
+    }
+
+    /// <summary>The Indonesian label of a vocabulary code, e.g. "Perempuan" for <c>female</c>.</summary>
+    public static string? Label(Vocabulary vocabulary, string? code) =>
+        code is null ? null : vocabulary.Terms.FirstOrDefault(t => t.Code == code)?.Indonesian ?? code;
+}

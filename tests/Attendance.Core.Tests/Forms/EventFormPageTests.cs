@@ -1,0 +1,71 @@
+using Attendance.Events;
+using Attendance.Forms;
+using Attendance.Regions;
+using Attendance.Submissions;
+
+namespace Attendance.Core.Tests.Forms;
+
+public sealed class EventFormPageTests
+{
+    private static readonly TrainingEvent Lampung = new()
+    {
+        Id = "bimtek-lampung",
+        Name = "Bimtek SPP-TIK Lampung",
+        StartDate = new DateOnly(2023, 6, 5),
+        EndDate = new DateOnly(2023, 6, 8),
+        Province = RegionDirectory.Official.ResolveProvince("Lampung").Region,
+        FormToken = "token-of-the-event-000000000000000",
+    };
+
+    [Fact]
+    public void What_was_typed_comes_back_encoded_so_it_cannot_become_markup()
+    {
+        var typed = new Dictionary<string, string?> { [SubmissionFields.FullName] = "\"><script>alert(1)</script>" };
+        var html = Render(new FormState(typed, new Dictionary<string, string>(), null));
+
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\"", html, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<script>"));
+    }
+
+    [Fact]
+    public void A_refused_field_is_marked_invalid_and_described_by_its_message_and_its_hint()
+    {
+        var typed = new Dictionary<string, string?> { [SubmissionFields.Phone] = "12ab" };
+        var errors = new Dictionary<string, string> { [SubmissionFields.Phone] = FieldMessages.For(SubmissionFields.Phone, "12ab") };
+        var html = Render(new FormState(typed, errors, "Ada isian yang perlu diperbaiki."));
+
+        Assert.Contains("name=\"phone\" type=\"tel\" autocomplete=\"tel\" inputmode=\"tel\" value=\"12ab\" aria-invalid=\"true\" aria-describedby=\"h-phone e-phone\"", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"error\" id=\"e-phone\">Nomor HP tidak valid", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("aria-invalid=\"true\" aria-describedby=\"h-fullName", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_province_on_the_event_province_and_regency_are_typed()
+    {
+        var html = EventFormPage.Render(Lampung with { Province = null }, [new DateOnly(2023, 6, 6)], [], FormState.Empty);
+
+        Assert.Contains("name=\"province\" type=\"text\" autocomplete=\"address-level1\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"regency\" type=\"text\" autocomplete=\"address-level2\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Near_midnight_both_open_days_are_offered_by_name()
+    {
+        var html = EventFormPage.Render(Lampung, [new DateOnly(2023, 6, 6), new DateOnly(2023, 6, 7)], [], FormState.Empty);
+
+        Assert.Contains("<option value=\"2023-06-06\" selected>Selasa, 6 Juni 2023</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"2023-06-07\">Rabu, 7 Juni 2023</option>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_field_on_the_page_has_its_own_Indonesian_message()
+    {
+        var generic = FieldMessages.For("unknown", "x");
+        Assert.All(FieldMessages.OnPage, field => Assert.NotEqual(generic, FieldMessages.For(field, "x")));
+        Assert.NotEqual(FieldMessages.For(SubmissionFields.FullName, ""), FieldMessages.For(SubmissionFields.FullName, "x"));
+    }
+
+    private static string Render(FormState state) =>
+        EventFormPage.Render(Lampung, [new DateOnly(2023, 6, 6)], RegionDirectory.Official.RegenciesOf("18"), state);
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Attendance.Functions.Http;
+using Attendance.Testing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace Attendance.Functions.Tests;
+
+/// <summary>
+/// The venue page and the organizer's desk through the function classes, as the worker runs them (no ASP.NET
+/// middleware: the handlers send the headers and apply the rate limit themselves), on a real Azurite.
+/// </summary>
+public sealed class OrganizerFunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const string Host = "func-test.azurewebsites.net";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_organizer_gets_an_absolute_link_its_qr_code_a_rotated_link_and_the_days_csv_through_the_functions()
+    {
+        await using var provider = BuildServices(azurite.ConnectionString, burst: 600);
+        var (eventId, today) = Event();
+        var put = await InvokeAsync(provider, "PUT", $"/api/events/{eventId}", Registration(today), null, a => a.Create<EventsFunctions>().Put(a.Request, eventId, Ct));
+        var formUrl = Json(put).GetProperty("formUrl").GetString()!;
+        Assert.StartsWith($"https://{Host}/api/events/{eventId}/form?token=", formUrl, StringComparison.Ordinal);
+
+        var qr = await InvokeAsync(provider, "GET", $"/api/events/{eventId}/qr", null, null, a => a.Create<EventLinkFunctions>().GetQr(a.Request, eventId, Ct));
+        Assert.Equal(StatusCodes.Status200OK, qr.Status);
+        Assert.Equal("image/png", qr.Headers.ContentType.ToString());
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], qr.Body[..4]);
+
+        var rotated = await InvokeAsync(provider, "POST", $"/api/events/{eventId}/form-token", null, null,
+            a => a.Create<EventLinkFunctions>().RotateFormToken(a.Request, eventId, Ct));
+        var newUrl = Json(rotated).GetProperty("formUrl").GetString()!;
+        Assert.NotEqual(formUrl, newUrl);
+        var oldPage = await InvokeAsync(provider, "GET", formUrl, null, null, a => a.Create<FormsFunctions>().Get(a.Request, eventId, Ct));
+        var newPage = await InvokeAsync(provider, "GET", newUrl, null, null, a => a.Create<FormsFunctions>().Get(a.Request, eventId, Ct));
+        Assert.Equal(StatusCodes.Status401Unauthorized, oldPage.Status);
+        Assert.Equal(StatusCodes.Status200OK, newPage.Status);
+        Assert.Contains("frame-ancestors 'none'", newPage.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", newPage.Headers.XContentTypeOptions.ToString());
+        Assert.Equal("no-referrer", newPage.Headers["Referrer-Policy"].ToString());
+        Assert.Equal("no-store", newPage.Headers.CacheControl.ToString());
+
+        var form = $"fullName={Uri.EscapeDataString("Ni Luh Putu Ayu Dewi")}&province=Lampung&regency={Uri.EscapeDataString("Kabupaten Pesawaran")}";
+        var signedIn = await InvokeAsync(provider, "POST", newUrl, form, null, a => a.Create<FormsFunctions>().Post(a.Request, eventId, Ct));
+        Assert.Equal(StatusCodes.Status201Created, signedIn.Status);
+
+        var csv = await InvokeAsync(provider, "GET", $"/api/events/{eventId}/attendance?date={today:yyyy-MM-dd}&format=csv", null, null,
+            a => a.Create<AttendanceFunction>().Get(a.Request, eventId, Ct));
+        Assert.Equal(StatusCodes.Status200OK, csv.Status);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), csv.Body[..3]);
+        Assert.Contains("Ni Luh Putu Ayu Dewi", Encoding.UTF8.GetString(csv.Body), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_form_is_rate_limited_per_link_and_forwarded_client_address_in_the_functions_app()
+    {
+        var logs = new CapturedLogs();
+        await using var provider = BuildServices(azurite.ConnectionString, burst: 5, logs);
+        var (eventId, today) = Event();
+        var put = await InvokeAsync(provider, "PUT", $"/api/events/{eventId}", Registration(today), null, a => a.Create<EventsFunctions>().Put(a.Request, eventId, Ct));
+        var formUrl = Json(put).GetProperty("formUrl").GetString()!;
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 6; i++)
+        {
+            statuses.Add((await InvokeAsync(provider, "GET", formUrl, null, "203.0.113.7", a => a.Create<FormsFunctions>().Get(a.Request, eventId, Ct))).Status);
+        }
+
+        var limited = await InvokeAsync(provider, "GET", formUrl, null, "203.0.113.7", a => a.Create<FormsFunctions>().Get(a.Request, eventId, Ct));
+        var otherHotel = await InvokeAsync(provider, "GET", formUrl, null, "198.51.100.20", a => a.Create<FormsFunctions>().Get(a.Request, eventId, Ct));
+
+        Assert.Equal([200, 200, 200, 200, 200, 429], statuses);
+        Assert.Equal(StatusCodes.Status429TooManyRequests, limited.Status);
+        Assert.True(int.Parse(limited.Headers.RetryAfter.ToString(), CultureInfo.InvariantCulture) >= 1);
+        Assert.Equal("no-store", limited.Headers.CacheControl.ToString());
+        Assert.Equal(StatusCodes.Status200OK, otherHotel.Status);
+        // Two refusals, one warning; it names the event, never the link's token or the address.
+        var warning = Assert.Single(logs.Entries, e => e.EventId == 1201);
+        Assert.Contains(eventId, warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(formUrl[(formUrl.IndexOf("token=", StringComparison.Ordinal) + 6)..], warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("203.0.113.7", warning.Message, StringComparison.Ordinal);
+    }
+
+    private static (string EventId, DateOnly Today) Event() =>
+        ("bimtek-" + Guid.NewGuid().ToString("N")[..8], DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)));
+
+    private static string Registration(DateOnly today) => JsonSerializer.Serialize(new
+    {
+        name = "Bimtek SPP-TIK Lampung",
+        startDate = today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        endDate = today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        venue = "Hotel Novotel Lampung",
+        province = "Lampung",
+    });
+
+    private static JsonElement Json(Response response) => JsonDocument.Parse(response.Body).RootElement.Clone();
+
+    private static ServiceProvider BuildServices(string connectionString, int burst, CapturedLogs? logs = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AttendanceStorage"] = connectionString,
+            ["AttendanceStorage:MaxRetries"] = "1",
+            ["AttendanceStorage:RetryDelay"] = "00:00:00.050",
+            ["Store:EventsTable"] = StorageNames.Table("events"),
+            ["Store:SubmissionsTable"] = StorageNames.Table("submissions"),
+            ["Export:Container"] = StorageNames.Container("analytics"),
+            ["Export:PseudonymKey"] = "pseudonym-key-for-function-tests-000000",
+            ["Forms:RateLimitBurst"] = burst.ToString(CultureInfo.InvariantCulture),
+            ["Forms:RateLimitPerMinute"] = "1",
+        }).Build();
+        var services = new ServiceCollection().AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddAttendance(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+
+    /// <summary>One invocation as the worker's ASP.NET Core integration makes it: a request (a form body when given as text), the result executed.</summary>
+    private static async Task<Response> InvokeAsync(
+        IServiceProvider provider, string method, string url, string? body, string? forwardedFor, Func<Invocation, Task<IResult>> function)
+    {
+        var uri = new Uri(new Uri($"https://{Host}"), url);
+        var context = new DefaultHttpContext { RequestServices = provider };
+        context.Request.Method = method;
+        context.Request.Scheme = "https";
+        context.Request.Host = new HostString(Host);
+        context.Request.Path = uri.AbsolutePath;
+        context.Request.QueryString = new QueryString(uri.Query);
+        context.Connection.RemoteIpAddress = System.Net.IPAddress.Loopback;
+        if (forwardedFor is not null)
+        {
+            // The platform's front end appends the client's address and port; what the client claimed comes first.
+            context.Request.Headers["X-Forwarded-For"] = $"10.9.9.9, {forwardedFor}:50123";
+        }
+
+        if (body is not null)
+        {
+            var bytes = Encoding.UTF8.GetBytes(body);
+            context.Request.ContentType = body.StartsWith('{') ? "application/json" : "application/x-www-form-urlencoded";
+            context.Request.ContentLength = bytes.Length;
+            context.Request.Body = new MemoryStream(bytes);
+        }
+
+        context.Response.Body = new MemoryStream();
+        var result = await function(new Invocation(context.Request, provider));
+        await result.ExecuteAsync(context);
+        return new Response(context.Response.StatusCode, context.Response.Headers, ((MemoryStream)context.Response.Body).ToArray());
+    }
+
+    private sealed record Response(int Status, IHeaderDictionary Headers, byte[] Body);
+
+    private sealed record Invocation(HttpRequest Request, IServiceProvider Provider)
+    {
+        public T Create<T>() => ActivatorUtilities.CreateInstance<T>(Provider);
+    }
+}

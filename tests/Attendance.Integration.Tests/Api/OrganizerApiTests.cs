@@ -1,0 +1,251 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Attendance.Testing;
+using Microsoft.VisualBasic.FileIO;
+
+namespace Attendance.Integration.Tests.Api;
+
+/// <summary>The organizer's desk over real HTTP on Azurite: the link, its QR code, rotating it, and who attended.</summary>
+public sealed class OrganizerApiTests(AzuriteFixture azurite)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_form_url_is_absolute_from_the_request_or_from_the_configured_public_address()
+    {
+        await using (var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During)))
+        {
+            var saved = await OrganizerDesk.RegisterLampungAsync(api, Ct);
+            var formUrl = new Uri(saved.GetProperty("formUrl").GetString()!);
+            Assert.True(formUrl.IsAbsoluteUri);
+            Assert.Equal(api.Anonymous.BaseAddress!.GetLeftPart(UriPartial.Authority), formUrl.GetLeftPart(UriPartial.Authority));
+            using var page = await api.Anonymous.GetAsync(formUrl, Ct);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+
+        await using (var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During),
+            settings: new Dictionary<string, string?> { ["Forms:PublicBaseUrl"] = "https://hadir.perpusnas.example/" }))
+        {
+            var saved = await OrganizerDesk.RegisterLampungAsync(api, Ct);
+            Assert.Equal(
+                $"https://hadir.perpusnas.example/api/events/{Lampung.EventId}/form?token={saved.GetProperty("formToken").GetString()}",
+                saved.GetProperty("formUrl").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task The_qr_code_read_back_by_an_independent_decoder_holds_the_form_url_and_is_sized_for_printing()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+
+        using var response = await api.Client.GetAsync($"events/{Lampung.EventId}/qr", Ct);
+        using var anonymous = await api.Anonymous.GetAsync($"events/{Lampung.EventId}/qr", Ct);
+        using var svg = await api.Client.GetAsync($"events/{Lampung.EventId}/qr?format=svg", Ct);
+        using var missing = await api.Client.GetAsync("events/no-such-event/qr", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        var png = Path.Combine(Path.GetTempPath(), $"qr-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(png, await response.Content.ReadAsByteArrayAsync(Ct), Ct);
+        try
+        {
+            var read = JsonDocument.Parse(await NodeProcess.RunAsync("tests/oracles/read-qr.mjs", [png], TimeSpan.FromMinutes(1), Ct)).RootElement;
+            Assert.Equal(formUrl, read.GetProperty("text").GetString());
+            Assert.InRange(read.GetProperty("width").GetInt32(), 1000, 1400);
+        }
+        finally
+        {
+            File.Delete(png);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("<svg", await svg.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Rotating_the_token_kills_the_old_link_at_once_and_answers_with_the_new_one_for_the_admin_only()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var old = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+
+        using var byFunctionKey = await api.Client.PostAsync($"events/{Lampung.EventId}/form-token", null, Ct);
+        using var rotate = new HttpRequestMessage(HttpMethod.Post, $"events/{Lampung.EventId}/form-token");
+        rotate.Headers.Add("x-functions-key", ApiServer.AdminKey);
+        using var rotated = await api.Anonymous.SendAsync(rotate, Ct);
+        var answer = await rotated.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var fresh = answer.GetProperty("formUrl").GetString()!;
+
+        Assert.Equal(HttpStatusCode.Unauthorized, byFunctionKey.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+        Assert.NotEqual(old, fresh);
+        Assert.EndsWith("token=" + answer.GetProperty("formToken").GetString(), fresh, StringComparison.Ordinal);
+        using var oldPage = await api.Anonymous.GetAsync(old, Ct);
+        using var newPage = await api.Anonymous.GetAsync(fresh, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, oldPage.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, newPage.StatusCode);
+        var fields = Lampung.Submission("Budi Santoso", day: "2023-06-06");
+        fields.Remove("eventId");
+        using var oldPost = await api.Anonymous.PostAsync(old, new FormUrlEncodedContent(fields), Ct);
+        using var newPost = await api.Anonymous.PostAsync(fresh, new FormUrlEncodedContent(fields), Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, oldPost.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, newPost.StatusCode);
+
+        var printed = await (await api.Client.GetAsync($"events/{Lampung.EventId}/qr", Ct)).Content.ReadAsByteArrayAsync(Ct);
+        var png = Path.Combine(Path.GetTempPath(), $"qr-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(png, printed, Ct);
+        try
+        {
+            var read = JsonDocument.Parse(await NodeProcess.RunAsync("tests/oracles/read-qr.mjs", [png], TimeSpan.FromMinutes(1), Ct)).RootElement;
+            Assert.Equal(fresh, read.GetProperty("text").GetString());
+        }
+        finally
+        {
+            File.Delete(png);
+        }
+
+        using var unknown = new HttpRequestMessage(HttpMethod.Post, "events/no-such-event/form-token");
+        unknown.Headers.Add("x-functions-key", ApiServer.AdminKey);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.Anonymous.SendAsync(unknown, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_days_list_names_who_signed_in_with_institution_regency_time_and_channel_for_the_function_key_only()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        await OrganizerDesk.RegisterLampungAsync(api, Ct);
+        await PostAsync(api, Training());
+
+        var day = await OrganizerDesk.DayAsync(api, "2023-06-06", Ct);
+        using var anonymous = await api.Anonymous.GetAsync($"events/{Lampung.EventId}/attendance?date=2023-06-06", Ct);
+        using var outside = await api.Client.GetAsync($"events/{Lampung.EventId}/attendance?date=2023-06-10", Ct);
+        using var badDate = await api.Client.GetAsync($"events/{Lampung.EventId}/attendance?date=6-6-2023", Ct);
+        using var badFormat = await api.Client.GetAsync($"events/{Lampung.EventId}/attendance?format=xlsx", Ct);
+
+        Assert.Equal(3, day.GetProperty("count").GetInt32());
+        Assert.Equal("WIB", day.GetProperty("timeZone").GetString());
+        var attendees = day.GetProperty("attendees").EnumerateArray().ToList();
+        Assert.Equal(["Ahmad Fauzi", "Ni Luh Putu Ayu Dewi", "Siti Nur'aini"], attendees.Select(a => a.GetProperty("fullName").GetString()));
+        Assert.Equal([1, 2, 3], attendees.Select(a => a.GetProperty("number").GetInt32()));
+        var siti = attendees[2];
+        Assert.Equal("Perpustakaan Desa Sukamaju", siti.GetProperty("institution").GetString());
+        Assert.Equal("Kabupaten Pesawaran", siti.GetProperty("regency").GetProperty("name").GetString());
+        Assert.Equal("kobo", siti.GetProperty("channel").GetString());
+        Assert.Equal("siti@perpusdes.id", siti.GetProperty("email").GetString());
+        Assert.Equal(new DateTimeOffset(2023, 6, 6, 8, 5, 0, TimeSpan.FromHours(7)), siti.GetProperty("checkInAt").GetDateTimeOffset());
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
+        Assert.Equal("application/problem+json", badFormat.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task The_csv_opens_in_Excel_with_Indonesian_names_intact_and_parses_with_a_header_row()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        await OrganizerDesk.RegisterLampungAsync(api, Ct);
+        await PostAsync(api, Training());
+
+        using var response = await api.Client.GetAsync($"events/{Lampung.EventId}/attendance?date=2023-06-06&format=csv", Ct);
+        var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("daftar-hadir-", response.Content.Headers.ContentDisposition!.FileName, StringComparison.Ordinal);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var rows = Parse(bytes);
+        Assert.Equal(["No", "Nama", "Jenis kelamin", "Instansi", "Jenis perpustakaan", "Jabatan", "Kabupaten/Kota", "Provinsi", "Nomor HP", "Email", "Waktu hadir (WIB)", "Kanal"], rows[0]);
+        Assert.Equal(4, rows.Count);
+        var siti = rows.Single(r => r[1] == "Siti Nur'aini");
+        Assert.Equal(["Perempuan", "Perpustakaan Desa Sukamaju", "Perpustakaan Desa/Kelurahan", "Kepala, \"Perpustakaan\""], siti[2..6]);
+        Assert.Equal("2023-06-06 08:05", siti[10]);
+        // A value that would start a formula in Excel is kept as text.
+        Assert.Equal("'=HYPERLINK(\"x\")", rows.Single(r => r[1] == "Ahmad Fauzi")[5]);
+
+        using var whole = await api.Client.GetAsync($"events/{Lampung.EventId}/attendance?format=csv", Ct);
+        var all = Parse(await whole.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal(["2023-06-05", "2023-06-06", "2023-06-07", "2023-06-08", "Jumlah hari", "Hadir semua hari"], all[0][7..]);
+        Assert.Equal(["hadir", "hadir", "hadir", "hadir", "4", "ya"], all.Single(r => r[1] == "Ni Luh Putu Ayu Dewi")[7..]);
+        Assert.Equal(["", "hadir", "", "", "1", "tidak"], all.Single(r => r[1] == "Siti Nur'aini")[7..]);
+    }
+
+    [Fact]
+    public async Task Without_a_date_the_event_is_listed_by_participant_with_the_days_each_attended_and_who_attended_every_day()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        await OrganizerDesk.RegisterLampungAsync(api, Ct);
+        await PostAsync(api, Training());
+
+        var sheet = await api.Client.GetFromJsonAsync<JsonElement>($"events/{Lampung.EventId}/attendance", Ct);
+
+        Assert.Equal(["2023-06-05", "2023-06-06", "2023-06-07", "2023-06-08"], sheet.GetProperty("days").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(["Ni Luh Putu Ayu Dewi"], sheet.GetProperty("attendedEveryDay").EnumerateArray().Select(d => d.GetString()));
+        var byDay = sheet.GetProperty("byDay");
+        Assert.Equal(2, byDay.GetProperty("2023-06-05").GetInt32());
+        Assert.Equal(3, byDay.GetProperty("2023-06-06").GetInt32());
+        var ahmad = sheet.GetProperty("participants").EnumerateArray().Single(p => p.GetProperty("fullName").GetString() == "Ahmad Fauzi");
+        Assert.Equal(["2023-06-05", "2023-06-06"], ahmad.GetProperty("daysAttended").EnumerateArray().Select(d => d.GetString()));
+        Assert.False(ahmad.GetProperty("attendedEveryDay").GetBoolean());
+        Assert.Equal(3, sheet.GetProperty("participants").GetArrayLength());
+    }
+
+    /// <summary>A small training: Ni Luh every day, Ahmad two days, Siti one, through the keyed submissions API.</summary>
+    internal static List<Dictionary<string, string>> Training()
+    {
+        var list = new List<Dictionary<string, string>>();
+        foreach (var day in new[] { "2023-06-05", "2023-06-06", "2023-06-07", "2023-06-08" })
+        {
+            var niLuh = Lampung.Submission("Ni Luh Putu Ayu Dewi", regency: "Kota Bandar Lampung", day: day);
+            niLuh["email"] = "niluh@perpus.id";
+            niLuh["source"] = "venue-form";
+            list.Add(niLuh);
+        }
+
+        foreach (var day in new[] { "2023-06-05", "2023-06-06" })
+        {
+            var ahmad = Lampung.Submission("Ahmad Fauzi", regency: "Kabupaten Tanggamus", day: day);
+            ahmad["phone"] = "0812 3456 7000";
+            ahmad["position"] = "=HYPERLINK(\"x\")";
+            list.Add(ahmad);
+        }
+
+        var siti = Lampung.Submission("Siti Nur'aini", day: "2023-06-06");
+        siti["email"] = "siti@perpusdes.id";
+        siti["gender"] = "P";
+        siti["institution"] = "Perpustakaan Desa Sukamaju";
+        siti["institutionType"] = "village_library";
+        siti["position"] = "Kepala, \"Perpustakaan\"";
+        siti["checkInAt"] = "2023-06-06T08:05:00+07:00";
+        siti["source"] = "kobo";
+        list.Add(siti);
+        return list;
+    }
+
+    internal static async Task PostAsync(ApiServer api, List<Dictionary<string, string>> submissions)
+    {
+        using var response = await api.Client.PostAsJsonAsync("submissions", submissions, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.IsSuccessStatusCode, body);
+        Assert.DoesNotContain("\"invalid\"", body, StringComparison.Ordinal);
+    }
+
+    /// <summary>Parsed by .NET's TextFieldParser (the Visual Basic runtime's RFC 4180 reader), not by the product's writer.</summary>
+    private static List<string[]> Parse(byte[] csv)
+    {
+        using var parser = new TextFieldParser(new MemoryStream(csv), Encoding.UTF8, detectEncoding: true) { HasFieldsEnclosedInQuotes = true };
+        parser.SetDelimiters(",");
+        var rows = new List<string[]>();
+        while (!parser.EndOfData)
+        {
+            rows.Add(parser.ReadFields()!);
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using Attendance.Integration.Tests.Api;
+using Attendance.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Attendance.Integration.Tests.Browser;
+
+/// <summary>The printable daftar hadir as Chromium renders and prints it.</summary>
+public sealed partial class AttendanceSheetBrowserTests(AzuriteFixture azurite, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_days_list_renders_numbered_rows_with_a_signature_column_and_prints_on_A4_pages_with_the_header_repeated()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        await OrganizerDesk.RegisterLampungAsync(api, Ct);
+        var training = Enumerable.Range(1, 60)
+            .Select(i => Lampung.Submission($"Peserta {i:D2} Nur'aini", day: "2023-06-06"))
+            .Select(s => { s["institution"] = "Dinas Perpustakaan dan Kearsipan Kabupaten Pesawaran"; return s; })
+            .ToList();
+        await OrganizerApiTests.PostAsync(api, training);
+        await using var desk = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["x-functions-key"] = ApiServer.FunctionKey },
+            ViewportSize = new ViewportSize { Width = 1000, Height = 1400 },
+        });
+        var page = await desk.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
+
+        var response = await page.GotoAsync(new Uri(api.Client.BaseAddress!, $"events/{Lampung.EventId}/attendance?date=2023-06-06&format=html").AbsoluteUri);
+
+        Assert.Equal(200, response!.Status);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Daftar Hadir");
+        await Expect(page.Locator(".info")).ToContainTextAsync("Swiss-Belhotel Bandar Lampung");
+        await Expect(page.Locator(".info")).ToContainTextAsync("Selasa, 6 Juni 2023");
+        await Expect(page.Locator(".list thead th")).ToHaveTextAsync(["No", "Nama", "Instansi", "Kabupaten/Kota", "Jam hadir (WIB)", "Tanda tangan"]);
+        await Expect(page.Locator(".list tbody tr")).ToHaveCountAsync(60);
+        await Expect(page.Locator(".list tbody tr").Nth(59).Locator("td").First).ToHaveTextAsync("60");
+        await Expect(page.Locator(".list tbody tr").First.Locator(".sig")).ToHaveTextAsync("1.");
+        await Expect(page.Locator(".total")).ToContainTextAsync("60 orang");
+        Assert.Empty(errors);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "daftar-hadir.png") });
+
+        var pdf = await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true });
+        var pdfPath = Path.Combine(ChromiumFixture.Screenshots, "daftar-hadir.pdf");
+        await File.WriteAllBytesAsync(pdfPath, pdf, Ct);
+        Assert.InRange(PageCount(pdf), 2, 5);
+        // Printed, no row is split across pages and the sign-off stays whole.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.Equal("avoid", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.list tbody tr')).breakInside"));
+        Assert.Equal("avoid", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.signoff')).breakInside"));
+    }
+
+    [Fact]
+    public async Task The_whole_events_recap_marks_each_day_attended_and_counts_who_attended_every_day()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        await OrganizerDesk.RegisterLampungAsync(api, Ct);
+        await OrganizerApiTests.PostAsync(api, OrganizerApiTests.Training());
+        await using var desk = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["x-functions-key"] = ApiServer.FunctionKey },
+        });
+        var page = await desk.NewPageAsync();
+
+        await page.GotoAsync(new Uri(api.Client.BaseAddress!, $"events/{Lampung.EventId}/attendance?format=html").AbsoluteUri);
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Rekapitulasi Kehadiran");
+        await Expect(page.Locator(".info")).ToContainTextAsync("1 dari 3 peserta");
+        var niLuh = page.Locator(".list tbody tr", new() { HasText = "Ni Luh Putu Ayu Dewi" });
+        await Expect(niLuh.Locator("td")).ToHaveTextAsync(["2", "Ni Luh Putu Ayu Dewi", "", "Kota Bandar Lampung", "✓", "✓", "✓", "✓", "4", "Ya"]);
+        await Expect(page.Locator(".list tfoot th")).ToHaveTextAsync(["Jumlah hadir per hari", "2", "3", "1", "1", "", "1"]);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "rekap-kehadiran.png"), FullPage = true });
+    }
+
+    private static int PageCount(byte[] pdf) => PdfPage().Matches(System.Text.Encoding.Latin1.GetString(pdf)).Count;
+
+    [GeneratedRegex(@"/Type\s*/Page(?![s\w])")]
+    private static partial Regex PdfPage();
+}

@@ -1,0 +1,269 @@
+using System.Text.RegularExpressions;
+using Attendance.Integration.Tests.Api;
+using Attendance.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Attendance.Integration.Tests.Browser;
+
+/// <summary>The venue page as a participant meets it: a 360 px phone in headless Chromium, against the API on Azurite.</summary>
+public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task On_a_360_px_phone_the_page_is_Indonesian_fits_the_screen_and_confirms_who_signed_in_on_which_day_at_what_time()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        await using var phone = await chromium.PhoneAsync();
+        var page = await phone.NewPageAsync();
+        var problems = Watch(page);
+
+        var response = await page.GotoAsync(formUrl);
+        var venue = new VenuePage(page);
+
+        Assert.Equal(200, response!.Status);
+        Assert.Equal("id", await page.GetAttributeAsync("html", "lang"));
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360, "the page scrolls sideways at 360 px");
+        await Expect(page.Locator(".day")).ToContainTextAsync("Selasa, 6 Juni 2023");
+        await Expect(page.Locator("header")).ToContainTextAsync("5–8 Juni 2023");
+        await Expect(venue.FullName).ToHaveAttributeAsync("autocomplete", "name");
+        await Expect(venue.FullName).ToHaveAttributeAsync("aria-required", "true");
+        await Expect(venue.Phone).ToHaveAttributeAsync("inputmode", "tel");
+        await Expect(venue.Email).ToHaveAttributeAsync("inputmode", "email");
+        // Lampung's 15 regencies and cities, from the official list, after the empty choice.
+        Assert.Equal(16, await venue.Regency.Locator("option").CountAsync());
+        await Expect(venue.Regency.Locator("option").Nth(1)).ToHaveTextAsync("Kabupaten Lampung Selatan");
+        await Expect(venue.InstitutionType).ToContainTextAsync("Taman Bacaan Masyarakat");
+        await Expect(venue.Gender).ToContainTextAsync("Laki-laki");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "venue-form-360.png"), FullPage = true });
+
+        await venue.FillAsync("Ni Luh Putu Ayu Dewi", "Kabupaten Pesawaran", phone: "0812 3456 7890");
+        await venue.Send.ClickAsync();
+
+        await Expect(venue.Confirmation).ToContainTextAsync("Ni Luh Putu Ayu Dewi");
+        await Expect(venue.Confirmation).ToContainTextAsync("Selasa, 6 Juni 2023");
+        await Expect(venue.Confirmation).ToContainTextAsync("pukul 09.00 WIB");
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "venue-confirmation-360.png"), FullPage = true });
+        Assert.Equal(["Ni Luh Putu Ayu Dewi"], await OrganizerDesk.NamesAsync(api, "2023-06-06", Ct));
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task After_a_refused_post_everything_typed_is_still_there_and_each_Indonesian_message_stands_by_its_field()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        await using var phone = await chromium.PhoneAsync();
+        var page = await phone.NewPageAsync();
+        var problems = Watch(page);
+        await page.GotoAsync(formUrl);
+        var venue = new VenuePage(page);
+
+        await venue.FillAsync("Siti Nur'aini", "Kota Metro", phone: "0812-abc", email: "siti@");
+        await venue.Send.ClickAsync();
+
+        await Expect(venue.Phone).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(venue.Email).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(venue.FullName).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(venue.Phone).ToHaveAttributeAsync("aria-describedby", new Regex(@"\be-phone\b"));
+        await Expect(page.Locator("#e-phone")).ToHaveTextAsync(new Regex("^Nomor HP tidak valid"));
+        await Expect(page.Locator("#e-email")).ToHaveTextAsync(new Regex("^Alamat email tidak valid"));
+        await Expect(venue.FullName).ToHaveValueAsync("Siti Nur'aini");
+        await Expect(venue.Phone).ToHaveValueAsync("0812-abc");
+        await Expect(venue.Email).ToHaveValueAsync("siti@");
+        await Expect(venue.Institution).ToHaveValueAsync("Perpustakaan Desa Sukamaju");
+        await Expect(venue.Regency).ToHaveValueAsync("Kota Metro");
+        await Expect(venue.InstitutionType).ToHaveValueAsync("village_library");
+        await Expect(venue.Gender).ToHaveValueAsync("female");
+        Assert.DoesNotMatch(EnglishWords(), await page.Locator("main").InnerTextAsync());
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "venue-errors-360.png"), FullPage = true });
+
+        await venue.Phone.FillAsync("0812 3456 7891");
+        await venue.Email.FillAsync("siti@perpusdes.id");
+        await venue.Send.ClickAsync();
+
+        await Expect(venue.Confirmation).ToContainTextAsync("Siti Nur'aini");
+        Assert.Equal(["Siti Nur'aini"], await OrganizerDesk.NamesAsync(api, "2023-06-06", Ct));
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task The_button_shows_that_it_is_sending_and_a_second_tap_posts_nothing()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        await using var phone = await chromium.PhoneAsync();
+        var page = await phone.NewPageAsync();
+        var posts = 0;
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/form?**", async route =>
+        {
+            if (route.Request.Method == "POST")
+            {
+                Interlocked.Increment(ref posts);
+                await release.Task;
+            }
+
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync(formUrl);
+        var venue = new VenuePage(page);
+        await venue.FillAsync("Ahmad Fauzi", "Kabupaten Tanggamus");
+
+        await venue.Send.ClickAsync();
+        await Expect(venue.Send).ToBeDisabledAsync();
+        await Expect(venue.Send).ToHaveTextAsync("Mengirim…");
+        await venue.Send.DispatchEventAsync("click");
+        await page.EvaluateAsync("() => document.querySelector('form[data-venue]').requestSubmit()");
+        release.SetResult();
+
+        await Expect(venue.Confirmation).ToContainTextAsync("Ahmad Fauzi");
+        Assert.Equal(1, posts);
+    }
+
+    [Fact]
+    public async Task Without_a_connection_the_sign_in_waits_on_the_phone_and_is_stored_once_when_the_connection_returns()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        await using var phone = await chromium.PhoneAsync();
+        var page = await phone.NewPageAsync();
+        var problems = Watch(page);
+        await page.GotoAsync(formUrl);
+        var venue = new VenuePage(page);
+        await venue.FillAsync("Rudi Hartono", "Kabupaten Way Kanan");
+
+        await phone.SetOfflineAsync(true);
+        await venue.Send.ClickAsync();
+
+        await Expect(venue.Waiting).ToContainTextAsync("Menunggu koneksi");
+        await Expect(venue.Waiting).ToContainTextAsync("Rudi Hartono");
+        Assert.Equal(1, await venue.QueuedAsync());
+        Assert.Empty(await OrganizerDesk.NamesAsync(api, "2023-06-06", Ct));
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "venue-waiting-360.png"), FullPage = true });
+
+        await phone.SetOfflineAsync(false);
+
+        await Expect(venue.Confirmation).ToContainTextAsync("Rudi Hartono");
+        Assert.Equal(0, await venue.QueuedAsync());
+        Assert.Equal(["Rudi Hartono"], await OrganizerDesk.NamesAsync(api, "2023-06-06", Ct));
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task A_sign_in_whose_answer_was_lost_is_sent_again_when_the_page_is_reopened_and_stored_exactly_once()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        await using var phone = await chromium.PhoneAsync();
+        var page = await phone.NewPageAsync();
+        // The post reaches the server and is stored, but the hotel Wi-Fi drops the answer.
+        await page.RouteAsync("**/form?**", async route =>
+        {
+            if (route.Request.Method == "POST")
+            {
+                await route.FetchAsync();
+                await route.AbortAsync("connectionreset");
+                return;
+            }
+
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync(formUrl);
+        var venue = new VenuePage(page);
+        await venue.FillAsync("Dewi Lestari", "Kabupaten Lampung Timur", email: "dewi@perpus.id");
+        await venue.Send.ClickAsync();
+        await Expect(venue.Waiting).ToContainTextAsync("Dewi Lestari");
+        var day = await OrganizerDesk.DayAsync(api, "2023-06-06", Ct);
+        Assert.Equal(1, day.GetProperty("count").GetInt32());
+        await page.CloseAsync();
+
+        // The participant opens the link again later, with a connection.
+        var again = await phone.NewPageAsync();
+        await again.GotoAsync(formUrl);
+        var reopened = new VenuePage(again);
+
+        await Expect(reopened.Confirmation).ToContainTextAsync("Dewi Lestari");
+        await Expect(reopened.Confirmation).ToContainTextAsync("sudah tercatat sebelumnya, pukul 09.00 WIB");
+        Assert.Equal(0, await reopened.QueuedAsync());
+        Assert.Equal(["Dewi Lestari"], await OrganizerDesk.NamesAsync(api, "2023-06-06", Ct));
+        var whole = await api.Client.GetStringAsync($"events/{Lampung.EventId}/attendance", Ct);
+        Assert.Single(Regex.Matches(whole, "Dewi Lestari"));
+    }
+
+    [Fact]
+    public async Task A_sign_in_sent_through_a_link_rotated_meanwhile_is_kept_and_goes_through_the_new_link()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var oldUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        await using var phone = await chromium.PhoneAsync();
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync(oldUrl);
+        var venue = new VenuePage(page);
+        await venue.FillAsync("Yusuf Maulana", "Kabupaten Lampung Barat");
+
+        using var rotate = new HttpRequestMessage(HttpMethod.Post, $"events/{Lampung.EventId}/form-token");
+        rotate.Headers.Add("x-functions-key", ApiServer.AdminKey);
+        using var rotated = await api.Anonymous.SendAsync(rotate, Ct);
+        var newUrl = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(rotated.Content, Ct))
+            .GetProperty("formUrl").GetString()!;
+        await venue.Send.ClickAsync();
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Tautan tidak berlaku");
+        await Expect(venue.Waiting).ToContainTextAsync("Tautan sudah diganti panitia");
+        await Expect(venue.Waiting).ToContainTextAsync("Yusuf Maulana");
+        Assert.Equal(1, await venue.QueuedAsync());
+
+        var scanned = await phone.NewPageAsync();
+        await scanned.GotoAsync(newUrl);
+
+        await Expect(new VenuePage(scanned).Confirmation).ToContainTextAsync("Yusuf Maulana");
+        Assert.Equal(0, await new VenuePage(scanned).QueuedAsync());
+        Assert.Equal(["Yusuf Maulana"], await OrganizerDesk.NamesAsync(api, "2023-06-06", Ct));
+    }
+
+    [Fact]
+    public async Task A_wrong_link_shows_a_readable_Indonesian_page()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        await using var phone = await chromium.PhoneAsync();
+        var page = await phone.NewPageAsync();
+
+        var response = await page.GotoAsync(formUrl[..formUrl.IndexOf("token=", StringComparison.Ordinal)] + "token=salah");
+
+        Assert.Equal(404, response!.Status);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Tautan tidak berlaku");
+        await Expect(page.Locator("main")).ToContainTextAsync("kode QR");
+        Assert.Equal("no-referrer", response.Headers["referrer-policy"]);
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "venue-wrong-link-360.png"), FullPage = true });
+    }
+
+    /// <summary>
+    /// Script errors and console errors, CSP violations ("Refused to execute…") among them: the page must run with none.
+    /// Failed loads are left out: a 400 answer or a dropped connection is what some tests are about.
+    /// </summary>
+    private static List<string> Watch(IPage page)
+    {
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                problems.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => problems.Add(error);
+        return problems;
+    }
+
+    // English words of the API's messages ("must be", "is not a valid", "required"); Indonesian says "tidak valid" too.
+    [GeneratedRegex(@"\b(must|invalid|required|field|is not|please)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishWords();
+}
