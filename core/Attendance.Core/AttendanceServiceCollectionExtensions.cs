@@ -41,6 +41,7 @@ public static class AttendanceServiceCollectionExtensions
         services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.SectionName)).ValidateDataAnnotations()
             .Validate(o => !o.PseudonymKey.TrimStart().StartsWith(ExportOptions.UnresolvedKeyVaultReference, StringComparison.OrdinalIgnoreCase),
                 "Export:PseudonymKey is an unresolved Key Vault reference: check that the secret PseudonymKey exists and that the app's identity is Key Vault Secrets User (docs/deployment.md).")
+            .Validate(_ => ExportSchedule.TryFrom(configuration) is not null, ExportSchedule.Rule)
             .ValidateOnStart();
         services.AddSingleton(_ => ExportSchedule.From(configuration));
         services.AddSingleton<ExportRunner>();

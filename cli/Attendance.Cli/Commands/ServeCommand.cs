@@ -1,5 +1,9 @@
 using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
 using Attendance.Api;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Options;
 
 namespace Attendance.Cli.Commands;
 
@@ -21,6 +25,11 @@ internal static class ServeCommand
         var (app, generatedKeys) = LocalServer.Build(urls, defaults: LocalDefaults.For);
         await using (app)
         {
+            // A host that fails to start logs the failure with its stack trace; these checks fail first, so the
+            // mistakes a person can fix end in Program's one line instead.
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+            EnsureFree(urls);
+
             foreach (var (setting, key) in generatedKeys)
             {
                 // Shown once, to the person who started the server; never logged.
@@ -31,5 +40,31 @@ internal static class ServeCommand
         }
 
         return 0;
+    }
+
+    /// <summary>Throws the error Kestrel would when a loopback or any-address URL's port is taken.</summary>
+    private static void EnsureFree(string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Port == 0 || !IPAddress.TryParse(uri.Host, out var address))
+            {
+                continue;
+            }
+
+            var probe = new TcpListener(address, uri.Port);
+            try
+            {
+                probe.Start();
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                throw new IOException($"Failed to bind to address {url}: address already in use.", new AddressInUseException(ex.Message, ex));
+            }
+            finally
+            {
+                probe.Stop();
+            }
+        }
     }
 }

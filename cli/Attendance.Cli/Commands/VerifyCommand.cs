@@ -41,8 +41,8 @@ internal static class VerifyCommand
         }
 
         AnsiConsole.MarkupLine(report.IsExact
-            ? $"[green]Exact[/]: table version {report.TableVersion} holds every exported submission once. Report: {Reconciliation.ReportBlobName}"
-            : $"[red]{report.Findings.Count} differences[/]. Report: {Reconciliation.ReportBlobName}");
+            ? $"[green]Exact[/]: table version {report.TableVersion} holds every exported submission once. Report: blob {Reconciliation.ReportBlobName} in the export container"
+            : $"[red]{report.Findings.Count} differences[/]. Report: blob {Reconciliation.ReportBlobName} in the export container");
         return report.IsExact ? 0 : 1;
     }
 }

@@ -22,14 +22,20 @@ public sealed class ExportSchedule
 
     public string Expression { get; }
 
-    public static ExportSchedule From(IConfiguration configuration)
+    /// <summary>The message a mistyped schedule gets, at start and when the scheduler reads it.</summary>
+    public const string Rule = $"{SettingName} must be a 6-field NCRONTAB expression (seconds minutes hours day month weekday, e.g. {Default}).";
+
+    public static ExportSchedule From(IConfiguration configuration) =>
+        TryFrom(configuration) ?? throw new InvalidOperationException(Rule);
+
+    /// <summary>The configured schedule (the default when unset); null when the setting is not a 6-field NCRONTAB expression.</summary>
+    public static ExportSchedule? TryFrom(IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         var expression = configuration[SettingName];
         expression = string.IsNullOrWhiteSpace(expression) ? Default : expression.Trim();
-        var parsed = CrontabSchedule.TryParse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = true })
-            ?? throw new InvalidOperationException(
-                $"{SettingName} '{expression}' is not a 6-field NCRONTAB expression (seconds minutes hours day month weekday, e.g. {Default}).");
-        return new ExportSchedule(expression, parsed);
+        var parsed = CrontabSchedule.TryParse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
+        return parsed is null ? null : new ExportSchedule(expression, parsed);
     }
 
     /// <summary>The next run strictly after <paramref name="after"/> (UTC).</summary>

@@ -43,7 +43,7 @@ public static class EventFormPage
         Choice(page, state, SubmissionFields.Gender, "Jenis kelamin", Vocabulary.Gender.Terms.Select(t => (t.Code, t.Indonesian)));
         Input(page, state, SubmissionFields.Phone, "Nomor HP (WhatsApp)", "tel", required: false, autocomplete: "tel", inputMode: "tel", hint: "Contoh: 0812 3456 7890");
         Input(page, state, SubmissionFields.Email, "Email", "email", required: false, autocomplete: "email", inputMode: "email");
-        Input(page, state, SubmissionFields.Institution, "Instansi", "text", required: false, autocomplete: "organization", hint: "Contoh: Dinas Perpustakaan Kabupaten Lampung Selatan");
+        Input(page, state, SubmissionFields.Institution, "Instansi", "text", required: false, autocomplete: "organization", hint: "Contoh: Dinas Perpustakaan Kabupaten …, Perpustakaan Desa …");
         Choice(page, state, SubmissionFields.InstitutionType, "Jenis perpustakaan", Vocabulary.InstitutionType.Terms.Select(t => (t.Code, t.Indonesian)));
         Input(page, state, SubmissionFields.Position, "Jabatan", "text", required: false, autocomplete: "organization-title");
         if (e.Province is { } province)

@@ -42,9 +42,12 @@ public sealed record Attendee(
             s.Phone,
             s.Email,
             s.SessionDate.ToString("O"),
-            (s.CheckInAt ?? stored.ReceivedAt).ToOffset(zone.Offset),
+            ToSeconds(s.CheckInAt ?? stored.ReceivedAt).ToOffset(zone.Offset),
             s.Source ?? UnknownChannel);
     }
+
+    /// <summary>Lists show check-in times to the second; the store keeps the ticks.</summary>
+    private static DateTimeOffset ToSeconds(DateTimeOffset at) => new(at.Ticks - (at.Ticks % TimeSpan.TicksPerSecond), at.Offset);
 
     /// <summary>The Indonesian label of a vocabulary code, e.g. "Perempuan" for <c>female</c>.</summary>
     public static string? Label(Vocabulary vocabulary, string? code) =>

@@ -58,8 +58,14 @@ public static class StorageServiceCollectionExtensions
                 .WithName(StorageClients.Health).ConfigureOptions(StorageClients.NeverRetry);
         });
 
-        // AddAzureClients forwards the SDKs' event sources to ILogger, a line per request at Information.
-        services.Configure<LoggerFilterOptions>(o => o.AddFilter("Azure", LogLevel.Warning));
+        // AddAzureClients forwards the SDKs' event sources to ILogger, a line per request at Information, and every
+        // answer of 400 or more at Warning: expected ones too (a 409 from CreateIfNotExists, a 404 from a point read).
+        // The product logs the failures that matter itself.
+        services.Configure<LoggerFilterOptions>(o =>
+        {
+            o.AddFilter("Azure", LogLevel.Warning);
+            o.AddFilter("Azure.Core", LogLevel.Error);
+        });
         services.TryAddSingleton<StorageHealth>();
         return services;
     }
