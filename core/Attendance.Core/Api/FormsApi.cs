@@ -13,7 +13,7 @@ namespace Attendance.Api;
 /// </summary>
 public sealed class FormsApi(EventStore events, SubmissionIntake intake, ApiGuard guard, TimeProvider time)
 {
-    /// <summary>The source recorded for submissions through this form when the form does not say.</summary>
+    /// <summary>The source recorded for every submission through this form.</summary>
     public const string DefaultSource = "venue-form";
 
     public Task<IResult> GetAsync(HttpRequest request, string eventId, CancellationToken cancellationToken) =>
@@ -64,10 +64,9 @@ public sealed class FormsApi(EventStore events, SubmissionIntake intake, ApiGuar
                     $"the event form records today's attendance only ({string.Join(" or ", today)}); other days are entered by the organizer.");
             }
 
-            if (string.IsNullOrWhiteSpace(fields[SubmissionFields.Source]))
-            {
-                fields.Set(SubmissionFields.Source, DefaultSource);
-            }
+            // The venue page takes no client-chosen source or id: a chosen id could claim another's attendance.
+            fields.Set(SubmissionFields.Source, DefaultSource);
+            fields.Remove(SubmissionFields.SubmissionId);
 
             var outcomes = await intake.AcceptAsync([fields], cancellationToken);
             return WantsHtml(request) ? RenderOutcome(trainingEvent!, outcomes[0]) : body.Respond(outcomes);
