@@ -2,12 +2,14 @@ using Attendance.Api;
 using Attendance.Auth;
 using Attendance.Events;
 using Attendance.Export;
+using Attendance.OpenRosa;
 using Attendance.Regions;
 using Attendance.Storage;
 using Attendance.Submissions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Attendance;
 
@@ -21,6 +23,11 @@ public static class AttendanceServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => RegionDirectory.Official);
         services.AddProblemDetails();
+
+        // ASP.NET Core's hosting log writes every request's full URL at Information, query string included: the
+        // form's token and a 'code' key would reach the logs. The product logs each request itself (ApiGuard),
+        // without URL; the worker runs the same ASP.NET Core hosting, so this holds in both hosts.
+        services.AddLogging(logging => logging.AddFilter(HostingDiagnosticsCategory, LogLevel.Warning));
 
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName))
             .Validate(o => IsTableName(o.EventsTable) && IsTableName(o.SubmissionsTable),
@@ -51,8 +58,12 @@ public static class AttendanceServiceCollectionExtensions
         services.AddSingleton<SubmissionsApi>();
         services.AddSingleton<FormsApi>();
         services.AddSingleton<ExportsApi>();
+        services.AddSingleton<OpenRosaApi>();
         return services;
     }
+
+    /// <summary>The category of ASP.NET Core's per-request lines (<c>Request starting GET http://…?token=…</c>).</summary>
+    public const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
     private static bool IsTableName(string name) =>
         name.Length is >= 3 and <= 63 && char.IsAsciiLetter(name[0]) && name.All(char.IsAsciiLetterOrDigit);

@@ -1,4 +1,5 @@
 using Attendance.Auth;
+using Attendance.OpenRosa;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,6 +22,8 @@ public static class ApiEndpoints
         [ApiRoutes.GetForm.Name] = (HttpRequest request, string eventId, FormsApi api, CancellationToken ct) => api.GetAsync(request, eventId, ct),
         [ApiRoutes.PostForm.Name] = (HttpRequest request, string eventId, FormsApi api, CancellationToken ct) => api.PostAsync(request, eventId, ct),
         [ApiRoutes.PostExports.Name] = (HttpRequest request, ExportsApi api, CancellationToken ct) => api.PostAsync(request, ct),
+        [ApiRoutes.HeadOpenRosaSubmission.Name] = (HttpRequest request, OpenRosaApi api, CancellationToken ct) => api.HeadAsync(request, ct),
+        [ApiRoutes.PostOpenRosaSubmission.Name] = (HttpRequest request, OpenRosaApi api, CancellationToken ct) => api.PostAsync(request, ct),
     };
 
     /// <summary>Maps every route below <c>/api</c>.</summary>

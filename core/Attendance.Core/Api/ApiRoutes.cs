@@ -22,5 +22,12 @@ public static class ApiRoutes
 
     public static ApiRoute PostExports { get; } = new("PostExports", "POST", "exports", ApiAuthLevel.Admin);
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, OpenApi, PutEvent, GetEvent, PostSubmissions, GetForm, PostForm, PostExports];
+    /// <summary>ODK Collect's check before it posts: anonymous at the host, the handler checks HTTP Basic itself.</summary>
+    public static ApiRoute HeadOpenRosaSubmission { get; } = new("HeadOpenRosaSubmission", "HEAD", "openrosa/submission", ApiAuthLevel.Anonymous);
+
+    /// <summary>ODK Collect's submission: anonymous at the host, the handler checks HTTP Basic itself.</summary>
+    public static ApiRoute PostOpenRosaSubmission { get; } = new("PostOpenRosaSubmission", "POST", "openrosa/submission", ApiAuthLevel.Anonymous);
+
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, OpenApi, PutEvent, GetEvent, PostSubmissions, GetForm, PostForm, PostExports,
+        HeadOpenRosaSubmission, PostOpenRosaSubmission];
 }
