@@ -19,6 +19,19 @@ public sealed class EventStore(
 
     private CreateOnce Ready => ready ??= CreateOnce.Table(table);
 
+    /// <summary>
+    /// Reads one page of the table, for the health check: throws when storage does not answer; a table found gone
+    /// is created again first, so the check reports what the next request will meet.
+    /// </summary>
+    public Task CheckAsync(CancellationToken cancellationToken = default) =>
+        Ready.RunAsync(async ct =>
+        {
+            await foreach (var _ in table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct).AsPages())
+            {
+                break;
+            }
+        }, cancellationToken);
+
     public async Task<TrainingEvent?> GetAsync(string eventId, CancellationToken cancellationToken = default)
     {
         var entity = await Ready.RunAsync(ct => table.FindAsync(Partition, eventId, ct), cancellationToken);

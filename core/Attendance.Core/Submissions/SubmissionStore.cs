@@ -33,6 +33,19 @@ public sealed partial class SubmissionStore(
     private CreateOnce Ready => ready ??= CreateOnce.Table(table);
 
     /// <summary>
+    /// Reads one page of the table, for the health check: throws when storage does not answer; a table found gone
+    /// is created again first, so the check reports what the next request will meet.
+    /// </summary>
+    public Task CheckAsync(CancellationToken cancellationToken = default) =>
+        Ready.RunAsync(async ct =>
+        {
+            await foreach (var _ in table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct).AsPages())
+            {
+                break;
+            }
+        }, cancellationToken);
+
+    /// <summary>
     /// Stores submissions of one event, returning one receipt per submission in order. A submission that repeats
     /// a stored one, or an earlier one of the same call, gets a duplicate receipt with the original's id.
     /// </summary>
