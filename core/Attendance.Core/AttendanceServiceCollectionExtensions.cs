@@ -38,6 +38,9 @@ public static class AttendanceServiceCollectionExtensions
         // the local server maps its routes, not at every host's start.
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateDataAnnotations();
 
+        // The same keys as ODK Collect's Basic password, in every host (the Functions host cannot check Basic).
+        services.AddOptions<AuthOptions>(OpenRosaApi.KeysName).Bind(configuration.GetSection(AuthOptions.SectionName));
+
         services.AddSingleton<EventStore>();
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<SubmissionValidator>();

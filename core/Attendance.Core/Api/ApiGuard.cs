@@ -76,6 +76,9 @@ public sealed partial class ApiGuard(ILogger<ApiGuard> logger)
 
         // A table or container found gone even after the store created it again (deleted twice in a row).
         RequestFailedException missing when CreateOnce.IsMissing(missing) => true,
+
+        // Azure Storage keeps a deleted table's name for a while: creating it again waits until it is free.
+        RequestFailedException { ErrorCode: "TableBeingDeleted" } => true,
         RequestFailedException { Status: 0 or 408 or 429 or >= 500 } => true,
 
         // The managed identity's token endpoint did not answer: storage is unreachable for this instance.
@@ -88,7 +91,7 @@ public sealed partial class ApiGuard(ILogger<ApiGuard> logger)
 
     /// <summary>Whether <paramref name="ex"/> means other writers kept winning the ETag race on the same rows.</summary>
     public static bool IsContention(Exception ex) =>
-        ex is EventBusyException or RequestFailedException { Status: 409 or 412 };
+        ex is EventBusyException or RequestFailedException { Status: 409 or 412, ErrorCode: not "TableBeingDeleted" };
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "{Route} answered {Status} in {ElapsedMs:0} ms")]
     private static partial void LogAnswered(ILogger logger, string route, int status, double elapsedMs);

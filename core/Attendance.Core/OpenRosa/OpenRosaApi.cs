@@ -15,8 +15,14 @@ namespace Attendance.OpenRosa;
 /// and dropped) and answers 201 with an OpenRosaResponse. A resubmission of the same instance is 201 too, with a
 /// message saying it was already received: Collect treats anything else as a failure and would keep retrying.
 /// </summary>
-public sealed class OpenRosaApi(SubmissionIntake intake, IOptions<AuthOptions> keys, ApiGuard guard)
+public sealed class OpenRosaApi(SubmissionIntake intake, IOptionsMonitor<AuthOptions> options, ApiGuard guard)
 {
+    /// <summary>
+    /// The name the keys are bound under for this route: unvalidated, unlike the local server's, because the
+    /// Functions app need not set them; unset keys open nothing (<see cref="OpenRosaCredentials"/>).
+    /// </summary>
+    public const string KeysName = "OpenRosa";
+
     /// <summary>The name of the part that carries the instance, as Collect sends it.</summary>
     public const string InstancePart = "xml_submission_file";
 
@@ -25,12 +31,12 @@ public sealed class OpenRosaApi(SubmissionIntake intake, IOptions<AuthOptions> k
 
     public Task<IResult> HeadAsync(HttpRequest request, CancellationToken cancellationToken) =>
         guard.RunAsync(ApiRoutes.HeadOpenRosaSubmission.Name, () => Task.FromResult<IResult>(
-            OpenRosaCredentials.Allows(request, keys.Value) ? OpenRosaResponse.Ready() : OpenRosaResponse.Unauthorized()), cancellationToken);
+            OpenRosaCredentials.Allows(request, options.Get(KeysName)) ? OpenRosaResponse.Ready() : OpenRosaResponse.Unauthorized()), cancellationToken);
 
     public Task<IResult> PostAsync(HttpRequest request, CancellationToken cancellationToken) =>
         guard.RunAsync(ApiRoutes.PostOpenRosaSubmission.Name, async () =>
         {
-            if (!OpenRosaCredentials.Allows(request, keys.Value))
+            if (!OpenRosaCredentials.Allows(request, options.Get(KeysName)))
             {
                 return OpenRosaResponse.Unauthorized();
             }
