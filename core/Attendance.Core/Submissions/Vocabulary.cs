@@ -87,13 +87,17 @@ public sealed class Vocabulary
         return null;
     }
 
-    /// <summary>Case, punctuation and spacing do not matter: "Perpustakaan Desa / Kelurahan", "laki_laki", "Laki-Laki".</summary>
+    /// <summary>Case, punctuation, spacing and full-width forms do not matter: "Perpustakaan Desa / Kelurahan", "laki_laki", "T.B.M.".</summary>
     private static string Fold(string text)
     {
         var folded = new System.Text.StringBuilder(text.Length);
         foreach (var c in text.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant())
         {
-            folded.Append(char.IsLetterOrDigit(c) ? c : ' ');
+            // Dots join ("T.B.M." is TBM); any other mark separates words.
+            if (c != '.')
+            {
+                folded.Append(char.IsLetterOrDigit(c) ? c : ' ');
+            }
         }
 
         return string.Join(' ', folded.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
