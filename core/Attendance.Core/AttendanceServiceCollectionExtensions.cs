@@ -3,6 +3,7 @@ using Attendance.Auth;
 using Attendance.Events;
 using Attendance.Export;
 using Attendance.Forms;
+using Attendance.OpenRosa;
 using Attendance.Organizer;
 using Attendance.Regions;
 using Attendance.Storage;
@@ -10,6 +11,7 @@ using Attendance.Submissions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Attendance;
 
@@ -24,6 +26,11 @@ public static class AttendanceServiceCollectionExtensions
         services.AddSingleton(_ => RegionDirectory.Official);
         services.AddProblemDetails();
 
+        // ASP.NET Core's hosting log writes every request's full URL at Information, query string included: the
+        // form's token and a 'code' key would reach the logs. The product logs each request itself (ApiGuard),
+        // without URL; the worker runs the same ASP.NET Core hosting, so this holds in both hosts.
+        services.AddLogging(logging => logging.AddFilter(HostingDiagnosticsCategory, LogLevel.Warning));
+
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName))
             .Validate(o => IsTableName(o.EventsTable) && IsTableName(o.SubmissionsTable),
                 "Store:EventsTable and Store:SubmissionsTable must be table names: 3-63 letters or digits, starting with a letter.")
@@ -32,6 +39,9 @@ public static class AttendanceServiceCollectionExtensions
         // Only the local server checks keys (the Functions host checks its own), so these are validated when
         // the local server maps its routes, not at every host's start.
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateDataAnnotations();
+
+        // The same keys as ODK Collect's Basic password, in every host (the Functions host cannot check Basic).
+        services.AddOptions<AuthOptions>(OpenRosaApi.KeysName).Bind(configuration.GetSection(AuthOptions.SectionName));
 
         services.AddSingleton<EventStore>();
         services.AddSingleton<SubmissionStore>();
@@ -63,8 +73,12 @@ public static class AttendanceServiceCollectionExtensions
         services.AddSingleton<FormsApi>();
         services.AddSingleton<AttendanceApi>();
         services.AddSingleton<ExportsApi>();
+        services.AddSingleton<OpenRosaApi>();
         return services;
     }
+
+    /// <summary>The category of ASP.NET Core's per-request lines (<c>Request starting GET http://…?token=…</c>).</summary>
+    public const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
     private static bool IsTableName(string name) =>
         name.Length is >= 3 and <= 63 && char.IsAsciiLetter(name[0]) && name.All(char.IsAsciiLetterOrDigit);

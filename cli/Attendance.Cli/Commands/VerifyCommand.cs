@@ -6,7 +6,8 @@ namespace Attendance.Cli.Commands;
 
 /// <summary>
 /// <c>attendance verify</c>: reconciles the store with the live attendance table, prints the counts per event and
-/// day and every difference, writes the CSV report for Power BI, and exits 1 on any difference.
+/// day and every difference, writes the CSV report for Power BI, reports attendance stored outside its event's
+/// dates, and exits 1 on any difference or such attendance.
 /// </summary>
 internal static class VerifyCommand
 {
@@ -20,7 +21,9 @@ internal static class VerifyCommand
     private static async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         using var host = CliHost.Build();
-        var report = await host.Services.GetRequiredService<Reconciliation>().RunAsync(cancellationToken);
+        var reconciliation = host.Services.GetRequiredService<Reconciliation>();
+        var report = await reconciliation.RunAsync(cancellationToken);
+        var outside = await reconciliation.FindOutsideEventDatesAsync(cancellationToken);
 
         var days = new Table().AddColumns("event", "session date", "in store", "in table");
         foreach (var day in report.Days)
@@ -40,9 +43,19 @@ internal static class VerifyCommand
             AnsiConsole.MarkupLine($"{Markup.Escape(eventId)}: {pending} submissions not exported yet (the next run takes them).");
         }
 
+        foreach (var day in outside)
+        {
+            AnsiConsole.MarkupLine($"[red]outside event dates[/] {Markup.Escape(day.EventId)} {day.SessionDate:yyyy-MM-dd}: {day.Attendances} attendances, the event runs {day.StartDate:yyyy-MM-dd} to {day.EndDate:yyyy-MM-dd}");
+        }
+
         AnsiConsole.MarkupLine(report.IsExact
             ? $"[green]Exact[/]: table version {report.TableVersion} holds every exported submission once. Report: blob {Reconciliation.ReportBlobName} in the export container"
             : $"[red]{report.Findings.Count} differences[/]. Report: blob {Reconciliation.ReportBlobName} in the export container");
-        return report.IsExact ? 0 : 1;
+        if (outside.Count > 0)
+        {
+            AnsiConsole.MarkupLine($"[red]{outside.Count} event days[/] hold attendance outside their event's dates.");
+        }
+
+        return report.IsExact && outside.Count == 0 ? 0 : 1;
     }
 }

@@ -1,4 +1,5 @@
 using Attendance.Auth;
+using Attendance.OpenRosa;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -24,6 +25,8 @@ public static class ApiEndpoints
         [ApiRoutes.GetEventQr.Name] = (HttpRequest request, string eventId, EventsApi api, CancellationToken ct) => api.GetQrAsync(request, eventId, ct),
         [ApiRoutes.PostFormToken.Name] = (HttpRequest request, string eventId, EventsApi api, CancellationToken ct) => api.RotateFormTokenAsync(request, eventId, ct),
         [ApiRoutes.GetAttendance.Name] = (HttpRequest request, string eventId, AttendanceApi api, CancellationToken ct) => api.GetAsync(request, eventId, ct),
+        [ApiRoutes.HeadOpenRosaSubmission.Name] = (HttpRequest request, OpenRosaApi api, CancellationToken ct) => api.HeadAsync(request, ct),
+        [ApiRoutes.PostOpenRosaSubmission.Name] = (HttpRequest request, OpenRosaApi api, CancellationToken ct) => api.PostAsync(request, ct),
     };
 
     /// <summary>Maps every route below <c>/api</c>.</summary>

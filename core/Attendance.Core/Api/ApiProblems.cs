@@ -14,6 +14,14 @@ public static class ApiProblems
 
     public static IResult Invalid(string field, string message) => Invalid(FieldErrors.Single(field, message));
 
+    /// <summary>409 with field errors: the request is well formed but contradicts what is stored.</summary>
+    public static IResult Conflict(FieldErrors errors, string title = "The request conflicts with what is stored.") =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary())
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = title,
+        });
+
     public static IResult NotFound(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: what);
 
@@ -26,6 +34,14 @@ public static class ApiProblems
             statusCode: StatusCodes.Status503ServiceUnavailable,
             title: "Storage is unavailable.",
             detail: "The attendance store did not answer. Each submission is stored whole or not at all; retry later with the same body: those already stored come back as duplicates with their ids."),
+        RetryAfterSeconds);
+
+    /// <summary>503 with Retry-After: other writers kept changing the same rows; nothing of this request was stored.</summary>
+    public static IResult Busy() => new RetryAfterResult(
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Too many concurrent changes.",
+            detail: "Other requests kept changing the same event while this one ran; nothing of it was stored. Retry later with the same body."),
         RetryAfterSeconds);
 
     private sealed class RetryAfterResult(IResult inner, int seconds) : IResult, IStatusCodeHttpResult

@@ -28,6 +28,15 @@ public static class ApiRoutes
 
     public static ApiRoute GetAttendance { get; } = new("GetAttendance", "GET", "events/{eventId}/attendance", ApiAuthLevel.Function);
 
+    /// <summary>ODK Collect's check before it posts: anonymous at the host, the handler checks HTTP Basic itself.</summary>
+    public static ApiRoute HeadOpenRosaSubmission { get; } = new("HeadOpenRosaSubmission", "HEAD", "openrosa/submission", ApiAuthLevel.Anonymous);
+
+    /// <summary>ODK Collect's submission: anonymous at the host, the handler checks HTTP Basic itself.</summary>
+    public static ApiRoute PostOpenRosaSubmission { get; } = new("PostOpenRosaSubmission", "POST", "openrosa/submission", ApiAuthLevel.Anonymous);
+
     public static IReadOnlyList<ApiRoute> All { get; } =
-        [Health, OpenApi, PutEvent, GetEvent, PostSubmissions, GetForm, PostForm, PostExports, GetEventQr, PostFormToken, GetAttendance];
+    [
+        Health, OpenApi, PutEvent, GetEvent, PostSubmissions, GetForm, PostForm, PostExports, GetEventQr, PostFormToken, GetAttendance,
+        HeadOpenRosaSubmission, PostOpenRosaSubmission,
+    ];
 }

@@ -20,7 +20,7 @@ namespace Attendance.Api;
 public sealed class FormsApi(
     EventStore events, SubmissionIntake intake, AttendanceReader reader, RegionDirectory regions, FormRateLimiter limiter, ApiGuard guard, TimeProvider time)
 {
-    /// <summary>The source recorded for submissions through this form when the form does not say.</summary>
+    /// <summary>The source recorded for every submission through this form.</summary>
     public const string DefaultSource = "venue-form";
 
     /// <summary>How far ahead of the server's clock a phone's check-in time may be and still be taken.</summary>
@@ -77,10 +77,9 @@ public sealed class FormsApi(
                     $"the event form records today's attendance only ({string.Join(" or ", today)}); other days are entered by the organizer.");
             }
 
-            if (string.IsNullOrWhiteSpace(fields[SubmissionFields.Source]))
-            {
-                fields.Set(SubmissionFields.Source, DefaultSource);
-            }
+            // The venue page takes no client-chosen source or id: a chosen id could claim another's attendance.
+            fields.Set(SubmissionFields.Source, DefaultSource);
+            fields.Remove(SubmissionFields.SubmissionId);
 
             // The stored id comes from the phone's key in the venue's namespace, never from a client-chosen id.
             fields.Set(SubmissionFields.SubmissionId, VenueSubmissionId.From(clientKey));
@@ -140,7 +139,7 @@ public sealed class FormsApi(
             return (null, html
                 ? Html(MessagePage.Render("Tautan tidak berlaku",
                     "Tautan daftar hadir ini salah atau sudah diganti oleh panitia.",
-                    "Pindai lagi kode QR yang dipasang di lokasi kegiatan, atau minta tautan baru kepada panitia."), StatusCodes.Status404NotFound)
+                    "Pindai lagi kode QR yang dipasang di lokasi kegiatan, atau minta tautan baru kepada panitia."), StatusCodes.Status401Unauthorized)
                 : ApiProblems.Unauthorized("A valid form token for this event is required (the 'token' of the event's form link)."));
         }
 

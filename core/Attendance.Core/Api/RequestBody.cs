@@ -1,6 +1,8 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -28,34 +30,93 @@ public static class RequestBody
         var isJson = contentType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || contentType.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true;
         var isForm = contentType.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
-        var charset = contentType.Charset.Value;
-        if ((!isJson && !isForm) || (charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        if ((!isJson && !isForm) || !IsUtf8(contentType))
         {
             return BodyReadResult.Fail(UnsupportedMediaType(request.ContentType));
         }
 
-        if (request.ContentLength > MaxBytes)
-        {
-            return BodyReadResult.Fail(TooLarge());
-        }
-
-        var bytes = await ReadBoundedAsync(request.Body, cancellationToken);
+        var (bytes, error) = await ReadBytesAsync(request, MaxBytes, cancellationToken);
         if (bytes is null)
         {
-            return BodyReadResult.Fail(TooLarge());
+            return BodyReadResult.Fail(error!);
         }
 
-        return isJson ? ParseJson(bytes) : await ParseFormAsync(bytes);
+        var body = WithoutBom(bytes);
+        return isJson ? ParseJson(body) : ParseForm(body);
     }
 
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the media type's charset, if any, is UTF-8 in one of its legal spellings: any case, quoted or not,
+    /// and the common <c>utf8</c>.
+    /// </summary>
+    public static bool IsUtf8(MediaTypeHeaderValue contentType)
+    {
+        var charset = HeaderUtilities.RemoveQuotes(contentType.Charset).Value;
+        return string.IsNullOrEmpty(charset)
+            || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The body's bytes, decoded from its <c>Content-Encoding</c> (gzip, deflate, br or identity), at most
+    /// <paramref name="maxBytes"/> after decoding; or the 4xx to answer: 413 too large, 415 an unknown encoding,
+    /// 400 a body that does not decode, 408 a client too slow to send it.
+    /// </summary>
+    public static async Task<(byte[]? Bytes, IResult? Error)> ReadBytesAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken = default)
+    {
+        var encodings = request.Headers.ContentEncoding.ToString()
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(e => !e.Equals("identity", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (encodings.Count > 1 || (encodings.Count == 1 && !ContentDecoders.ContainsKey(encodings[0])))
+        {
+            return (null, UnsupportedEncoding(request.Headers.ContentEncoding.ToString()));
+        }
+
+        // Content-Length counts encoded bytes: only an unencoded body can be refused before reading it.
+        if (encodings.Count == 0 && request.ContentLength > maxBytes)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+
+        try
+        {
+            await using var source = encodings.Count == 0 ? null : ContentDecoders[encodings[0]](request.Body);
+            var bytes = await ReadBoundedAsync(source ?? request.Body, maxBytes, cancellationToken);
+            return bytes is null ? (null, TooLarge(maxBytes)) : (bytes, null);
+        }
+        catch (InvalidDataException)
+        {
+            return (null, ApiProblems.Invalid("body", $"is not valid {encodings[0]} data, as its Content-Encoding says."));
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // Kestrel's verdict on the transfer itself: 408 when the client sends too slowly, 413 or 400 otherwise.
+            return (null, TypedResults.Problem(statusCode: ex.StatusCode, title: ex.StatusCode == StatusCodes.Status408RequestTimeout
+                ? "The request body arrived too slowly."
+                : "The request body could not be read.", detail: "Nothing was stored; send the request again."));
+        }
+    }
+
+    private static readonly Dictionary<string, Func<Stream, Stream>> ContentDecoders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["gzip"] = s => new GZipStream(s, CompressionMode.Decompress, leaveOpen: true),
+        ["x-gzip"] = s => new GZipStream(s, CompressionMode.Decompress, leaveOpen: true),
+        ["deflate"] = s => new ZLibStream(s, CompressionMode.Decompress, leaveOpen: true),
+        ["br"] = s => new BrotliStream(s, CompressionMode.Decompress, leaveOpen: true),
+    };
+
+    private static ReadOnlyMemory<byte> WithoutBom(byte[] bytes) =>
+        bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes.AsMemory(3) : bytes;
+
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > MaxBytes)
+            if (buffer.Length + read > maxBytes)
             {
                 return null;
             }
@@ -66,7 +127,7 @@ public static class RequestBody
         return buffer.ToArray();
     }
 
-    private static BodyReadResult ParseJson(byte[] bytes)
+    private static BodyReadResult ParseJson(ReadOnlyMemory<byte> bytes)
     {
         try
         {
@@ -125,19 +186,62 @@ public static class RequestBody
         }
     }
 
-    private static async Task<BodyReadResult> ParseFormAsync(byte[] bytes)
+    /// <summary>
+    /// An HTML form body, decoded strictly: a percent-escape or byte that is not UTF-8 is a 400, never stored as
+    /// replacement characters. A name given twice keeps both values (the field then reports it).
+    /// </summary>
+    private static BodyReadResult ParseForm(ReadOnlyMemory<byte> bytes)
     {
+        string text;
         try
         {
-            using var reader = new FormReader(new MemoryStream(bytes)) { ValueCountLimit = 64, KeyLengthLimit = 64, ValueLengthLimit = 64 * 1024 };
-            var fields = await reader.ReadFormAsync();
-            return new BodyReadResult(null, fields, null);
+            text = StrictUtf8.GetString(bytes.Span);
         }
-        catch (InvalidDataException ex)
+        catch (DecoderFallbackException)
         {
-            return BodyReadResult.Fail(ApiProblems.Invalid("body", $"is not a valid form body: {ex.Message}"));
+            return BodyReadResult.Fail(ApiProblems.Invalid("body", "is not valid UTF-8."));
+        }
+
+        var fields = new Dictionary<string, StringValues>(StringComparer.Ordinal);
+        var pairs = text.Split('&', StringSplitOptions.RemoveEmptyEntries);
+        if (pairs.Length > MaxFormFields)
+        {
+            return BodyReadResult.Fail(ApiProblems.Invalid("body", $"may hold at most {MaxFormFields} form fields."));
+        }
+
+        foreach (var pair in pairs)
+        {
+            var equals = pair.IndexOf('=');
+            var name = Decode(equals < 0 ? pair : pair[..equals]);
+            var value = equals < 0 ? string.Empty : Decode(pair[(equals + 1)..]);
+            if (name is null || value is null)
+            {
+                return BodyReadResult.Fail(ApiProblems.Invalid("body", "is not valid UTF-8 once its percent-escapes are decoded."));
+            }
+
+            fields[name] = fields.TryGetValue(name, out var earlier) ? StringValues.Concat(earlier, value) : new StringValues(value);
+        }
+
+        return new BodyReadResult(null, fields, null);
+
+        static string? Decode(string part)
+        {
+            try
+            {
+                // The text is valid UTF-8 already; decoding its escapes ('+' is a space) may still give bytes that are not.
+                var raw = Encoding.UTF8.GetBytes(part);
+                return StrictUtf8.GetString(WebUtility.UrlDecodeToBytes(raw, 0, raw.Length));
+            }
+            catch (DecoderFallbackException)
+            {
+                return null;
+            }
         }
     }
+
+    private const int MaxFormFields = 64;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static IResult InvalidUnicode() =>
         ApiProblems.Invalid("body", "contains a string with invalid Unicode (an unpaired surrogate escape such as \\ud800).");
@@ -147,10 +251,15 @@ public static class RequestBody
         title: "Unsupported content type.",
         detail: $"Send application/json or application/x-www-form-urlencoded in UTF-8 (got '{Truncate(given ?? "none")}').");
 
-    private static IResult TooLarge() => TypedResults.Problem(
+    private static IResult TooLarge(int maxBytes) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "Request body too large.",
-        detail: $"The body may be at most {MaxBytes} bytes; send large batches in several requests of at most 500 submissions.");
+        detail: $"The body may be at most {maxBytes} bytes once decoded; send large batches in several requests of at most 500 submissions.");
+
+    private static IResult UnsupportedEncoding(string given) => TypedResults.Problem(
+        statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: "Unsupported content encoding.",
+        detail: $"Send the body unencoded or with Content-Encoding gzip, deflate or br (got '{Truncate(given)}').");
 
     private static string Truncate(string text) => text.Length <= 100 ? text : text[..100] + "…";
 }

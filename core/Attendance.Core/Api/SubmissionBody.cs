@@ -50,8 +50,8 @@ public sealed record SubmissionBody(IReadOnlyList<SubmissionFields> Items, bool 
     }
 
     /// <summary>
-    /// The response: for one submission 201 created, 200 duplicate or 400 with field errors; for a batch 200 with
-    /// one result per item, in order.
+    /// The response: for one submission 201 created, 200 duplicate, 400 with field errors or 409 when its id belongs to
+    /// another attendance; for a batch 200 with one result per item, in order.
     /// </summary>
     public IResult Respond(IReadOnlyList<IntakeOutcome> outcomes)
     {
@@ -61,6 +61,11 @@ public sealed record SubmissionBody(IReadOnlyList<SubmissionFields> Items, bool 
         }
 
         var outcome = outcomes[0];
+        if (outcome.Receipt is { Status: ReceiptStatus.Conflict })
+        {
+            return ApiProblems.Conflict(outcome.Errors!);
+        }
+
         if (outcome.Receipt is null)
         {
             return ApiProblems.Invalid(outcome.Errors!);
@@ -73,7 +78,10 @@ public sealed record SubmissionBody(IReadOnlyList<SubmissionFields> Items, bool 
     }
 }
 
-/// <summary>The result of one submission: <c>created</c> or <c>duplicate</c> with its id, or <c>invalid</c> with errors.</summary>
+/// <summary>
+/// The result of one submission: <c>created</c> or <c>duplicate</c> with its id, <c>invalid</c> with errors, or
+/// <c>conflict</c> with the refused id and an error on <c>submissionId</c>.
+/// </summary>
 public sealed record SubmissionResult(
     string Status,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? SubmissionId,
@@ -83,6 +91,7 @@ public sealed record SubmissionResult(
     {
         { Status: ReceiptStatus.Created } r => new("created", r.SubmissionId, null),
         { Status: ReceiptStatus.Duplicate } r => new("duplicate", r.SubmissionId, null),
+        { Status: ReceiptStatus.Conflict } r => new("conflict", r.SubmissionId, outcome.Errors!.ToDictionary()),
         _ => new("invalid", null, outcome.Errors!.ToDictionary()),
     };
 }

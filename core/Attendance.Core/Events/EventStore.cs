@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Attendance.Events;
 
 /// <summary>Training events in Table Storage: one partition, one row per event id.</summary>
-public sealed class EventStore(TableServiceClient tables, IOptions<StoreOptions> options, RegionDirectory regions, TimeProvider time)
+public sealed class EventStore(
+    TableServiceClient tables, IOptions<StoreOptions> options, RegionDirectory regions, TimeProvider time, SubmissionStore submissions)
 {
     private const string Partition = "event";
     private const int MaxSaveAttempts = 10;
@@ -16,21 +17,32 @@ public sealed class EventStore(TableServiceClient tables, IOptions<StoreOptions>
     private readonly TableClient table = tables.GetTableClient(options.Value.EventsTable);
     private CreateOnce? ready;
 
-    private Task EnsureTableAsync(CancellationToken cancellationToken) =>
-        (ready ??= new CreateOnce(async ct => await table.CreateIfNotExistsAsync(ct))).EnsureAsync(cancellationToken);
+    private CreateOnce Ready => ready ??= CreateOnce.Table(table);
+
+    /// <summary>
+    /// Reads one page of the table, for the health check: throws when storage does not answer; a table found gone
+    /// is created again first, so the check reports what the next request will meet.
+    /// </summary>
+    public Task CheckAsync(CancellationToken cancellationToken = default) =>
+        Ready.RunAsync(async ct =>
+        {
+            await foreach (var _ in table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct).AsPages())
+            {
+                break;
+            }
+        }, cancellationToken);
 
     public async Task<TrainingEvent?> GetAsync(string eventId, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
-        var entity = await table.FindAsync(Partition, eventId, cancellationToken);
+        var entity = await Ready.RunAsync(ct => table.FindAsync(Partition, eventId, ct), cancellationToken);
         return entity is null ? null : ToEvent(entity);
     }
 
     /// <summary>Every registered event, for the export and reconciliation.</summary>
     public async IAsyncEnumerable<TrainingEvent> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
-        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
+        await foreach (var entity in Ready.ReadAllAsync(
+            ct => table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: ct), cancellationToken))
         {
             yield return ToEvent(entity);
         }
@@ -38,14 +50,25 @@ public sealed class EventStore(TableServiceClient tables, IOptions<StoreOptions>
 
     /// <summary>
     /// Registers the event, or updates it keeping its form token and creation time. Concurrent writers are
-    /// serialized by ETag, so two organizers saving at once never lose the form token.
+    /// serialized by ETag, so two organizers saving at once never lose the form token. New dates that would leave
+    /// stored attendance outside the event throw <see cref="EventDatesConflictException"/>; a save that keeps losing
+    /// the ETag race throws <see cref="EventBusyException"/>. Either way nothing is stored.
     /// </summary>
-    public async Task<(TrainingEvent Event, bool Created)> SaveAsync(string eventId, EventRegistration registration, CancellationToken cancellationToken = default)
+    public Task<(TrainingEvent Event, bool Created)> SaveAsync(string eventId, EventRegistration registration, CancellationToken cancellationToken = default) =>
+        Ready.RunAsync(ct => SaveOnceAsync(eventId, registration, ct), cancellationToken);
+
+    private async Task<(TrainingEvent Event, bool Created)> SaveOnceAsync(string eventId, EventRegistration registration, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var existing = await table.FindAsync(Partition, eventId, cancellationToken);
+            if (existing is not null && DatesChanged(existing, registration))
+            {
+                // Checked before every attempt: attendance stored meanwhile is seen on the retry. Attendance that
+                // arrives between this check and the write is caught by 'attendance verify'.
+                await CheckStoredAttendanceAsync(eventId, registration, cancellationToken);
+            }
+
             var now = time.GetUtcNow();
             var saved = new TrainingEvent
             {
@@ -73,8 +96,13 @@ public sealed class EventStore(TableServiceClient tables, IOptions<StoreOptions>
                 await table.UpdateEntityAsync(ToEntity(saved), existing.ETag, TableUpdateMode.Replace, cancellationToken);
                 return (saved, false);
             }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxSaveAttempts)
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
+                if (attempt >= MaxSaveAttempts)
+                {
+                    throw new EventBusyException(eventId, attempt, ex);
+                }
+
                 // Someone saved the same event meanwhile: read it again and apply this registration on top.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50 * attempt)), cancellationToken);
             }
@@ -85,9 +113,11 @@ public sealed class EventStore(TableServiceClient tables, IOptions<StoreOptions>
     /// Gives the event a new form token, so a leaked link stops working at once (every post reads the event, and
     /// the token, from storage). Null when no such event is registered.
     /// </summary>
-    public async Task<TrainingEvent?> RotateFormTokenAsync(string eventId, CancellationToken cancellationToken = default)
+    public Task<TrainingEvent?> RotateFormTokenAsync(string eventId, CancellationToken cancellationToken = default) =>
+        Ready.RunAsync(ct => RotateFormTokenOnceAsync(eventId, ct), cancellationToken);
+
+    private async Task<TrainingEvent?> RotateFormTokenOnceAsync(string eventId, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var existing = await table.FindAsync(Partition, eventId, cancellationToken);
@@ -102,11 +132,33 @@ public sealed class EventStore(TableServiceClient tables, IOptions<StoreOptions>
                 await table.UpdateEntityAsync(ToEntity(rotated), existing.ETag, TableUpdateMode.Replace, cancellationToken);
                 return rotated;
             }
-            catch (RequestFailedException ex) when (ex.Status is 404 or 412 && attempt < MaxSaveAttempts)
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
             {
+                if (attempt >= MaxSaveAttempts)
+                {
+                    throw new EventBusyException(eventId, attempt, ex);
+                }
+
                 // Saved or rotated meanwhile: read it again and rotate that.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50 * attempt)), cancellationToken);
             }
+        }
+    }
+
+    private static bool DatesChanged(TableEntity existing, EventRegistration registration) =>
+        existing.GetString("StartDate") != registration.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        || existing.GetString("EndDate") != registration.EndDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task CheckStoredAttendanceAsync(string eventId, EventRegistration registration, CancellationToken cancellationToken)
+    {
+        var attendance = await submissions.CountAsync(eventId, cancellationToken);
+        var outside = attendance.ByDate
+            .Select(d => (Date: DateOnly.ParseExact(d.Key, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Count: d.Value))
+            .Where(d => d.Date < registration.StartDate || d.Date > registration.EndDate)
+            .ToDictionary(d => d.Date, d => d.Count);
+        if (outside.Count > 0)
+        {
+            throw new EventDatesConflictException(eventId, registration.StartDate, registration.EndDate, outside);
         }
     }
 

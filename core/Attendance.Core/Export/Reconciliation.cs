@@ -22,6 +22,29 @@ public sealed class Reconciliation(BlobServiceClient blobs, IOptions<ExportOptio
     /// <summary>Where the CSV report goes in the export container.</summary>
     public const string ReportBlobName = "reports/reconciliation.csv";
 
+    /// <summary>
+    /// Every event day with stored attendance outside the event's dates, read from the live attendance counts (the
+    /// attendance rows), whether exported or not. Empty when the store is consistent.
+    /// </summary>
+    public async Task<IReadOnlyList<AttendanceOutsideEvent>> FindOutsideEventDatesAsync(CancellationToken cancellationToken = default)
+    {
+        var found = new List<AttendanceOutsideEvent>();
+        await foreach (var trainingEvent in events.ListAsync(cancellationToken))
+        {
+            var attendance = await submissions.CountAsync(trainingEvent.Id, cancellationToken);
+            foreach (var (day, count) in attendance.ByDate)
+            {
+                var date = DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                if (!trainingEvent.Includes(date))
+                {
+                    found.Add(new AttendanceOutsideEvent(trainingEvent.Id, trainingEvent.StartDate, trainingEvent.EndDate, date, count));
+                }
+            }
+        }
+
+        return found;
+    }
+
     public async Task<ReconciliationReport> RunAsync(CancellationToken cancellationToken = default)
     {
         var container = blobs.GetBlobContainerClient(options.Value.Container);

@@ -75,7 +75,7 @@
     }).then(function (response) {
       if (response.status === 429 || response.status >= 500) { return { outcome: 'later' }; }
       return response.text().then(function (html) {
-        return { outcome: response.status === 404 ? 'relink' : 'done', html: html };
+        return { outcome: response.status === 401 ? 'relink' : 'done', html: html };
       });
     }, function () { return { outcome: 'later' }; });
   }

@@ -26,12 +26,13 @@ public sealed record ParticipantIdentity(string Value)
     public string PseudonymKey(byte[] secret) => Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(Value)));
 
     /// <summary>
-    /// Lower case, accents removed, letters and digits only, single spaces: "Siti Nur'aini" and
-    /// "SITI  NURAINI" are one name.
+    /// Compatibility-folded (NFKC: mathematical bold and full-width letters are the letters they look like), lower
+    /// case, accents removed, letters and digits only, single spaces: "Siti Nur'aini", "SITI  NURAINI" and
+    /// "𝐒𝐢𝐭𝐢 Nuraini" are one name.
     /// </summary>
     public static string NormalizeName(string fullName)
     {
-        var decomposed = fullName.Normalize(NormalizationForm.FormD);
+        var decomposed = fullName.Normalize(NormalizationForm.FormKC).Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var c in decomposed)

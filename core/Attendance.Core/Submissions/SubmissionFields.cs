@@ -7,6 +7,9 @@ namespace Attendance.Submissions;
 /// One submission as it arrived: the known fields as strings, and the errors found while reading them
 /// (a number where text belongs, a field given twice). Unknown fields are ignored, so form tools that add
 /// their own metadata (KoboToolbox's <c>_uuid</c>, Power Automate's extra columns) post unchanged.
+/// A field may be named by a path, as KoboToolbox names grouped questions (<c>group/fullName</c>) and as ODK
+/// nests them: its last segment is the field. Without a <c>submissionId</c>, the instance id the form tool gives
+/// every submission (<c>meta/instanceID</c>, else KoboToolbox's <c>_uuid</c>) is the idempotency key.
 /// </summary>
 public sealed class SubmissionFields
 {
@@ -35,9 +38,21 @@ public sealed class SubmissionFields
     /// <summary>The fields a submission must carry.</summary>
     public static IReadOnlyList<string> Required { get; } = [EventId, SessionDate, FullName, Province, Regency];
 
+    /// <summary>The path of the instance id ODK Collect and KoboToolbox give every submission.</summary>
+    public const string InstanceIdPath = "meta/instanceID";
+
+    /// <summary>KoboToolbox's own id of a submission, used when <see cref="InstanceIdPath"/> is absent.</summary>
+    public const string KoboUuid = "_uuid";
+
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);
 
     private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
+
+    // The path each field was read from, to name both when two paths end in the same field.
+    private readonly Dictionary<string, string> paths = new(StringComparer.Ordinal);
+
+    private string? instanceId;
+    private string? koboUuid;
 
     public FieldErrors Errors { get; } = new();
 
@@ -45,6 +60,67 @@ public sealed class SubmissionFields
 
     /// <summary>Sets a field, as a form's hidden input or a route value does.</summary>
     public void Set(string field, string value) => values[field] = value;
+
+    /// <summary>Drops a field, for channels that decide it themselves (the venue page's source and id).</summary>
+    public void Remove(string field) => values.Remove(field);
+
+    /// <summary>
+    /// Reads one answer named by its field or by a path ending in it (<c>grp_peserta/fullName</c>). Two different
+    /// paths ending in the same field are an error naming both: which one is meant cannot be guessed.
+    /// Returns false for names that are no field (metadata), which the caller ignores.
+    /// </summary>
+    public bool TakeNamed(string path, Func<string?> value)
+    {
+        var trimmed = path.Trim('/');
+        if (trimmed == InstanceIdPath || trimmed.EndsWith("/" + InstanceIdPath, StringComparison.Ordinal))
+        {
+            instanceId ??= value();
+            return true;
+        }
+
+        if (trimmed == KoboUuid)
+        {
+            koboUuid ??= value();
+            return true;
+        }
+
+        var field = trimmed[(trimmed.LastIndexOf('/') + 1)..];
+        if (!Known.Contains(field))
+        {
+            return false;
+        }
+
+        if (paths.TryGetValue(field, out var first))
+        {
+            Errors.Add(field, first == trimmed
+                ? "is given more than once."
+                : $"is given twice, as '{first}' and '{trimmed}': rename one of the two questions.");
+            return true;
+        }
+
+        paths[field] = trimmed;
+        if (value() is { } text)
+        {
+            values[field] = text;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// After every answer is read: without a <c>submissionId</c>, the tool's instance id (<c>meta/instanceID</c>,
+    /// else <c>_uuid</c>) becomes the idempotency key, so the tool's retries are duplicates.
+    /// </summary>
+    public SubmissionFields CompleteIds()
+    {
+        if (string.IsNullOrWhiteSpace(this[SubmissionId]) && !Errors.Has(SubmissionId)
+            && (instanceId ?? koboUuid) is { Length: > 0 } id)
+        {
+            values[SubmissionId] = id.Trim();
+        }
+
+        return this;
+    }
 
     /// <summary>Reads a JSON object: strings are taken, null counts as absent, any other type is an error.</summary>
     public static SubmissionFields FromJson(JsonElement element)
@@ -58,25 +134,28 @@ public sealed class SubmissionFields
 
         foreach (var property in element.EnumerateObject())
         {
-            if (!Known.Contains(property.Name))
+            var kind = property.Value.ValueKind;
+            fields.TakeNamed(property.Name, () => kind switch
             {
-                continue;
-            }
-
-            switch (property.Value.ValueKind)
-            {
-                case JsonValueKind.String:
-                    fields.values[property.Name] = property.Value.GetString()!;
-                    break;
-                case JsonValueKind.Null:
-                    break;
-                default:
-                    fields.Errors.Add(property.Name, $"must be a string, not {property.Value.ValueKind.ToString().ToLowerInvariant()}.");
-                    break;
-            }
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.Null => null,
+                _ => Mistyped(fields, property.Name, kind),
+            });
         }
 
-        return fields;
+        return fields.CompleteIds();
+    }
+
+    private static string? Mistyped(SubmissionFields fields, string path, JsonValueKind kind)
+    {
+        var trimmed = path.Trim('/');
+        var name = trimmed[(trimmed.LastIndexOf('/') + 1)..];
+        if (Known.Contains(name))
+        {
+            fields.Errors.Add(name, $"must be a string, not {kind.ToString().ToLowerInvariant()}.");
+        }
+
+        return null;
     }
 
     /// <summary>Reads HTML form fields; a field given more than once is an error.</summary>

@@ -19,22 +19,26 @@ public sealed class SubmissionIntake(SubmissionValidator validator, EventStore e
         var eventCache = new Dictionary<string, TrainingEvent?>(StringComparer.Ordinal);
         for (var i = 0; i < inputs.Count; i++)
         {
-            var submission = validator.Validate(inputs[i]);
-            if (submission is null)
+            var input = inputs[i];
+            var submission = validator.Validate(input);
+
+            // The event is checked even when other fields are wrong, so one answer names every invalid field.
+            var (eventId, sessionDate) = submission is not null
+                ? (submission.EventId, submission.SessionDate)
+                : PartialKeys(input);
+            if (eventId is not null)
             {
-                outcomes[i] = new IntakeOutcome(null, inputs[i].Errors);
-                continue;
+                if (!eventCache.TryGetValue(eventId, out var trainingEvent))
+                {
+                    eventCache[eventId] = trainingEvent = await events.GetAsync(eventId, cancellationToken);
+                }
+
+                CheckAgainst(trainingEvent, eventId, sessionDate, input.Errors);
             }
 
-            if (!eventCache.TryGetValue(submission.EventId, out var trainingEvent))
+            if (submission is null || !input.Errors.IsEmpty)
             {
-                eventCache[submission.EventId] = trainingEvent = await events.GetAsync(submission.EventId, cancellationToken);
-            }
-
-            var errors = CheckAgainst(trainingEvent, submission);
-            if (errors is not null)
-            {
-                outcomes[i] = new IntakeOutcome(null, errors);
+                outcomes[i] = new IntakeOutcome(null, input.Errors);
                 continue;
             }
 
@@ -44,28 +48,54 @@ public sealed class SubmissionIntake(SubmissionValidator validator, EventStore e
         var receipts = await store.AppendAsync([.. valid.Select(v => v.Submission)], cancellationToken);
         for (var i = 0; i < valid.Count; i++)
         {
-            outcomes[valid[i].Index] = new IntakeOutcome(receipts[i], null);
+            var receipt = receipts[i];
+            outcomes[valid[i].Index] = receipt.Status == ReceiptStatus.Conflict
+                ? new IntakeOutcome(receipt, FieldErrors.Single(SubmissionFields.SubmissionId,
+                    $"'{valid[i].Submission.SubmissionId}' is already the id of another attendance (another person or another day) at this event"
+                    + (valid[i].Submission.Source is { } source ? $" from source '{source}'" : string.Empty)
+                    + "; nothing was stored. Give each attendance its own id."))
+                : new IntakeOutcome(receipt, null);
         }
 
         return outcomes;
     }
 
-    private static FieldErrors? CheckAgainst(TrainingEvent? trainingEvent, AttendanceSubmission submission)
+    /// <summary>The event id and session date of a submission that failed validation, where those two are valid.</summary>
+    private static (string? EventId, DateOnly? SessionDate) PartialKeys(SubmissionFields input)
+    {
+        if (input.Errors.Has(SubmissionFields.EventId) || input[SubmissionFields.EventId]?.Trim() is not { } eventId || !Identifiers.IsValid(eventId))
+        {
+            return (null, null);
+        }
+
+        var date = input.Errors.Has(SubmissionFields.SessionDate)
+            ? null
+            : SubmissionValidator.ParseDate(SubmissionFields.SessionDate, input[SubmissionFields.SessionDate], new FieldErrors());
+        return (eventId, date);
+    }
+
+    private static void CheckAgainst(TrainingEvent? trainingEvent, string eventId, DateOnly? sessionDate, FieldErrors errors)
     {
         if (trainingEvent is null)
         {
-            return FieldErrors.Single(SubmissionFields.EventId, $"no event '{submission.EventId}' is registered.");
+            errors.Add(SubmissionFields.EventId, $"no event '{eventId}' is registered.");
+            return;
         }
 
-        if (!trainingEvent.Includes(submission.SessionDate))
+        if (sessionDate is { } date && !trainingEvent.Includes(date) && !errors.Has(SubmissionFields.SessionDate))
         {
-            return FieldErrors.Single(SubmissionFields.SessionDate,
+            errors.Add(SubmissionFields.SessionDate,
                 $"must lie within the event's dates, {trainingEvent.StartDate:yyyy-MM-dd} to {trainingEvent.EndDate:yyyy-MM-dd}.");
         }
-
-        return null;
     }
 }
 
-/// <summary>The outcome of one submission: a receipt when it was valid, else the errors keyed by field.</summary>
-public sealed record IntakeOutcome(SubmissionReceipt? Receipt, FieldErrors? Errors);
+/// <summary>
+/// The outcome of one submission: a receipt when it was valid, else the errors keyed by field. A conflict (the
+/// client's id taken by another attendance) has both: the receipt saying so and the error on <c>submissionId</c>.
+/// </summary>
+public sealed record IntakeOutcome(SubmissionReceipt? Receipt, FieldErrors? Errors)
+{
+    /// <summary>Whether this was stored now or before (created or duplicate).</summary>
+    public bool IsStored => Receipt is { Status: ReceiptStatus.Created or ReceiptStatus.Duplicate };
+}

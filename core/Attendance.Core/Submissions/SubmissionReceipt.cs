@@ -8,6 +8,12 @@ public enum ReceiptStatus
 
     /// <summary>Already stored (a retry, a double tap, the same person through another channel): nothing was stored.</summary>
     Duplicate,
+
+    /// <summary>
+    /// The client's id is already taken by another attendance (another person or another day): nothing was stored,
+    /// and <see cref="SubmissionReceipt.SubmissionId"/> is the id that was refused.
+    /// </summary>
+    Conflict,
 }
 
 /// <summary>The receipt for one submission: its status and the id of the stored original.</summary>

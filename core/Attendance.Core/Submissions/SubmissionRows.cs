@@ -25,6 +25,28 @@ public static class SubmissionRows
 
     public static string IdKey(string submissionId) => IdPrefix + submissionId;
 
+    /// <summary>
+    /// The product's id for a submission that carries the client's id: the client's id within its <c>source</c>, so two
+    /// Microsoft Forms that both number responses from 1 do not collide. Without a source it is the client's id as
+    /// sent; with one, <c>{source}:{id}</c>, the source lower-cased with anything but letters, digits, '.', '_' and
+    /// '-' made '-' (Table Storage keys forbid <c>/ \ # ?</c>).
+    /// </summary>
+    public static string ScopedId(string? source, string clientId)
+    {
+        if (string.IsNullOrEmpty(source))
+        {
+            return clientId;
+        }
+
+        var scope = new System.Text.StringBuilder(source.Length + 1 + clientId.Length);
+        foreach (var c in source.ToLowerInvariant())
+        {
+            scope.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '-');
+        }
+
+        return scope.Append(':').Append(clientId).ToString();
+    }
+
     public static string SequenceKey(long sequence) => SequencePrefix + sequence.ToString("D12", CultureInfo.InvariantCulture);
 
     public static TableEntity Record(long sequence, string submissionId, DateTimeOffset receivedAt, AttendanceSubmission s) =>

@@ -30,8 +30,20 @@ public sealed partial class SubmissionStore(
     private readonly TableClient table = tables.GetTableClient(options.Value.SubmissionsTable);
     private CreateOnce? ready;
 
-    private Task EnsureTableAsync(CancellationToken cancellationToken) =>
-        (ready ??= new CreateOnce(async ct => await table.CreateIfNotExistsAsync(ct))).EnsureAsync(cancellationToken);
+    private CreateOnce Ready => ready ??= CreateOnce.Table(table);
+
+    /// <summary>
+    /// Reads one page of the table, for the health check: throws when storage does not answer; a table found gone
+    /// is created again first, so the check reports what the next request will meet.
+    /// </summary>
+    public Task CheckAsync(CancellationToken cancellationToken = default) =>
+        Ready.RunAsync(async ct =>
+        {
+            await foreach (var _ in table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct).AsPages())
+            {
+                break;
+            }
+        }, cancellationToken);
 
     /// <summary>
     /// Stores submissions of one event, returning one receipt per submission in order. A submission that repeats
@@ -39,18 +51,25 @@ public sealed partial class SubmissionStore(
     /// </summary>
     public async Task<IReadOnlyList<SubmissionReceipt>> AppendAsync(IReadOnlyList<AttendanceSubmission> submissions, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
         var receipts = new SubmissionReceipt?[submissions.Count];
         var pending = new List<Pending>();
         var firstByKey = new Dictionary<string, Pending>(StringComparer.Ordinal);
         var repeats = new List<(int Index, Pending Original)>();
         foreach (var (submission, index) in submissions.Select((s, i) => (s, i)))
         {
-            var item = new Pending(index, submission, submission.SubmissionId ?? Guid.CreateVersion7().ToString(),
+            var item = new Pending(index, submission,
+                submission.SubmissionId is { } clientId ? SubmissionRows.ScopedId(submission.Source, clientId) : Guid.CreateVersion7().ToString(),
                 SubmissionRows.AttendanceKey(submission.SessionDate, submission.Identity));
             // Keys are unique per event partition, as in the store: the same id or person at two events is no repeat.
             var attendanceKey = $"{submission.EventId}\n{item.AttendanceKey}";
             var idKey = $"{submission.EventId}\n{SubmissionRows.IdKey(item.SubmissionId)}";
+            if (submission.SubmissionId is not null && firstByKey.TryGetValue(idKey, out var sameId) && sameId.AttendanceKey != item.AttendanceKey)
+            {
+                // The same id for another attendance earlier in this call: that one keeps the id, this one is refused.
+                receipts[index] = new SubmissionReceipt(ReceiptStatus.Conflict, item.SubmissionId);
+                continue;
+            }
+
             if (firstByKey.TryGetValue(attendanceKey, out var original)
                 || (submission.SubmissionId is not null && firstByKey.TryGetValue(idKey, out original)))
             {
@@ -71,7 +90,9 @@ public sealed partial class SubmissionStore(
             {
                 foreach (var chunk in group.Chunk(SubmissionsPerTransaction))
                 {
-                    await AppendChunkAsync(group.Key, [.. chunk], receipts, cancellationToken);
+                    // A table deleted under the service is created again and the chunk written to it: nothing of a
+                    // failed transaction was stored.
+                    await Ready.RunAsync(ct => AppendChunkAsync(group.Key, [.. chunk], receipts, ct), cancellationToken);
                 }
             }
             finally
@@ -82,7 +103,10 @@ public sealed partial class SubmissionStore(
 
         foreach (var (index, original) in repeats)
         {
-            receipts[index] = new SubmissionReceipt(ReceiptStatus.Duplicate, receipts[original.Index]!.SubmissionId);
+            // A repeat of an item that was itself refused is refused the same way.
+            receipts[index] = receipts[original.Index]!.Status == ReceiptStatus.Conflict
+                ? receipts[original.Index]
+                : new SubmissionReceipt(ReceiptStatus.Duplicate, receipts[original.Index]!.SubmissionId);
         }
 
         return receipts!;
@@ -166,13 +190,22 @@ public sealed partial class SubmissionStore(
         }
     }
 
-    /// <summary>Finds a stored original of <paramref name="item"/>; if there is one, records a duplicate receipt.</summary>
+    /// <summary>
+    /// Finds a stored original of <paramref name="item"/>; if there is one, records a duplicate receipt. When the
+    /// item's id is stored for another attendance (another person or day), records a conflict instead: an id
+    /// never swallows a different attendance.
+    /// </summary>
     private async Task<bool> TryRecordDuplicateAsync(Pending item, SubmissionReceipt?[] receipts, CancellationToken cancellationToken)
     {
         var eventId = item.Submission.EventId;
-        var original = (await table.FindAsync(eventId, SubmissionRows.IdKey(item.SubmissionId), cancellationToken)) is not null
-            ? item.SubmissionId
-            : (await table.FindAsync(eventId, item.AttendanceKey, cancellationToken))?.GetString("SubmissionId");
+        if (await table.FindAsync(eventId, SubmissionRows.IdKey(item.SubmissionId), cancellationToken) is { } idRow)
+        {
+            var same = idRow.GetString("AttendanceKey") == item.AttendanceKey;
+            receipts[item.Index] = new SubmissionReceipt(same ? ReceiptStatus.Duplicate : ReceiptStatus.Conflict, item.SubmissionId);
+            return true;
+        }
+
+        var original = (await table.FindAsync(eventId, item.AttendanceKey, cancellationToken))?.GetString("SubmissionId");
         if (original is null)
         {
             return false;
@@ -185,8 +218,8 @@ public sealed partial class SubmissionStore(
     /// <summary>The highest sequence number committed for the event; 0 when it has no submissions.</summary>
     public async Task<long> GetLastSequenceAsync(string eventId, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
-        return (await table.FindAsync(eventId, SubmissionRows.CounterKey, cancellationToken))?.GetInt64("Sequence") ?? 0;
+        var counter = await Ready.RunAsync(ct => table.FindAsync(eventId, SubmissionRows.CounterKey, ct), cancellationToken);
+        return counter?.GetInt64("Sequence") ?? 0;
     }
 
     /// <summary>The event's submissions numbered after <paramref name="after"/> up to and including <paramref name="upTo"/>, in order.</summary>
@@ -195,8 +228,7 @@ public sealed partial class SubmissionStore(
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {eventId} and RowKey gt {SubmissionRows.SequenceKey(after)} and RowKey le {SubmissionRows.SequenceKey(upTo)}");
-        await EnsureTableAsync(cancellationToken);
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in Ready.ReadAllAsync(ct => table.QueryAsync<TableEntity>(filter, cancellationToken: ct), cancellationToken))
         {
             yield return SubmissionRows.ReadRecord(entity, regions);
         }
@@ -207,10 +239,9 @@ public sealed partial class SubmissionStore(
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {eventId} and RowKey ge {SubmissionRows.AttendancePrefix} and RowKey lt {"a}"}");
-        await EnsureTableAsync(cancellationToken);
         var participants = new HashSet<string>(StringComparer.Ordinal);
         var byDate = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var entity in Ready.ReadAllAsync(ct => table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct), cancellationToken))
         {
             var parts = entity.RowKey.Split('|');
             participants.Add(parts[2]);

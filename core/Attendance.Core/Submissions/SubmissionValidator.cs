@@ -22,6 +22,12 @@ public sealed partial class SubmissionValidator(RegionDirectory regions)
         var eventId = RequiredId(SubmissionFields.EventId, fields, errors);
         var sessionDate = ParseDate(SubmissionFields.SessionDate, fields[SubmissionFields.SessionDate], errors);
         var fullName = Clean(SubmissionFields.FullName, fields, MaxNameLength, required: true);
+        if (fullName is not null && !HasLetter(fullName))
+        {
+            errors.Add(SubmissionFields.FullName, "must contain at least one letter.");
+            fullName = null;
+        }
+
         var (province, regency) = ResolveRegions(fields, errors);
         var email = errors.Has(SubmissionFields.Email) ? null : ContactRules.NormalizeEmail(fields[SubmissionFields.Email], errors);
         var phone = errors.Has(SubmissionFields.Phone) ? null : ContactRules.NormalizePhone(fields[SubmissionFields.Phone], errors);
@@ -59,6 +65,10 @@ public sealed partial class SubmissionValidator(RegionDirectory regions)
         string? Clean(string field, SubmissionFields input, int max, bool required) =>
             input.Errors.Has(field) ? null : TextRules.Clean(field, input[field], max, required, input.Errors);
     }
+
+    /// <summary>Whether the text holds a letter of any script (after compatibility folding, so 𝐀 counts).</summary>
+    public static bool HasLetter(string text) =>
+        text.Normalize(System.Text.NormalizationForm.FormKC).EnumerateRunes().Any(System.Text.Rune.IsLetter);
 
     private (Region? Province, Region? Regency) ResolveRegions(SubmissionFields fields, FieldErrors errors)
     {

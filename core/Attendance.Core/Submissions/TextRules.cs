@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Text;
 
 namespace Attendance.Submissions;
 
 /// <summary>
 /// The rules every free-text field follows: no control characters, no broken UTF-16, bounded length,
-/// surrounding and repeated white space folded. Shared by submissions and event registrations.
+/// surrounding and repeated white space folded, format characters (zero-width characters, bidi controls, soft
+/// hyphens, the BOM) removed, and the result in Unicode NFC, so text that looks the same is stored the same.
+/// Shared by submissions and event registrations.
 /// </summary>
 public static class TextRules
 {
@@ -38,8 +41,13 @@ public static class TextRules
             var c = value[i];
             if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {
-                AppendPendingSpace(builder, ref pendingSpace);
-                builder.Append(c).Append(value[++i]);
+                if (CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, value[i + 1])) != UnicodeCategory.Format)
+                {
+                    AppendPendingSpace(builder, ref pendingSpace);
+                    builder.Append(c).Append(value[i + 1]);
+                }
+
+                i++;
                 continue;
             }
 
@@ -55,7 +63,14 @@ public static class TextRules
                 continue;
             }
 
-            if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF')
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                // Invisible: U+200B-U+200F, U+202A-U+202E, U+2060-U+2069, U+00AD, U+FEFF. Kept, they would split
+                // one person into two and let a name hide its real order.
+                continue;
+            }
+
+            if (char.IsControl(c) || c is '\u2028' or '\u2029')
             {
                 errors.Add(field, "must not contain control characters or line breaks.");
                 return null;
@@ -65,13 +80,24 @@ public static class TextRules
             builder.Append(c);
         }
 
-        if (builder.Length > maxLength)
+        var text = builder.ToString().Normalize(NormalizationForm.FormC);
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                errors.Add(field, "is required.");
+            }
+
+            return null;
+        }
+
+        if (text.Length > maxLength)
         {
             errors.Add(field, $"must be at most {maxLength} characters.");
             return null;
         }
 
-        return builder.ToString();
+        return text;
     }
 
     private static void AppendPendingSpace(StringBuilder builder, ref bool pendingSpace)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Attendance.Api;
 using Attendance.Submissions;
+using Attendance.Testing;
 
 namespace Attendance.Core.Tests.Api;
 
@@ -34,11 +35,127 @@ public sealed class OpenApiDocumentTests
     {
         foreach (var route in ApiRoutes.All)
         {
-            var operation = Document.GetProperty("paths").GetProperty("/" + route.Template).GetProperty(route.Method.ToLowerInvariant());
-            var security = operation.GetProperty("security").GetArrayLength();
-            Assert.True(route.Auth == ApiAuthLevel.Anonymous ? security == 0 : security > 0, route.Name);
+            var schemes = Operation(route).GetProperty("security").EnumerateArray().SelectMany(s => s.EnumerateObject()).Select(s => s.Name).ToList();
+            var keyed = schemes.Any(s => s is "keyHeader" or "keyQuery");
+            Assert.True(route.Auth == ApiAuthLevel.Anonymous ? !keyed : keyed, route.Name);
         }
     }
+
+    [Fact]
+    public void The_OpenRosa_routes_declare_HTTP_Basic_which_their_handler_checks()
+    {
+        foreach (var route in new[] { ApiRoutes.HeadOpenRosaSubmission, ApiRoutes.PostOpenRosaSubmission })
+        {
+            var schemes = Operation(route).GetProperty("security").EnumerateArray().SelectMany(s => s.EnumerateObject()).Select(s => s.Name);
+            Assert.Equal(["basic"], schemes);
+        }
+
+        var basic = Document.GetProperty("components").GetProperty("securitySchemes").GetProperty("basic");
+        Assert.Equal("http", basic.GetProperty("type").GetString());
+        Assert.Equal("basic", basic.GetProperty("scheme").GetString());
+    }
+
+    [Fact]
+    public void Every_error_answer_of_every_route_is_described_as_problem_details()
+    {
+        var wrong = new List<string>();
+        foreach (var route in ApiRoutes.All)
+        {
+            var responses = Operation(route).GetProperty("responses");
+            // Every route but the embedded document reads storage, so any may answer 503.
+            foreach (var status in route == ApiRoutes.OpenApi ? ["500"] : new[] { "500", "503" })
+            {
+                if (!responses.TryGetProperty(status, out _))
+                {
+                    wrong.Add($"{route.Name}: no {status}");
+                }
+            }
+
+            foreach (var response in responses.EnumerateObject().Where(r => r.Name[0] is '4' or '5'))
+            {
+                var content = Resolve(response.Value).TryGetProperty("content", out var c) ? c.EnumerateObject().Select(m => m.Name).ToList() : [];
+
+                // ODK Collect reads an OpenRosa message, not problem details: the OpenRosa route's client errors are
+                // text/xml; HEAD has no body at all. Its storage and unexpected failures are problem details like every route's.
+                var expected = route.Method == "HEAD" && response.Name[0] == '4' ? []
+                    : route == ApiRoutes.PostOpenRosaSubmission && response.Name[0] == '4' ? new List<string> { "text/xml" }
+                    : ["application/problem+json"];
+                // The venue page's routes answer a browser (Accept: text/html) with an Indonesian page instead, for the
+                // same status; API clients get problem details.
+                var browserPage = (route == ApiRoutes.GetForm || route == ApiRoutes.PostForm) && content.SequenceEqual(["application/problem+json", "text/html"]);
+                if (!content.SequenceEqual(expected) && !browserPage)
+                {
+                    wrong.Add($"{route.Name} {response.Name}: [{string.Join(", ", content)}]");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    [Fact]
+    public void Body_reading_operations_describe_every_answer_a_body_can_get()
+    {
+        foreach (var route in new[] { ApiRoutes.PutEvent, ApiRoutes.PostSubmissions, ApiRoutes.PostForm })
+        {
+            var responses = Operation(route).GetProperty("responses");
+            foreach (var status in new[] { "400", "408", "413", "415" })
+            {
+                Assert.True(responses.TryGetProperty(status, out _), $"{route.Name}: no {status}");
+            }
+        }
+
+        Assert.True(Operation(ApiRoutes.PostSubmissions).GetProperty("responses").TryGetProperty("409", out _));
+        Assert.True(Operation(ApiRoutes.PutEvent).GetProperty("responses").TryGetProperty("409", out _));
+    }
+
+    [Fact]
+    public async Task The_document_passes_an_independent_OpenAPI_validator()
+    {
+        // @seriousme/openapi-schema-validator checks the document against the OpenAPI Initiative's JSON schema for
+        // 3.0 and resolves every $ref: a check the product's own code has no part in.
+        var file = Path.Combine(Path.GetTempPath(), $"openapi-{Guid.NewGuid():N}.json");
+        await File.WriteAllBytesAsync(file, OpenApiApi.Json.ToArray(), TestContext.Current.CancellationToken);
+        try
+        {
+            var output = await NodeProcess.RunAsync("tests/oracles/validate-openapi.mjs", [file], TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+            var result = JsonDocument.Parse(output).RootElement;
+            Assert.True(result.GetProperty("valid").GetBoolean(), output);
+            Assert.Equal("3.0", result.GetProperty("version").GetString());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task The_validator_refuses_a_broken_document()
+    {
+        // Guards the oracle: a document with a dangling $ref and a response without description must fail it.
+        var broken = OpenApiText().Replace("#/components/responses/Unexpected", "#/components/responses/Missing", StringComparison.Ordinal);
+        var file = Path.Combine(Path.GetTempPath(), $"openapi-broken-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, broken, TestContext.Current.CancellationToken);
+        try
+        {
+            var output = await NodeProcess.RunAsync("tests/oracles/validate-openapi.mjs", [file], TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+            Assert.False(JsonDocument.Parse(output).RootElement.GetProperty("valid").GetBoolean(), output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string OpenApiText() => System.Text.Encoding.UTF8.GetString(OpenApiApi.Json.Span);
+
+    private static JsonElement Operation(ApiRoute route) =>
+        Document.GetProperty("paths").GetProperty("/" + route.Template).GetProperty(route.Method.ToLowerInvariant());
+
+    private static JsonElement Resolve(JsonElement response) =>
+        response.TryGetProperty("$ref", out var reference)
+            ? Document.GetProperty("components").GetProperty("responses").GetProperty(reference.GetString()!.Split('/')[^1])
+            : response;
 
     [Fact]
     public void The_submission_schema_lists_exactly_the_fields_the_validator_reads()

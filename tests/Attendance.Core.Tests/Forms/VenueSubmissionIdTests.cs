@@ -6,10 +6,10 @@ namespace Attendance.Core.Tests.Forms;
 public sealed class VenueSubmissionIdTests
 {
     [Fact]
-    public void The_phones_key_becomes_a_stored_id_in_the_venue_namespace()
+    public void The_phones_key_is_passed_on_as_the_submissions_key()
     {
         var id = VenueSubmissionId.From("0123456789ABCDEF0123456789abcdef");
-        Assert.Equal("venue:0123456789abcdef0123456789abcdef", id);
+        Assert.Equal("0123456789abcdef0123456789abcdef", id);
         Assert.True(Identifiers.IsValid(id));
     }
 
@@ -24,7 +24,7 @@ public sealed class VenueSubmissionIdTests
         var first = VenueSubmissionId.From(given);
         var second = VenueSubmissionId.From(given);
 
-        Assert.StartsWith(VenueSubmissionId.Prefix, first, StringComparison.Ordinal);
+        Assert.True(VenueSubmissionId.IsClientKey(first));
         Assert.NotEqual(first, second);
         Assert.True(Identifiers.IsValid(first));
         if (!string.IsNullOrEmpty(given))

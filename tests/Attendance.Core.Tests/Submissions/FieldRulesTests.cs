@@ -142,7 +142,7 @@ public sealed class FieldRulesTests
     {
         var errors = new FieldErrors();
         Assert.Null(Vocabulary.Gender.Normalize("x", errors));
-        Assert.Equal("must be one of: female, male.", Assert.Single(errors.ToDictionary()["gender"]));
+        Assert.Equal("must be one of: female, male, or their labels (Perempuan, Laki-laki).", Assert.Single(errors.ToDictionary()["gender"]));
     }
 
     [Theory]

@@ -99,15 +99,15 @@ public sealed class VenueFormTests(AzuriteFixture azurite)
         var first = await PostJsonAsync(api, formUrl, fields);
         var again = await PostJsonAsync(api, formUrl, fields);
 
-        Assert.Equal(("created", $"venue:{key}"), first);
-        Assert.Equal(("duplicate", $"venue:{key}"), again);
+        Assert.Equal(("created", $"venue-form:{key}"), first);
+        Assert.Equal(("duplicate", $"venue-form:{key}"), again);
         var other = Lampung.Submission("Yusuf Maulana", day: "2023-06-06");
         other.Remove("eventId");
-        other["submissionId"] = $"venue:{key}";
+        other["submissionId"] = key;
         var (status, id) = await PostJsonAsync(api, formUrl, other);
         Assert.Equal("created", status);
-        Assert.NotEqual($"venue:{key}", id);
-        Assert.StartsWith("venue:", id, StringComparison.Ordinal);
+        Assert.NotEqual($"venue-form:{key}", id);
+        Assert.StartsWith("venue-form:", id, StringComparison.Ordinal);
         Assert.Equal(2, (await OrganizerDesk.DayAsync(api, "2023-06-06", Ct)).GetProperty("count").GetInt32());
     }
 
@@ -126,7 +126,7 @@ public sealed class VenueFormTests(AzuriteFixture azurite)
         var late = await GetHtmlAsync(api, formUrl);
         using var lateJson = await api.Anonymous.GetAsync(formUrl, Ct);
 
-        Assert.Equal((HttpStatusCode.NotFound, true), (wrongHtml.Status, wrongHtml.Body.Contains("Tautan tidak berlaku", StringComparison.Ordinal)));
+        Assert.Equal((HttpStatusCode.Unauthorized, true), (wrongHtml.Status, wrongHtml.Body.Contains("Tautan tidak berlaku", StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.Unauthorized, wrongJson.StatusCode);
         Assert.Equal("application/problem+json", wrongJson.Content.Headers.ContentType!.MediaType);
         Assert.Equal(HttpStatusCode.Forbidden, early.Status);

@@ -237,7 +237,7 @@ public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, Chromi
 
         var response = await page.GotoAsync(formUrl[..formUrl.IndexOf("token=", StringComparison.Ordinal)] + "token=salah");
 
-        Assert.Equal(404, response!.Status);
+        Assert.Equal(401, response!.Status);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Tautan tidak berlaku");
         await Expect(page.Locator("main")).ToContainTextAsync("kode QR");
         Assert.Equal("no-referrer", response.Headers["referrer-policy"]);

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Attendance.Integration.Tests.Api;
 using Attendance.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Cli;
 
@@ -100,6 +101,36 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("attendance: storage does not answer.", OneLine(result), StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Verify_reports_attendance_outside_its_events_dates_and_exits_1()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
+        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        (await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Siti Nur'aini", day: "2023-06-08"), Ct)).Dispose();
+
+        // Dates changed behind the API's back (by hand, or by a version without the check).
+        var events = api.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>().GetTableClient(api.Settings["Store:EventsTable"]);
+        var entity = (await events.GetEntityAsync<Azure.Data.Tables.TableEntity>("event", Lampung.EventId, cancellationToken: Ct)).Value;
+        entity["EndDate"] = "2023-06-07";
+        await events.UpdateEntityAsync(entity, entity.ETag, Azure.Data.Tables.TableUpdateMode.Replace, Ct);
+        var environment = new Dictionary<string, string?>
+        {
+            ["AttendanceStorage"] = azurite.ConnectionString,
+            ["Store:EventsTable"] = api.Settings["Store:EventsTable"],
+            ["Store:SubmissionsTable"] = api.Settings["Store:SubmissionsTable"],
+            ["Export:Container"] = api.Container,
+            ["ATTENDANCE_DATA"] = data.FullName,
+        };
+
+        var export = await CliProcess.RunAsync("export", environment, Ct);
+        var verify = await CliProcess.RunAsync("verify", environment, Ct);
+
+        Assert.Equal(0, export.ExitCode);
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains("outside event dates", verify.Output, StringComparison.Ordinal);
+        Assert.Contains($"{Lampung.EventId} 2023-06-08: 1 attendances", verify.Output, StringComparison.Ordinal);
+    }
+
 
     public void Dispose() => data.Delete(recursive: true);
 

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Attendance.Integration.Tests.FormTools;
+using Attendance.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Attendance.Integration.Tests.Api;
+
+/// <summary>No key or token reaches any log, at any level, from the product or from ASP.NET Core.</summary>
+public sealed class RequestLoggingTests(AzuriteFixture azurite)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Keys_tokens_and_credentials_never_reach_the_logs_while_every_request_is_logged()
+    {
+        var logs = new CapturedLogs();
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During),
+            services => services.AddLogging(l => l.AddProvider(logs)),
+            new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace" });
+        var token = await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+
+        using var byQuery = await api.Anonymous.GetAsync($"events/{Lampung.EventId}?code={ApiServer.FunctionKey}", Ct);
+        using var byHeader = await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Ani Lestari"), Ct);
+        using var wrongKey = await api.Anonymous.GetAsync($"events/{Lampung.EventId}?code=wrong-key-but-still-secret-0001", Ct);
+        using var form = await api.Anonymous.GetAsync($"events/{Lampung.EventId}/form?token={token}", Ct);
+        using var formPost = await api.Anonymous.PostAsync($"events/{Lampung.EventId}/form", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["fullName"] = "Budi Santoso", ["province"] = "Lampung", ["regency"] = "Kab. Pesawaran", ["formToken"] = token,
+        }), Ct);
+        using var odk = await api.Anonymous.SendAsync(OdkCollect.Head(ApiServer.FunctionKey), Ct);
+        Assert.Equal(HttpStatusCode.OK, byQuery.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, byHeader.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, formPost.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, odk.StatusCode);
+
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes("enumerator:" + ApiServer.FunctionKey));
+        var secrets = new[] { ApiServer.FunctionKey, ApiServer.AdminKey, token, "wrong-key-but-still-secret-0001", basic, Uri.EscapeDataString(token) };
+        var leaks = logs.Entries
+            .Where(e => secrets.Any(s => e.Message.Contains(s, StringComparison.Ordinal) || e.State.Contains(s, StringComparison.Ordinal)))
+            .Select(e => $"{e.Category} {e.Level}: {e.Message}")
+            .ToList();
+        Assert.True(leaks.Count == 0, string.Join(Environment.NewLine, leaks));
+
+        // The product's own request line, one per handled request, with route and status.
+        var answered = logs.Entries.Where(e => e.EventId == 1004).Select(e => e.Message).ToList();
+        Assert.Contains(answered, m => m.StartsWith("PostSubmissions answered 201", StringComparison.Ordinal));
+        Assert.Contains(answered, m => m.StartsWith("GetForm answered 200", StringComparison.Ordinal));
+        Assert.Contains(answered, m => m.StartsWith("HeadOpenRosaSubmission answered 204", StringComparison.Ordinal));
+        Assert.True(logs.Entries.Count > answered.Count, "the capture must see ASP.NET Core's own lines too, or the test proves nothing about them.");
+    }
+}
