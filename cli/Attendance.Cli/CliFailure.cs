@@ -13,6 +13,8 @@ internal static class CliFailure
     public static string? Explain(Exception ex) => ex switch
     {
         // Validation messages name settings, never their values.
+        // Already one line that names the setting and the way out, never the key.
+        Attendance.Export.PseudonymKeyMismatchException mismatch => mismatch.Message,
         OptionsValidationException invalid => $"attendance: configuration error: {string.Join(" ", invalid.Failures)}",
         _ when ApiGuard.IsStorageOutage(ex, CancellationToken.None) =>
             "attendance: storage does not answer. Locally, start ./run.sh (it starts the Azurite emulator); otherwise check AttendanceStorage (docs/configuration.md).",
