@@ -51,7 +51,7 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
             var header = files.Header(definition, snapshot, Properties);
             if (ranges.Count == 0 && header.Count == 0)
             {
-                await TableMaintenance.RunAsync(files, table, snapshot, cancellationToken);
+                await FinishAsync(table, snapshot, cancellationToken);
                 return new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt);
             }
 
@@ -71,7 +71,7 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
             if (await table.TryCommitAsync(snapshot.Version + 1, actions, cancellationToken))
             {
                 snapshot.Apply(snapshot.Version + 1, actions);
-                await TableMaintenance.RunAsync(files, table, snapshot, cancellationToken);
+                await FinishAsync(table, snapshot, cancellationToken);
                 return new TableExportResult(definition.Path, snapshot.Version, Changed: true, rows, fileName is null ? 0 : 1, 0, attempt);
             }
 
@@ -83,6 +83,16 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
         }
 
         throw new ExportConflictException($"The {definition.Path} table kept changing under the export; {MaxAttempts} attempts lost the race for its next version.");
+    }
+
+    /// <summary>
+    /// After the run's commit (or none): compacts small files when the rule asks (<see cref="FileCompaction{TRow}"/>),
+    /// then writes a due checkpoint and cleans the log, so the checkpoint already holds the compacted files.
+    /// </summary>
+    private async Task FinishAsync(DeltaTable table, DeltaSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await new FileCompaction<AttendanceRow>(files, definition, runId).RunIfDueAsync(table, snapshot, cancellationToken);
+        await TableMaintenance.RunAsync(files, table, snapshot, cancellationToken);
     }
 
     /// <summary>The attendance table's properties: the shared ones and the pseudonym key's fingerprint.</summary>

@@ -178,12 +178,17 @@ public sealed class ExportFiles(BlobContainerClient container, TimeProvider time
         return actions;
     }
 
-    public DeltaAction Add(string fileName, long size, long rows) => new()
+    /// <summary>An <c>add</c>; <paramref name="dataChange"/> false when the rows were already in the table (compaction).</summary>
+    public DeltaAction Add(string fileName, long size, long rows, bool dataChange = true) => new()
     {
-        Add = new DeltaAddFile(fileName, new Dictionary<string, string>(), size, Now(), DataChange: true, $"{{\"numRecords\":{rows}}}"),
+        Add = new DeltaAddFile(fileName, new Dictionary<string, string>(), size, Now(), dataChange, $"{{\"numRecords\":{rows}}}"),
     };
 
-    public DeltaAction Remove(string fileName) => new() { Remove = new DeltaRemoveFile(fileName, Now(), DataChange: true) };
+    /// <summary>A <c>remove</c> of a file whose rows leave the table.</summary>
+    public DeltaAction Remove(string fileName) => Remove(fileName, dataChange: true);
+
+    /// <summary>A <c>remove</c>; <paramref name="dataChange"/> false when the rows stay in the table (compaction).</summary>
+    public DeltaAction Remove(string fileName, bool dataChange) => new() { Remove = new DeltaRemoveFile(fileName, Now(), dataChange) };
 
     public DeltaAction CommitInfo(string operation, string runId) => new()
     {
