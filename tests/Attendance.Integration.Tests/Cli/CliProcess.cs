@@ -12,7 +12,11 @@ internal static class CliProcess
         var dll = RepoPaths.Combine("cli", "Attendance.Cli", "bin", configuration, "net10.0", "attendance.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
         info.ArgumentList.Add(dll);
-        info.ArgumentList.Add(command);
+        // A command and its options, separated by single spaces (no quoting needed by any test).
+        foreach (var argument in command.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            info.ArgumentList.Add(argument);
+        }
         foreach (var name in info.Environment.Keys.Where(IsProductSetting).ToList())
         {
             info.Environment.Remove(name);

@@ -91,6 +91,26 @@ public sealed class PseudonymKeyTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_CLI_rebuild_asks_for_the_confirming_flag_and_with_it_rewrites_the_table_under_the_configured_key()
+    {
+        await using var api = await StartWithSubmissionsAsync(5);
+        await api.Services.GetRequiredService<ExportRunner>().RunAsync("first", cancellationToken: Ct);
+        var container = Container(api);
+        var before = await BlobsAsync(container);
+
+        var unconfirmed = await CliProcess.RunAsync("rebuild", WithKey(api, OtherKey), Ct);
+        Assert.Equal(2, unconfirmed.ExitCode);
+        Assert.Contains("--new-pseudonym-key", Assert.Single(unconfirmed.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Equal(before, await BlobsAsync(container));
+
+        var confirmed = await CliProcess.RunAsync("rebuild --new-pseudonym-key", WithKey(api, OtherKey), Ct);
+        Assert.Equal(0, confirmed.ExitCode);
+        var snapshot = await new DeltaTable(container, AnalyticsTables.AttendancePath).LoadAsync(Ct);
+        Assert.Equal(PseudonymKeyFingerprint.Compute(OtherKey), snapshot.Metadata!.Configuration[PseudonymKeyFingerprint.PropertyName]);
+        Assert.Equal(5, snapshot.Transactions[AttendanceExport.AppId(Lampung.EventId)]);
+    }
+
+    [Fact]
     public async Task A_table_written_before_fingerprints_adopts_the_current_key_at_its_next_commit()
     {
         await using var api = await StartWithSubmissionsAsync(4);
