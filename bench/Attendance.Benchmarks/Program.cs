@@ -2,10 +2,11 @@ using System.CommandLine;
 using Attendance.Benchmarks.Export;
 using Attendance.Benchmarks.Ingest;
 using Attendance.Benchmarks.Parquet;
+using Attendance.Benchmarks.Years;
 
 namespace Attendance.Benchmarks;
 
-/// <summary>Benchmarks of the product's hot paths, one subcommand each (parquet, ingest, export).</summary>
+/// <summary>Benchmarks of the product's hot paths, one subcommand each (parquet, ingest, export, years).</summary>
 internal static class Program
 {
     private static Task<int> Main(string[] args)
@@ -15,6 +16,7 @@ internal static class Program
             new ParquetBenchmarkCommand(),
             new IngestBenchmarkCommand(),
             new ExportBenchmarkCommand(),
+            new YearsBenchmarkCommand(),
         };
         return root.Parse(args).InvokeAsync();
     }

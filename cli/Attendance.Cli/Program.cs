@@ -6,6 +6,7 @@ var root = new RootCommand("attendance: the attendance-analytics backend on this
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(VerifyCommand.Create());
+root.Subcommands.Add(RebuildCommand.Create());
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -52,6 +52,7 @@ public static class AttendanceServiceCollectionExtensions
             .Validate(o => !o.PseudonymKey.TrimStart().StartsWith(ExportOptions.UnresolvedKeyVaultReference, StringComparison.OrdinalIgnoreCase),
                 "Export:PseudonymKey is an unresolved Key Vault reference: check that the secret PseudonymKey exists and that the app's identity is Key Vault Secrets User (docs/deployment.md).")
             .Validate(_ => ExportSchedule.TryFrom(configuration) is not null, ExportSchedule.Rule)
+            .Validate(o => o.RemovedFileRetention >= TimeSpan.Zero, "Export:RemovedFileRetention must be zero or more (a TimeSpan such as 7.00:00:00).")
             .ValidateOnStart();
         services.AddSingleton(_ => ExportSchedule.From(configuration));
         services.AddSingleton<ExportRunner>();

@@ -29,6 +29,22 @@ public sealed class DeltaSnapshot
     /// <summary>The latest version recorded for each transaction identifier (appId).</summary>
     public IReadOnlyDictionary<string, long> Transactions => transactions;
 
+    /// <summary>The version of the checkpoint this snapshot was loaded from, or written since; -1 if none.</summary>
+    public long CheckpointVersion { get; internal set; } = -1;
+
+    /// <summary>The log's commit and checkpoint blobs as listed when this snapshot was loaded (for clean-up).</summary>
+    internal IReadOnlyList<DeltaLogFile> LogFiles { get; set; } = [];
+
+    /// <summary>A snapshot at <paramref name="version"/> from a checkpoint's actions.</summary>
+    internal static DeltaSnapshot FromCheckpoint(long version, IEnumerable<DeltaAction> actions)
+    {
+        var snapshot = new DeltaSnapshot();
+        snapshot.ApplyActions(actions);
+        snapshot.Version = version;
+        snapshot.CheckpointVersion = version;
+        return snapshot;
+    }
+
     /// <summary>Applies the actions of commit <paramref name="version"/>, which must be the next one.</summary>
     public void Apply(long version, IEnumerable<DeltaAction> actions)
     {
@@ -37,6 +53,12 @@ public sealed class DeltaSnapshot
             throw new InvalidDataException($"Delta log is not contiguous: version {version} follows {Version}.");
         }
 
+        ApplyActions(actions);
+        Version = version;
+    }
+
+    private void ApplyActions(IEnumerable<DeltaAction> actions)
+    {
         foreach (var action in actions)
         {
             if (action.Protocol is { } protocol)
@@ -64,7 +86,5 @@ public sealed class DeltaSnapshot
                 transactions[txn.AppId] = txn.Version;
             }
         }
-
-        Version = version;
     }
 }

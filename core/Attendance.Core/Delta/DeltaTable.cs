@@ -3,53 +3,75 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Attendance.Storage;
+using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 
 namespace Attendance.Delta;
 
 /// <summary>
-/// A Delta Lake table (protocol reader 1 / writer 2) in a blob container folder. The log is read by replaying
-/// its JSON commits; a commit is created only if absent (<c>If-None-Match: *</c>), so of two writers racing
-/// for the same version exactly one wins and the other must re-read and try again.
+/// A Delta Lake table (protocol reader 1 / writer 2) in a blob container folder. A commit is created only if absent
+/// (<c>If-None-Match: *</c>), so of two writers racing for the same version exactly one wins and the other must
+/// re-read and try again. The table loads from its newest classic checkpoint plus the commits after it
+/// (see <see cref="DeltaTable.WriteCheckpointAsync"/>), or from version 0 when it has none.
 /// </summary>
-public sealed class DeltaTable(BlobContainerClient container, string path)
+/// <param name="container">The container holding the table.</param>
+/// <param name="path">The table's folder.</param>
+/// <param name="time">
+/// The clock whose time is recorded in each commit's and checkpoint's blob metadata, and against which the log is
+/// aged for clean-up; the system clock unless given.
+/// </param>
+public sealed class DeltaTable(BlobContainerClient container, string path, TimeProvider? time = null)
 {
+    /// <summary>Blob metadata key holding when the product wrote a log file (Unix milliseconds of its clock).</summary>
+    public const string WrittenAtMetadata = "writtenat";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+
     /// <summary>The table's folder in the container, e.g. <c>attendance</c>.</summary>
     public string Path { get; } = path.TrimEnd('/');
 
     public string LogPrefix => $"{Path}/_delta_log/";
 
+    /// <summary>The blob name of <c>_delta_log/_last_checkpoint</c>.</summary>
+    public string LastCheckpointBlobName => LogPrefix + "_last_checkpoint";
+
     /// <summary>The blob name of a data file of this table.</summary>
     public string FileBlobName(string relativePath) => $"{Path}/{relativePath}";
 
-    /// <summary>Replays every commit of the log; an absent table gives <see cref="DeltaSnapshot.Empty"/>.</summary>
+    /// <summary>
+    /// Loads the table's latest version: the newest checkpoint found by listing the log, then each later commit in
+    /// order (they must be contiguous); with no checkpoint, every commit from 0. An absent table gives
+    /// <see cref="DeltaSnapshot.Empty"/>. One listing of the log, which clean-up keeps short.
+    /// </summary>
     public async Task<DeltaSnapshot> LoadAsync(CancellationToken cancellationToken = default)
     {
-        var versions = new List<long>();
-        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = LogPrefix }, cancellationToken))
+        var log = await ListLogAsync(cancellationToken);
+        var commits = log.Where(f => !f.IsCheckpoint).Select(f => f.Version).Order().ToList();
+        var checkpoint = log.Where(f => f.IsCheckpoint && commits.Contains(f.Version)).Select(f => f.Version).DefaultIfEmpty(-1).Max();
+        var snapshot = checkpoint >= 0 ? await ReadCheckpointAsync(checkpoint, cancellationToken) : DeltaSnapshot.Empty;
+        foreach (var version in commits.Where(v => v > checkpoint))
         {
-            var name = blob.Name[LogPrefix.Length..];
-            if (name.Length == 25 && name.EndsWith(".json", StringComparison.Ordinal)
-                && long.TryParse(name.AsSpan(0, 20), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-            {
-                versions.Add(version);
-            }
+            snapshot.Apply(version, await ReadCommitAsync(version, cancellationToken));
         }
 
-        versions.Sort();
+        snapshot.LogFiles = log;
+        return snapshot;
+    }
+
+    /// <summary>Replays commits 0..last only, ignoring checkpoints: what a reader without checkpoint support sees.</summary>
+    public async Task<DeltaSnapshot> LoadFromCommitsAsync(CancellationToken cancellationToken = default)
+    {
         var snapshot = DeltaSnapshot.Empty;
-        foreach (var version in versions)
+        foreach (var version in (await ListLogAsync(cancellationToken)).Where(f => !f.IsCheckpoint).Select(f => f.Version).Order())
         {
-            var commit = await container.DownloadIfExistsAsync(LogPrefix + CommitName(version), cancellationToken)
-                ?? throw new InvalidDataException($"Delta commit {version} of {Path} vanished while the log was read.");
-            snapshot.Apply(version, ParseCommit(commit.ToMemory().Span));
+            snapshot.Apply(version, await ReadCommitAsync(version, cancellationToken));
         }
 
         return snapshot;
@@ -71,7 +93,7 @@ public sealed class DeltaTable(BlobContainerClient container, string path)
 
         var bytes = Encoding.UTF8.GetBytes(body.ToString());
         var name = LogPrefix + CommitName(version);
-        if (await container.TryCreateAsync(name, BinaryData.FromBytes(bytes), "application/json", cancellationToken))
+        if (await container.TryCreateAsync(name, BinaryData.FromBytes(bytes), "application/json", WrittenNow(), cancellationToken))
         {
             return true;
         }
@@ -80,7 +102,63 @@ public sealed class DeltaTable(BlobContainerClient container, string path)
         return existing is not null && existing.ToMemory().Span.SequenceEqual(bytes);
     }
 
+    /// <summary>
+    /// Writes the classic checkpoint of <paramref name="snapshot"/>'s version, with the remove tombstones deleted
+    /// after <paramref name="tombstonesAfter"/> (Unix ms), then moves <c>_last_checkpoint</c> to it. The file is
+    /// staged in blocks and appears whole or not at all, so a crash never leaves half a checkpoint; two writers of
+    /// the same version write the same state. Returns the checkpoint's size in bytes.
+    /// </summary>
+    public async Task<long> WriteCheckpointAsync(DeltaSnapshot snapshot, long tombstonesAfter, CancellationToken cancellationToken = default)
+    {
+        var rows = DeltaCheckpoint.ToRows(snapshot, tombstonesAfter);
+        long size;
+        await using (var blob = container.OpenStagedWrite(LogPrefix + CheckpointName(snapshot.Version), "application/vnd.apache.parquet"))
+        {
+            await DeltaCheckpoint.WriteAsync(rows, blob, cancellationToken);
+            blob.Metadata = WrittenNow();
+            await blob.CommitAsync(cancellationToken);
+            size = blob.Length;
+        }
+
+        snapshot.CheckpointVersion = snapshot.Version;
+        await AdvanceLastCheckpointAsync(new LastCheckpoint(snapshot.Version, rows.Count, size, snapshot.Files.Count), cancellationToken);
+        return size;
+    }
+
+    /// <summary>
+    /// Deletes log files as PROTOCOL.md "Metadata Cleanup" allows: find the newest commit written before
+    /// now - <paramref name="retention"/>, then the newest checkpoint at or before it, and delete every commit and
+    /// checkpoint older than that checkpoint. The newest checkpoint, its commit and anything after are never
+    /// deleted, and the table keeps every version younger than the retention readable. Works on the listing the
+    /// snapshot was loaded with; returns the number of blobs deleted.
+    /// </summary>
+    public async Task<int> CleanUpLogAsync(DeltaSnapshot snapshot, TimeSpan retention, CancellationToken cancellationToken = default)
+    {
+        var cutoff = clock.GetUtcNow() - retention;
+        var log = snapshot.LogFiles;
+        var cutoffCommit = log.Where(f => !f.IsCheckpoint && f.WrittenAt <= cutoff).Select(f => f.Version).DefaultIfEmpty(-1).Max();
+        var keepFrom = log.Where(f => f.IsCheckpoint && f.Version <= cutoffCommit && f.Version <= snapshot.CheckpointVersion)
+            .Select(f => f.Version).DefaultIfEmpty(-1).Max();
+        var deleted = 0;
+        foreach (var file in log.Where(f => f.Version < keepFrom))
+        {
+            await container.DeleteBlobIfExistsAsync(file.BlobName, cancellationToken: cancellationToken);
+            deleted++;
+        }
+
+        return deleted;
+    }
+
+    /// <summary>Reads <c>_last_checkpoint</c>; null when absent.</summary>
+    public async Task<LastCheckpoint?> ReadLastCheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        var content = await container.DownloadIfExistsAsync(LastCheckpointBlobName, cancellationToken);
+        return content is null ? null : JsonSerializer.Deserialize<LastCheckpoint>(content.ToMemory().Span, Json);
+    }
+
     public static string CommitName(long version) => version.ToString("D20", CultureInfo.InvariantCulture) + ".json";
+
+    public static string CheckpointName(long version) => version.ToString("D20", CultureInfo.InvariantCulture) + ".checkpoint.parquet";
 
     public static IEnumerable<DeltaAction> ParseCommit(ReadOnlySpan<byte> content)
     {
@@ -99,4 +177,84 @@ public sealed class DeltaTable(BlobContainerClient container, string path)
         type = "struct",
         fields = columns.Select(c => new { name = c.Name, type = c.Type, nullable = c.Nullable, metadata = new Dictionary<string, string>() }),
     });
+
+    private Dictionary<string, string> WrittenNow() => new()
+    {
+        [WrittenAtMetadata] = clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+    };
+
+    private async Task<List<DeltaLogFile>> ListLogAsync(CancellationToken cancellationToken)
+    {
+        var files = new List<DeltaLogFile>();
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = LogPrefix, Traits = BlobTraits.Metadata }, cancellationToken))
+        {
+            var name = blob.Name[LogPrefix.Length..];
+            var isCommit = name.Length == 25 && name.EndsWith(".json", StringComparison.Ordinal);
+            var isCheckpoint = name.Length == 39 && name.EndsWith(".checkpoint.parquet", StringComparison.Ordinal);
+            if ((isCommit || isCheckpoint) && long.TryParse(name.AsSpan(0, 20), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                var writtenAt = blob.Metadata is { } metadata && metadata.TryGetValue(WrittenAtMetadata, out var ms)
+                    && long.TryParse(ms, NumberStyles.None, CultureInfo.InvariantCulture, out var unixMs)
+                    ? DateTimeOffset.FromUnixTimeMilliseconds(unixMs)
+                    : blob.Properties.LastModified ?? DateTimeOffset.MaxValue;
+                files.Add(new DeltaLogFile(blob.Name, version, isCheckpoint, writtenAt));
+            }
+        }
+
+        return files;
+    }
+
+    private async Task<IEnumerable<DeltaAction>> ReadCommitAsync(long version, CancellationToken cancellationToken)
+    {
+        var commit = await container.DownloadIfExistsAsync(LogPrefix + CommitName(version), cancellationToken)
+            ?? throw new InvalidDataException($"Delta commit {version} of {Path} vanished while the log was read.");
+        return ParseCommit(commit.ToMemory().Span);
+    }
+
+    private async Task<DeltaSnapshot> ReadCheckpointAsync(long version, CancellationToken cancellationToken)
+    {
+        var content = await container.DownloadIfExistsAsync(LogPrefix + CheckpointName(version), cancellationToken)
+            ?? throw new InvalidDataException($"Delta checkpoint {version} of {Path} vanished while the log was read.");
+        using var stream = content.ToStream();
+        return DeltaSnapshot.FromCheckpoint(version, DeltaCheckpoint.ToActions(await DeltaCheckpoint.ReadAsync(stream, cancellationToken)));
+    }
+
+    /// <summary>
+    /// Replaces <c>_last_checkpoint</c> only when it points at an older version, under the ETag just read (or
+    /// only-if-absent), so two writers cannot move it backwards; a lost race re-reads and decides again.
+    /// </summary>
+    private async Task AdvanceLastCheckpointAsync(LastCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        var blob = container.GetBlobClient(LastCheckpointBlobName);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            ETag? etag = null;
+            try
+            {
+                var current = await blob.DownloadContentAsync(cancellationToken);
+                if (JsonSerializer.Deserialize<LastCheckpoint>(current.Value.Content.ToMemory().Span, Json) is { } existing && existing.Version >= checkpoint.Version)
+                {
+                    return;
+                }
+
+                etag = current.Value.Details.ETag;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+            }
+
+            try
+            {
+                await blob.UploadAsync(BinaryData.FromString(JsonSerializer.Serialize(checkpoint, Json)), new BlobUploadOptions
+                {
+                    Conditions = etag is { } match ? new BlobRequestConditions { IfMatch = match } : new BlobRequestConditions { IfNoneMatch = ETag.All },
+                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                }, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+            }
+        }
+    }
 }

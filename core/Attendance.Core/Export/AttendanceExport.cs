@@ -17,10 +17,14 @@ namespace Attendance.Export;
 /// <item>a late submission for an old event gets the next number of that event and goes out with the next run.</item>
 /// </list>
 /// A run reads each event's counter (one point read), and only the rows after the mark: cost follows new submissions.
+/// The table records the pseudonym key's fingerprint (<see cref="PseudonymKeyFingerprint"/>); a run with another key
+/// refuses before it writes anything.
 /// </summary>
 public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissions, ExportTable<AttendanceRow> definition, byte[] pseudonymSecret, string runId)
 {
     public const int MaxAttempts = 5;
+
+    private readonly string fingerprint = PseudonymKeyFingerprint.Compute(pseudonymSecret);
 
     public static string AppId(string eventId) => "attendance:" + eventId;
 
@@ -38,14 +42,16 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var snapshot = await table.LoadAsync(cancellationToken);
+            PseudonymKeyFingerprint.EnsureMatches(snapshot, fingerprint);
             await files.DeleteOrphansAsync(table, snapshot, cancellationToken);
             var ranges = cutoff
                 .Select(c => new ExportRange(c.Key, snapshot.Transactions.GetValueOrDefault(AppId(c.Key)), c.Value))
                 .Where(r => r.To > r.From)
                 .ToList();
-            var header = files.Header(definition, snapshot);
+            var header = files.Header(definition, snapshot, Properties);
             if (ranges.Count == 0 && header.Count == 0)
             {
+                await FinishAsync(table, snapshot, cancellationToken);
                 return new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt);
             }
 
@@ -64,7 +70,9 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
             progress?.Report(new ExportProgress(definition.Path, "committing", rows));
             if (await table.TryCommitAsync(snapshot.Version + 1, actions, cancellationToken))
             {
-                return new TableExportResult(definition.Path, snapshot.Version + 1, Changed: true, rows, fileName is null ? 0 : 1, 0, attempt);
+                snapshot.Apply(snapshot.Version + 1, actions);
+                await FinishAsync(table, snapshot, cancellationToken);
+                return new TableExportResult(definition.Path, snapshot.Version, Changed: true, rows, fileName is null ? 0 : 1, 0, attempt);
             }
 
             // Another run committed this version first: our file holds rows it may have exported too.
@@ -76,6 +84,20 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
 
         throw new ExportConflictException($"The {definition.Path} table kept changing under the export; {MaxAttempts} attempts lost the race for its next version.");
     }
+
+    /// <summary>
+    /// After the run's commit (or none): compacts small files when the rule asks (<see cref="FileCompaction{TRow}"/>),
+    /// then writes a due checkpoint and cleans the log, so the checkpoint already holds the compacted files.
+    /// </summary>
+    private async Task FinishAsync(DeltaTable table, DeltaSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await new FileCompaction<AttendanceRow>(files, definition, runId).RunIfDueAsync(table, snapshot, cancellationToken);
+        await TableMaintenance.RunAsync(files, table, snapshot, cancellationToken);
+    }
+
+    /// <summary>The attendance table's properties: the shared ones and the pseudonym key's fingerprint.</summary>
+    private IReadOnlyDictionary<string, string> Properties =>
+        files.TableProperties(new Dictionary<string, string> { [PseudonymKeyFingerprint.PropertyName] = fingerprint });
 
     private async Task<(long Rows, long Size)> WriteFileAsync(DeltaTable table, string fileName, List<ExportRange> ranges, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace Attendance.Export;
 /// What every exported table shares: writing Parquet, the Delta actions around a commit, and removing files
 /// that no commit references (left by a run that crashed before committing, or replaced by a later commit).
 /// </summary>
-public sealed class ExportFiles(BlobContainerClient container, TimeProvider time, RowGroupLimits? rowGroups = null)
+public sealed class ExportFiles(BlobContainerClient container, TimeProvider time, RowGroupLimits? rowGroups = null, TimeSpan? removedFileRetention = null)
 {
     /// <summary>
     /// Files no commit references are deleted once older than this. No run takes as long, so a concurrent
@@ -21,10 +21,11 @@ public sealed class ExportFiles(BlobContainerClient container, TimeProvider time
     public static readonly TimeSpan OrphanAge = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// Files removed from a table stay this long (Delta's usual retention), so a reader that loaded the previous
-    /// version, such as a Power BI refresh under way, can still open them.
+    /// Files removed from a table stay this long (<see cref="ExportOptions.RemovedFileRetention"/>, default 7 days,
+    /// Delta's usual retention), so a reader that loaded an earlier version, such as a Power BI refresh under way,
+    /// can still open them.
     /// </summary>
-    public static readonly TimeSpan RemovedFileRetention = TimeSpan.FromDays(7);
+    public TimeSpan RemovedFileRetention { get; } = removedFileRetention ?? DeltaTableProperties.DefaultDeletedFileRetention;
 
     public const string ContentType = "application/vnd.apache.parquet";
 
@@ -40,7 +41,8 @@ public sealed class ExportFiles(BlobContainerClient container, TimeProvider time
     /// <summary>When the files this instance writes close a row group; <see cref="RowGroupLimits.Default"/> unless given.</summary>
     public RowGroupLimits RowGroups { get; } = rowGroups ?? RowGroupLimits.Default;
 
-    public DeltaTable Table(string path) => new(container, path);
+    /// <summary>A table of the container, aged by this export's clock.</summary>
+    public DeltaTable Table(string path) => new(container, path, time);
 
     /// <summary>
     /// Writes <paramref name="rows"/> as one Parquet file to <paramref name="output"/>, one row group at a time as
@@ -106,9 +108,33 @@ public sealed class ExportFiles(BlobContainerClient container, TimeProvider time
         group.CompleteValidate();
     }
 
-    /// <summary>The protocol and metadata actions a commit needs: both for a new table, metadata alone when the schema changed.</summary>
+    /// <summary>
+    /// The table properties every exported table carries: Delta's checkpoint interval and log retention (the
+    /// defaults, written out so readers and people see them) and the removed-file retention this export applies,
+    /// plus <paramref name="extra"/> (the attendance table's key fingerprint).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> TableProperties(IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [DeltaTableProperties.CheckpointInterval] = DeltaTableProperties.DefaultCheckpointInterval.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [DeltaTableProperties.LogRetentionDuration] = DeltaTableProperties.FormatInterval(DeltaTableProperties.DefaultLogRetention),
+            [DeltaTableProperties.DeletedFileRetentionDuration] = DeltaTableProperties.FormatInterval(RemovedFileRetention),
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            properties[key] = value;
+        }
+
+        return properties;
+    }
+
+    /// <summary>
+    /// The protocol and metadata actions a commit needs: both for a new table; metadata alone when the schema or
+    /// one of <paramref name="properties"/> differs from the table's (properties it has and these do not name stay).
+    /// </summary>
     /// <exception cref="NotSupportedException">Another engine upgraded the table beyond reader 1 / writer 2.</exception>
-    public IReadOnlyList<DeltaAction> Header<TRow>(ExportTable<TRow> definition, DeltaSnapshot snapshot)
+    public IReadOnlyList<DeltaAction> Header<TRow>(ExportTable<TRow> definition, DeltaSnapshot snapshot, IReadOnlyDictionary<string, string> properties)
     {
         if (snapshot.Protocol is { MinReaderVersion: > 1 } or { MinWriterVersion: > 2 })
         {
@@ -123,7 +149,18 @@ public sealed class ExportFiles(BlobContainerClient container, TimeProvider time
             actions.Add(new DeltaAction { Protocol = new DeltaProtocol(1, 2) });
         }
 
-        if (snapshot.Metadata?.SchemaString != definition.SchemaString)
+        var configuration = new Dictionary<string, string>(snapshot.Metadata?.Configuration ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        var changed = false;
+        foreach (var (key, value) in properties)
+        {
+            if (configuration.GetValueOrDefault(key) != value)
+            {
+                configuration[key] = value;
+                changed = true;
+            }
+        }
+
+        if (changed || snapshot.Metadata?.SchemaString != definition.SchemaString)
         {
             actions.Add(new DeltaAction
             {
@@ -133,7 +170,7 @@ public sealed class ExportFiles(BlobContainerClient container, TimeProvider time
                     new DeltaFormat("parquet", new Dictionary<string, string>()),
                     definition.SchemaString,
                     [],
-                    new Dictionary<string, string>(),
+                    configuration,
                     snapshot.Metadata?.CreatedTime ?? Now()),
             });
         }
@@ -141,12 +178,17 @@ public sealed class ExportFiles(BlobContainerClient container, TimeProvider time
         return actions;
     }
 
-    public DeltaAction Add(string fileName, long size, long rows) => new()
+    /// <summary>An <c>add</c>; <paramref name="dataChange"/> false when the rows were already in the table (compaction).</summary>
+    public DeltaAction Add(string fileName, long size, long rows, bool dataChange = true) => new()
     {
-        Add = new DeltaAddFile(fileName, new Dictionary<string, string>(), size, Now(), DataChange: true, $"{{\"numRecords\":{rows}}}"),
+        Add = new DeltaAddFile(fileName, new Dictionary<string, string>(), size, Now(), dataChange, $"{{\"numRecords\":{rows}}}"),
     };
 
-    public DeltaAction Remove(string fileName) => new() { Remove = new DeltaRemoveFile(fileName, Now(), DataChange: true) };
+    /// <summary>A <c>remove</c> of a file whose rows leave the table.</summary>
+    public DeltaAction Remove(string fileName) => Remove(fileName, dataChange: true);
+
+    /// <summary>A <c>remove</c>; <paramref name="dataChange"/> false when the rows stay in the table (compaction).</summary>
+    public DeltaAction Remove(string fileName, bool dataChange) => new() { Remove = new DeltaRemoveFile(fileName, Now(), dataChange) };
 
     public DeltaAction CommitInfo(string operation, string runId) => new()
     {

@@ -27,4 +27,12 @@ public sealed class ExportOptions
 
     /// <summary>Whether the attendance table carries <c>full_name</c>. Default false: analytics carry only the pseudonymous key.</summary>
     public bool IncludeNames { get; set; }
+
+    /// <summary>
+    /// How long a data file removed from a table (replaced, compacted or rebuilt) stays in storage before a run
+    /// deletes it, so a reader still on an older version (a Power BI refresh under way) can open it. Default 7 days
+    /// (<c>7.00:00:00</c>), Delta's own; 0 deletes removed files at the next run. Recorded in each table as
+    /// <c>delta.deletedFileRetentionDuration</c>.
+    /// </summary>
+    public TimeSpan RemovedFileRetention { get; set; } = TimeSpan.FromDays(7);
 }

@@ -29,7 +29,7 @@ public sealed partial class ExportRunner(
         LogRunStarted(logger, runId, trigger);
         var container = blobs.GetBlobContainerClient(options.Value.Container);
         await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
-        var files = new ExportFiles(container, time);
+        var files = new ExportFiles(container, time, removedFileRetention: options.Value.RemovedFileRetention);
 
         var eventList = new List<TrainingEvent>();
         await foreach (var trainingEvent in events.ListAsync(cancellationToken))
@@ -39,9 +39,21 @@ public sealed partial class ExportRunner(
 
         var attendance = new AttendanceExport(files, submissions, AnalyticsTables.Attendance(options.Value.IncludeNames),
             System.Text.Encoding.UTF8.GetBytes(options.Value.PseudonymKey), runId);
+        TableExportResult attendanceResult;
+        try
+        {
+            attendanceResult = await attendance.RunAsync(eventList, progress, cancellationToken);
+        }
+        catch (PseudonymKeyMismatchException ex)
+        {
+            // Attendance goes first, so a refused run has committed nothing to any table.
+            LogKeyMismatch(logger, runId, ex.Recorded[..12], ex.Current[..12]);
+            throw;
+        }
+
         var results = new List<TableExportResult>
         {
-            await attendance.RunAsync(eventList, progress, cancellationToken),
+            attendanceResult,
             await new SnapshotExport<TrainingEvent>(files, AnalyticsTables.Events, runId)
                 .RunAsync([.. eventList.OrderBy(e => e.Id, StringComparer.Ordinal)], progress, cancellationToken),
             await new SnapshotExport<RegionRow>(files, AnalyticsTables.Regions, runId)
@@ -57,8 +69,34 @@ public sealed partial class ExportRunner(
         return summary;
     }
 
+    /// <summary>
+    /// Rewrites the attendance table under the configured pseudonym key in one commit (a deliberate key change; see
+    /// <see cref="AttendanceRebuild"/>). <c>events</c> and <c>regions</c> hold no pseudonyms and are left as they are.
+    /// </summary>
+    public async Task<TableExportResult> RebuildAttendanceAsync(IProgress<ExportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var runId = Guid.CreateVersion7().ToString("N");
+        LogRunStarted(logger, runId, "rebuild");
+        var container = blobs.GetBlobContainerClient(options.Value.Container);
+        await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
+        var files = new ExportFiles(container, time, removedFileRetention: options.Value.RemovedFileRetention);
+        var eventList = new List<TrainingEvent>();
+        await foreach (var trainingEvent in events.ListAsync(cancellationToken))
+        {
+            eventList.Add(trainingEvent);
+        }
+
+        var result = await new AttendanceRebuild(files, submissions, AnalyticsTables.Attendance(options.Value.IncludeNames),
+            System.Text.Encoding.UTF8.GetBytes(options.Value.PseudonymKey), runId).RunAsync(eventList, progress, cancellationToken);
+        LogTableExported(logger, runId, result.Table, result.Version, result.RowsAdded, result.Changed);
+        return result;
+    }
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Export {RunId} started by {Trigger}")]
     private static partial void LogRunStarted(ILogger logger, string runId, string trigger);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Export {RunId} refused: Export:PseudonymKey is not the key the attendance table was written with (table fingerprint {Recorded}…, configured {Current}…); nothing was committed")]
+    private static partial void LogKeyMismatch(ILogger logger, string runId, string recorded, string current);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Export {RunId}: table {Table} at version {Version}, {Rows} rows added, changed {Changed}")]
     private static partial void LogTableExported(ILogger logger, string runId, string table, long version, long rows, bool changed);

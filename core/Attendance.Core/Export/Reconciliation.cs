@@ -51,6 +51,9 @@ public sealed class Reconciliation(BlobServiceClient blobs, IOptions<ExportOptio
         var table = new DeltaTable(container, AnalyticsTables.AttendancePath);
         var snapshot = await table.LoadAsync(cancellationToken);
 
+        // Keys made with another secret would never match the store's participants: refuse rather than report.
+        PseudonymKeyFingerprint.EnsureMatches(snapshot, PseudonymKeyFingerprint.Compute(options.Value.PseudonymKey));
+
         var inTable = new Dictionary<(string EventId, string SubmissionId), (DateOnly Date, int Count)>();
         foreach (var path in snapshot.Files.Keys)
         {

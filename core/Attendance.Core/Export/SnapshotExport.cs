@@ -7,7 +7,7 @@ namespace Attendance.Export;
 /// <summary>
 /// Keeps a small table (<c>events</c>, <c>regions</c>) equal to its source: one Parquet file named by the hash
 /// of its bytes. When the live file already has that name nothing is written; otherwise one commit removes the
-/// old file and adds the new. The old blob stays for <see cref="ExportFiles.RemovedFileRetention"/>, for readers of
+/// old file and adds the new. The old blob stays for <see cref="ExportOptions.RemovedFileRetention"/>, for readers of
 /// the previous version, and a later run deletes it.
 /// </summary>
 public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> definition, string runId)
@@ -24,9 +24,10 @@ public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> de
         {
             var snapshot = await table.LoadAsync(cancellationToken);
             await files.DeleteOrphansAsync(table, snapshot, cancellationToken);
-            var header = files.Header(definition, snapshot);
+            var header = files.Header(definition, snapshot, files.TableProperties());
             if (header.Count == 0 && snapshot.Files.Count == 1 && snapshot.Files.ContainsKey(fileName))
             {
+                await TableMaintenance.RunAsync(files, table, snapshot, cancellationToken);
                 return new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt);
             }
 
@@ -45,7 +46,9 @@ public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> de
             progress?.Report(new ExportProgress(definition.Path, "committing", rows.Count));
             if (await table.TryCommitAsync(snapshot.Version + 1, actions, cancellationToken))
             {
-                return new TableExportResult(definition.Path, snapshot.Version + 1, Changed: true, rows.Count, 1, replaced.Count, attempt);
+                snapshot.Apply(snapshot.Version + 1, actions);
+                await TableMaintenance.RunAsync(files, table, snapshot, cancellationToken);
+                return new TableExportResult(definition.Path, snapshot.Version, Changed: true, rows.Count, 1, replaced.Count, attempt);
             }
         }
 

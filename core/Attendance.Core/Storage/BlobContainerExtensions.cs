@@ -12,8 +12,13 @@ public static class BlobContainerExtensions
     /// Creates the blob only if absent (<c>If-None-Match: *</c>): the atomic put-if-absent that a Delta log commit
     /// needs. False when the blob exists, whoever created it.
     /// </summary>
+    public static Task<bool> TryCreateAsync(
+        this BlobContainerClient container, string blobName, BinaryData content, string contentType, CancellationToken cancellationToken = default) =>
+        container.TryCreateAsync(blobName, content, contentType, metadata: null, cancellationToken);
+
+    /// <summary>As <see cref="TryCreateAsync(BlobContainerClient, string, BinaryData, string, CancellationToken)"/>, with blob metadata set in the same request.</summary>
     public static async Task<bool> TryCreateAsync(
-        this BlobContainerClient container, string blobName, BinaryData content, string contentType, CancellationToken cancellationToken = default)
+        this BlobContainerClient container, string blobName, BinaryData content, string contentType, IDictionary<string, string>? metadata, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -21,6 +26,7 @@ public static class BlobContainerExtensions
             {
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
                 HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                Metadata = metadata,
             }, cancellationToken);
             return true;
         }

@@ -33,6 +33,9 @@ public sealed class StagedBlobStream : Stream
         buffer = new byte[blockSize];
     }
 
+    /// <summary>Blob metadata set when the block list is committed (e.g. when the product wrote a Delta log file); none unless set.</summary>
+    public IDictionary<string, string>? Metadata { get; set; }
+
     /// <summary>How many blocks have been staged so far.</summary>
     public int StagedBlocks => blockIds.Count;
 
@@ -101,7 +104,7 @@ public sealed class StagedBlobStream : Stream
             await StageBufferAsync(cancellationToken);
         }
 
-        var options = new CommitBlockListOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } };
+        var options = new CommitBlockListOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType }, Metadata = Metadata };
         var response = await blob.CommitBlockListAsync(blockIds, options, cancellationToken);
         committed = true;
         return response.Value.ETag;

@@ -14,7 +14,10 @@ internal static class CliProcess
         var variables = Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(IsProductSetting)
             .Select(name => new KeyValuePair<string, string?>(name, null))
             .Concat(environment.Select(e => new KeyValuePair<string, string?>(e.Key.Replace(":", "__", StringComparison.Ordinal), e.Value)));
-        var result = await ExternalProcess.RunAsync("dotnet", [dll, command], Path.GetTempPath(), TimeSpan.FromMinutes(3), variables, cancellationToken);
+
+        // A command and its options, separated by single spaces (no quoting needed by any test).
+        var arguments = command.Split(' ', StringSplitOptions.RemoveEmptyEntries).Prepend(dll);
+        var result = await ExternalProcess.RunAsync("dotnet", arguments, Path.GetTempPath(), TimeSpan.FromMinutes(3), variables, cancellationToken);
         TestContext.Current.TestOutputHelper?.WriteLine($"attendance {command}: exit {result.ExitCode}\n{result.Output}{result.Errors}");
         return new CliResult(result.ExitCode, result.Output, result.Errors);
     }

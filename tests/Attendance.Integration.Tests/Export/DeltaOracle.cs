@@ -56,6 +56,17 @@ internal sealed record DeltaRead(JsonElement Json)
 
     public int Rows => Json.GetProperty("rows").GetInt32();
 
+    /// <summary>The newest checkpoint as the three readers decoded it (they agree), or null when the log has none.</summary>
+    public JsonElement? Checkpoint => Json.GetProperty("checkpoint") is { ValueKind: JsonValueKind.Object } c ? c : null;
+
+    /// <summary>The <c>_last_checkpoint</c> file's content, or null.</summary>
+    public JsonElement? LastCheckpoint => Json.GetProperty("lastCheckpoint") is { ValueKind: JsonValueKind.Object } c ? c : null;
+
+    /// <summary>The commit and checkpoint files in <c>_delta_log</c>, by name.</summary>
+    public IReadOnlyList<string> LogFiles => [.. Json.GetProperty("logFiles").EnumerateArray().Select(f => f.GetString()!)];
+
+    public IReadOnlyDictionary<string, string> Configuration => Json.GetProperty("configuration").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+
     public IReadOnlyList<string> Files => [.. Json.GetProperty("files").EnumerateArray().Select(f => f.GetString()!)];
 
     public IReadOnlyDictionary<string, long> Txn => Json.GetProperty("txn").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64());

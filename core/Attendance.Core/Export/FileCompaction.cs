@@ -1,0 +1,170 @@
+using System.Runtime.CompilerServices;
+using Attendance.Delta;
+using Attendance.Storage;
+using Parquet;
+using Parquet.Schema;
+
+namespace Attendance.Export;
+
+/// <summary>
+/// Keeps the <c>attendance</c> table at few files. The rule: when the table has more than
+/// <see cref="MaxSmallFiles"/> live files smaller than <see cref="SmallFileBytes"/>, those files are rewritten into
+/// as few files as <see cref="TargetInputBytes"/> allows (row groups bounded by the export's
+/// <see cref="RowGroupLimits"/>), in ONE create-only commit: a <c>remove</c> of each old file and an <c>add</c> of
+/// each new one, both with <c>dataChange: false</c>, and no <c>txn</c> (the marks do not move: the same rows stay).
+/// The commit races like any other: if another writer takes the version first, this attempt deletes its files and
+/// the next run tries again, so no row is ever in two live files. A compacted file grows at each compaction until it
+/// passes <see cref="SmallFileBytes"/> and is left alone; a nightly table so holds at most 16 small files plus
+/// files of 32 MiB or more.
+/// </summary>
+public sealed class FileCompaction<TRow>(ExportFiles files, ExportTable<TRow> definition, string runId)
+{
+    /// <summary>A live file under this size counts as small: 32 MiB.</summary>
+    public const long SmallFileBytes = 32L * 1024 * 1024;
+
+    /// <summary>Compaction starts when more than this many live files are small: 16.</summary>
+    public const int MaxSmallFiles = 16;
+
+    /// <summary>At most this many bytes of input files go into one output file: 256 MiB.</summary>
+    public const long TargetInputBytes = 256L * 1024 * 1024;
+
+    /// <summary>Whether the rule asks for a compaction of <paramref name="snapshot"/>.</summary>
+    public static bool IsDue(DeltaSnapshot snapshot) => snapshot.Files.Values.Count(f => f.Size < SmallFileBytes) > MaxSmallFiles;
+
+    /// <summary>
+    /// Compacts when due; returns the number of files compacted (0 when not due or when another writer won the
+    /// version). <paramref name="snapshot"/> is the table's latest version as this run knows it and is moved to the
+    /// compaction's version when it commits.
+    /// </summary>
+    public async Task<int> RunIfDueAsync(DeltaTable table, DeltaSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        if (!IsDue(snapshot))
+        {
+            return 0;
+        }
+
+        var small = snapshot.Files.Values.Where(f => f.Size < SmallFileBytes)
+            .OrderBy(f => f.ModificationTime).ThenBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var batches = new List<List<DeltaAddFile>> { new() };
+        foreach (var file in small)
+        {
+            if (batches[^1].Count > 0 && batches[^1].Sum(f => f.Size) + file.Size > TargetInputBytes)
+            {
+                batches.Add([]);
+            }
+
+            batches[^1].Add(file);
+        }
+
+        var stored = StoredRowTable.From(definition);
+        var actions = new List<DeltaAction> { files.CommitInfo("OPTIMIZE", runId) };
+        var written = new List<string>();
+        try
+        {
+            for (var i = 0; i < batches.Count; i++)
+            {
+                var fileName = $"part-{files.UtcNow:yyyyMMddTHHmmssZ}-{runId}-compacted-{i}.snappy.parquet";
+                written.Add(fileName);
+                await using var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ExportFiles.ContentType);
+                var rows = await ExportFiles.WriteParquetAsync(blob, stored, ReadAsync(table, batches[i], cancellationToken), files.RowGroups, progress: null, cancellationToken);
+                await blob.CommitAsync(cancellationToken);
+                actions.Add(files.Add(fileName, blob.Length, rows, dataChange: false));
+            }
+        }
+        catch
+        {
+            await DeleteAsync(table, written, CancellationToken.None);
+            throw;
+        }
+
+        actions.AddRange(small.Select(f => files.Remove(Uri.UnescapeDataString(f.Path), dataChange: false)));
+        if (await table.TryCommitAsync(snapshot.Version + 1, actions, cancellationToken))
+        {
+            snapshot.Apply(snapshot.Version + 1, actions);
+            return small.Count;
+        }
+
+        // Another writer took the version: our files hold rows that stay live in the old files.
+        await DeleteAsync(table, written, cancellationToken);
+        return 0;
+    }
+
+    private async Task DeleteAsync(DeltaTable table, List<string> fileNames, CancellationToken cancellationToken)
+    {
+        foreach (var name in fileNames)
+        {
+            await files.Container.DeleteBlobIfExistsAsync(table.FileBlobName(name), cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>The rows of the files, one row group at a time, each column read by name with its own type.</summary>
+    private async IAsyncEnumerable<object?[]> ReadAsync(DeltaTable table, List<DeltaAddFile> inputs, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var columns = definition.Columns;
+        foreach (var input in inputs)
+        {
+            var path = Uri.UnescapeDataString(input.Path);
+            var content = await files.Container.DownloadIfExistsAsync(table.FileBlobName(path), cancellationToken)
+                ?? throw new InvalidDataException($"The live file {path} of the {table.Path} table is missing.");
+            using var stream = content.ToStream();
+            await using var reader = await ParquetReader.CreateAsync(stream, new ParquetOptions { UseDateOnlyTypeForDates = true }, cancellationToken: cancellationToken);
+            for (var g = 0; g < reader.RowGroupCount; g++)
+            {
+                using var group = reader.OpenRowGroupReader(g);
+                var count = checked((int)group.RowCount);
+                var values = new Array?[columns.Count];
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    // A column the file lacks (added to the schema later) is null, as Delta readers take it.
+                    var field = reader.Schema.DataFields.SingleOrDefault(f => f.Name == columns[c].Name);
+                    values[c] = field is null ? null : await ReadColumnAsync(group, field, columns[c].Type, count, cancellationToken);
+                }
+
+                for (var r = 0; r < count; r++)
+                {
+                    var row = new object?[columns.Count];
+                    for (var c = 0; c < columns.Count; c++)
+                    {
+                        row[c] = values[c]?.GetValue(r);
+                    }
+
+                    yield return row;
+                }
+            }
+        }
+    }
+
+    private static async Task<Array> ReadColumnAsync(ParquetRowGroupReader group, DataField field, ExportColumnType type, int count, CancellationToken cancellationToken)
+    {
+        switch (type)
+        {
+            case ExportColumnType.String:
+                var strings = new string?[count];
+                await group.ReadAsync(field, strings.AsMemory()!, cancellationToken: cancellationToken);
+                return strings;
+            case ExportColumnType.Int32:
+                return await ReadStructAsync<int>(group, field, count, cancellationToken);
+            case ExportColumnType.Date:
+                return await ReadStructAsync<DateOnly>(group, field, count, cancellationToken);
+            case ExportColumnType.Timestamp:
+                return await ReadStructAsync<DateTime>(group, field, count, cancellationToken);
+            default:
+                throw new InvalidOperationException($"No reader for {type}.");
+        }
+    }
+
+    private static async Task<Array> ReadStructAsync<T>(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellationToken)
+        where T : struct
+    {
+        if (field.IsNullable)
+        {
+            var nullable = new T?[count];
+            await group.ReadAsync(field, nullable.AsMemory(), cancellationToken: cancellationToken);
+            return nullable;
+        }
+
+        var values = new T[count];
+        await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken);
+        return values;
+    }
+}
