@@ -91,7 +91,7 @@ public sealed partial class ApiGuard(ILogger<ApiGuard> logger)
 
     /// <summary>Whether <paramref name="ex"/> means other writers kept winning the ETag race on the same rows.</summary>
     public static bool IsContention(Exception ex) =>
-        ex is EventBusyException or RequestFailedException { Status: 409 or 412, ErrorCode: not "TableBeingDeleted" };
+        ex is EventBusyException or Attendance.Export.ExportConflictException or RequestFailedException { Status: 409 or 412, ErrorCode: not "TableBeingDeleted" };
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "{Route} answered {Status} in {ElapsedMs:0} ms")]
     private static partial void LogAnswered(ILogger logger, string route, int status, double elapsedMs);

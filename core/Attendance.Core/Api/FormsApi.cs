@@ -51,7 +51,11 @@ public sealed class FormsApi(
 
             var fields = body.Items[0];
             var token = request.Query["token"].FirstOrDefault() ?? body.FormToken;
-            var (trainingEvent, refusal) = await OpenAsync(request, eventId, token, cancellationToken);
+
+            // A sign-in kept on the phone and sent later is judged at the time it was made (up to a day ago), so one
+            // made on the last day and sent the next morning is still taken, and for the day it was made.
+            var madeAt = MadeAt(fields[SubmissionFields.CheckInAt]);
+            var (trainingEvent, refusal) = await OpenAsync(request, eventId, token, cancellationToken, madeAt);
             if (refusal is not null)
             {
                 return refusal;
@@ -64,8 +68,9 @@ public sealed class FormsApi(
 
             var typed = Typed(fields, clientKey);
             fields.Set(SubmissionFields.EventId, eventId);
+            var checkInAt = CheckInAt(trainingEvent!, fields[SubmissionFields.CheckInAt]);
             // "O" formats a DateOnly as ISO yyyy-MM-dd whatever the culture.
-            var today = SessionDates(trainingEvent!).Select(d => d.ToString("O")).ToList();
+            var today = FormToken.SessionDatesOpen(trainingEvent!, checkInAt).Select(d => d.ToString("O")).ToList();
             var chosen = fields[SubmissionFields.SessionDate]?.Trim();
             if (string.IsNullOrEmpty(chosen))
             {
@@ -83,7 +88,6 @@ public sealed class FormsApi(
 
             // The stored id comes from the phone's key in the venue's namespace, never from a client-chosen id.
             fields.Set(SubmissionFields.SubmissionId, VenueSubmissionId.From(clientKey));
-            var checkInAt = CheckInAt(trainingEvent!, fields[SubmissionFields.CheckInAt]);
             fields.Set(SubmissionFields.CheckInAt, checkInAt.ToString("O", CultureInfo.InvariantCulture));
 
             var outcomes = await intake.AcceptAsync([fields], cancellationToken);
@@ -92,7 +96,7 @@ public sealed class FormsApi(
                 return body.Respond(outcomes);
             }
 
-            if (outcomes[0] is { Receipt: { } receipt })
+            if (outcomes[0] is { IsStored: true, Receipt: { } receipt })
             {
                 var stored = receipt.Status == ReceiptStatus.Duplicate
                     ? await reader.FindAsync(eventId, receipt.SubmissionId, cancellationToken)
@@ -107,9 +111,17 @@ public sealed class FormsApi(
                     receipt.Status == ReceiptStatus.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
             }
 
+            // A conflict: the phone's key was used for another attendance (a copied page, a form with a fixed key).
+            // Nothing was stored; the form comes back without that key, so the next send makes a new one.
+            var conflict = outcomes[0].Receipt is { Status: ReceiptStatus.Conflict };
+            if (conflict)
+            {
+                typed[EventFormPage.ClientKeyField] = null;
+            }
+
             return Html(
                 EventFormPage.Render(trainingEvent!, SessionDates(trainingEvent!), Regencies(trainingEvent!), Refused(typed, outcomes[0].Errors!)),
-                StatusCodes.Status400BadRequest);
+                conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
         }, cancellationToken);
 
     private Task<IResult> Guarded(string route, HttpRequest request, string eventId, Func<Task<IResult>> handler, CancellationToken cancellationToken)
@@ -124,7 +136,8 @@ public sealed class FormsApi(
         static async Task<IResult> Secured(Task<IResult> result) => SecurityHeaders.Add(await result);
     }
 
-    private async Task<(TrainingEvent? Event, IResult? Refusal)> OpenAsync(HttpRequest request, string eventId, string? token, CancellationToken cancellationToken)
+    private async Task<(TrainingEvent? Event, IResult? Refusal)> OpenAsync(
+        HttpRequest request, string eventId, string? token, CancellationToken cancellationToken, DateTimeOffset? madeAt = null)
     {
         var html = WantsHtml(request);
         var trainingEvent = Identifiers.IsValid(eventId) ? await events.GetAsync(eventId, cancellationToken) : null;
@@ -144,7 +157,7 @@ public sealed class FormsApi(
         }
 
         var now = time.GetUtcNow();
-        if (!FormToken.IsOpen(trainingEvent, now))
+        if (!FormToken.IsOpen(trainingEvent, now) && !(madeAt is { } made && FormToken.IsOpen(trainingEvent, made)))
         {
             return (null, html
                 ? Html(ClosedPage(trainingEvent, notYet: now < FormToken.OpensAt(trainingEvent)), StatusCodes.Status403Forbidden)
@@ -165,6 +178,16 @@ public sealed class FormsApi(
             : MessagePage.Render("Daftar hadir sudah ditutup",
                 $"{e.Name} berakhir pada {IndonesianDates.DayAndDate(e.EndDate)}; daftar hadir tidak menerima isian lagi.",
                 "Jika Anda hadir tetapi belum tercatat, hubungi panitia.");
+    }
+
+    /// <summary>The phone's stated time of a sign-in when it lies within the last day (kept offline, sent later); else null.</summary>
+    private DateTimeOffset? MadeAt(string? phoneTime)
+    {
+        var now = time.GetUtcNow();
+        return DateTimeOffset.TryParse(phoneTime, CultureInfo.InvariantCulture, DateTimeStyles.None, out var stated)
+            && stated <= now + ClockSkew && stated >= now.AddDays(-1)
+                ? stated
+                : null;
     }
 
     /// <summary>The phone's time of the sign-in when it is plausible (kept offline, sent later), else now.</summary>

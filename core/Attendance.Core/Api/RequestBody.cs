@@ -85,8 +85,9 @@ public static class RequestBody
             var bytes = await ReadBoundedAsync(source ?? request.Body, maxBytes, cancellationToken);
             return bytes is null ? (null, TooLarge(maxBytes)) : (bytes, null);
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException || (encodings.Count == 1 && ex is InvalidOperationException))
         {
+            // GZip and deflate say InvalidDataException; Brotli says InvalidOperationException.
             return (null, ApiProblems.Invalid("body", $"is not valid {encodings[0]} data, as its Content-Encoding says."));
         }
         catch (BadHttpRequestException ex)

@@ -82,7 +82,8 @@ public sealed class OpenApiDocumentTests
                     : ["application/problem+json"];
                 // The venue page's routes answer a browser (Accept: text/html) with an Indonesian page instead, for the
                 // same status; API clients get problem details.
-                var browserPage = (route == ApiRoutes.GetForm || route == ApiRoutes.PostForm) && content.SequenceEqual(["application/problem+json", "text/html"]);
+                var browserPage = (route == ApiRoutes.GetForm || route == ApiRoutes.PostForm)
+                    && content.Order(StringComparer.Ordinal).SequenceEqual(["application/problem+json", "text/html"]);
                 if (!content.SequenceEqual(expected) && !browserPage)
                 {
                     wrong.Add($"{route.Name} {response.Name}: [{string.Join(", ", content)}]");

@@ -37,6 +37,7 @@ public sealed class RequestBodyTests(AzuriteFixture azurite)
         { "an unknown encoding", "application/json", "compress", Encoding.UTF8.GetBytes(Valid), 415 },
         { "two encodings", "application/json", "gzip, br", Compress(Valid, s => new GZipStream(s, CompressionLevel.Fastest)), 415 },
         { "gzip that is not gzip", "application/json", "gzip", Encoding.UTF8.GetBytes(Valid), 400 },
+        { "br that is not br", "application/json", "br", Encoding.UTF8.GetBytes(Valid), 400 },
         { "a gzip bomb over 1 MiB decoded", "application/json", "gzip", Compress("[" + new string(' ', 4 * 1024 * 1024) + "]", s => new GZipStream(s, CompressionLevel.SmallestSize)), 413 },
     };
 

@@ -160,6 +160,49 @@ public sealed class VenueFormTests(AzuriteFixture azurite)
         Assert.Contains("<strong>Rina Marlina</strong> pada <strong>Selasa, 6 Juni 2023</strong> sudah tercatat sebelumnya, pukul <strong>09.00 WIB</strong>", second.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_sign_in_kept_on_the_phone_overnight_is_stored_for_the_day_it_was_made_even_after_the_event_closed()
+    {
+        var clock = new ManualTime(new DateTimeOffset(2023, 6, 8, 16, 0, 0, TimeSpan.FromHours(7)));
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        var fields = Lampung.Submission("Dewi Anggraini", day: "2023-06-08");
+        fields.Remove("eventId");
+        fields["clientKey"] = Guid.NewGuid().ToString("N");
+        fields["checkInAt"] = "2023-06-08T16:00:00+07:00";
+
+        // Made on the last day at 16:00 WIB, sent the next morning when the phone found a connection.
+        clock.Now = new DateTimeOffset(2023, 6, 9, 7, 30, 0, TimeSpan.FromHours(7));
+        var (status, body) = await PostHtmlAsync(api, formUrl, fields);
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Contains("Dewi Anggraini", body, StringComparison.Ordinal);
+        Assert.Equal(1, (await OrganizerDesk.DayAsync(api, "2023-06-08", Ct)).GetProperty("count").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_key_already_used_for_another_person_is_refused_on_the_page_and_stores_nothing()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        var key = Guid.NewGuid().ToString("N");
+        var first = Lampung.Submission("Rudi Hartono", day: "2023-06-06");
+        first.Remove("eventId");
+        first["clientKey"] = key;
+        var second = Lampung.Submission("Sri Wahyuni", day: "2023-06-06");
+        second.Remove("eventId");
+        second["clientKey"] = key;
+
+        var (firstStatus, _) = await PostHtmlAsync(api, formUrl, first);
+        var (status, body) = await PostHtmlAsync(api, formUrl, second);
+
+        Assert.Equal(HttpStatusCode.Created, firstStatus);
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("Isian belum dapat diterima", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, body, StringComparison.Ordinal);
+        Assert.Equal(1, (await OrganizerDesk.DayAsync(api, "2023-06-06", Ct)).GetProperty("count").GetInt32());
+    }
+
     private static async Task<(HttpStatusCode Status, string Body)> PostHtmlAsync(ApiServer api, string formUrl, Dictionary<string, string> fields)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, formUrl) { Content = new FormUrlEncodedContent(fields) };
