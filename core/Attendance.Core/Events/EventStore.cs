@@ -24,13 +24,7 @@ public sealed class EventStore(
     /// is created again first, so the check reports what the next request will meet.
     /// </summary>
     public Task CheckAsync(CancellationToken cancellationToken = default) =>
-        Ready.RunAsync(async ct =>
-        {
-            await foreach (var _ in table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct).AsPages())
-            {
-                break;
-            }
-        }, cancellationToken);
+        Ready.RunAsync(table.ReadOnePageAsync, cancellationToken);
 
     public async Task<TrainingEvent?> GetAsync(string eventId, CancellationToken cancellationToken = default)
     {

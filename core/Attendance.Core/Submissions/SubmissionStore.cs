@@ -37,13 +37,7 @@ public sealed partial class SubmissionStore(
     /// is created again first, so the check reports what the next request will meet.
     /// </summary>
     public Task CheckAsync(CancellationToken cancellationToken = default) =>
-        Ready.RunAsync(async ct =>
-        {
-            await foreach (var _ in table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct).AsPages())
-            {
-                break;
-            }
-        }, cancellationToken);
+        Ready.RunAsync(table.ReadOnePageAsync, cancellationToken);
 
     /// <summary>
     /// Stores submissions of one event, returning one receipt per submission in order. A submission that repeats
