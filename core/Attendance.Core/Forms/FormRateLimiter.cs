@@ -60,12 +60,15 @@ public sealed class FormRateLimiter : IDisposable
 
     /// <summary>
     /// The client's address: the last <c>X-Forwarded-For</c> entry, which the platform's front end appended (the
-    /// Functions host forwards requests to the worker, so the connection's address is the host's), else the connection's.
-    /// Earlier entries are whatever the client claimed and are not trusted.
+    /// Functions host forwards requests to the worker from this machine, so the connection's address is the host's),
+    /// else the connection's. The header is believed only from a connection on this machine (the Functions host, or a
+    /// proxy beside the local server): a client that reaches the local server directly could write any address in it.
+    /// Earlier entries are whatever the client claimed and are not trusted either.
     /// </summary>
     public static string ClientAddress(HttpRequest request)
     {
-        var forwarded = request.Headers["X-Forwarded-For"].ToString();
+        var connection = request.HttpContext.Connection.RemoteIpAddress;
+        var forwarded = connection is null || IPAddress.IsLoopback(connection) ? request.Headers["X-Forwarded-For"].ToString() : null;
         if (!string.IsNullOrWhiteSpace(forwarded))
         {
             var last = forwarded.Split(',')[^1].Trim();
@@ -77,7 +80,7 @@ public sealed class FormRateLimiter : IDisposable
             return last;
         }
 
-        return request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return connection?.ToString() ?? "unknown";
     }
 
     /// <summary>The 429 answer, as a page for a browser and as problem details for an API client.</summary>

@@ -1,0 +1,29 @@
+using System.Net;
+using Attendance.Forms;
+using Microsoft.AspNetCore.Http;
+
+namespace Attendance.Core.Tests.Forms;
+
+public sealed class ClientAddressTests
+{
+    [Fact]
+    public void Behind_the_functions_host_the_last_forwarded_entry_is_the_client()
+    {
+        Assert.Equal("203.0.113.7", FormRateLimiter.ClientAddress(Request(IPAddress.Loopback, "10.9.9.9, 203.0.113.7:50123")));
+        Assert.Equal("203.0.113.7", FormRateLimiter.ClientAddress(Request(null, "203.0.113.7")));
+    }
+
+    [Fact]
+    public void A_client_reaching_the_server_directly_cannot_choose_its_address_with_the_header()
+    {
+        Assert.Equal("198.51.100.20", FormRateLimiter.ClientAddress(Request(IPAddress.Parse("198.51.100.20"), "203.0.113.7")));
+    }
+
+    private static HttpRequest Request(IPAddress? connection, string forwardedFor)
+    {
+        var context = new DefaultHttpContext();
+        context.Connection.RemoteIpAddress = connection;
+        context.Request.Headers["X-Forwarded-For"] = forwardedFor;
+        return context.Request;
+    }
+}
