@@ -14,12 +14,6 @@ namespace Attendance.Functions;
 /// </summary>
 public static class WorkerTelemetry
 {
-    /// <summary>
-    /// The category prefix of the Azure SDK's event sources (<c>Azure.Core</c>, <c>Azure.Identity</c>, ...),
-    /// which Microsoft.Extensions.Azure forwards into logging at Information for every request.
-    /// </summary>
-    public const string AzureSdkCategory = "Azure";
-
     /// <summary>Adds Application Insights for the worker and the log levels it sends at.</summary>
     public static IHostApplicationBuilder AddWorkerTelemetry(this IHostApplicationBuilder builder)
     {
@@ -28,8 +22,8 @@ public static class WorkerTelemetry
         builder.Services.ConfigureFunctionsApplicationInsights();
 
         // Application Insights' logger provider keeps only Warning and above unless told otherwise; the export's
-        // Information lines (what ran, how many rows) are what operators read, so that default rule goes. The
-        // SDK's per-request lines stay out, below Warning, for every provider.
+        // Information lines (what ran, how many rows) are what operators read, so that default rule goes. The Azure
+        // SDK's per-request lines stay out through the filters AddAttendanceStorage sets for every host.
         builder.Services.Configure<LoggerFilterOptions>(options =>
         {
             foreach (var rule in options.Rules.Where(r => r.ProviderName == typeof(ApplicationInsightsLoggerProvider).FullName && r.CategoryName is null).ToList())
@@ -37,7 +31,6 @@ public static class WorkerTelemetry
                 options.Rules.Remove(rule);
             }
         });
-        builder.Logging.AddFilter(AzureSdkCategory, LogLevel.Warning);
         return builder;
     }
 }

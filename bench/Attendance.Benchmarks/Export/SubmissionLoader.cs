@@ -35,7 +35,7 @@ internal sealed class SubmissionLoader(EventStore events, SubmissionIntake intak
                     eventId,
                     registration.StartDate.AddDays(i / TrainingEvents.Participants)))
                 .ToList();
-            var outcomes = await intake.AcceptAsync(submissions, token);
+            var outcomes = await intake.AcceptAsync(submissions, cancellationToken: token);
             var created = outcomes.Count(o => o.Receipt?.Status == ReceiptStatus.Created);
             if (created != count)
             {

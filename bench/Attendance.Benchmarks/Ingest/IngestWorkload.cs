@@ -77,7 +77,7 @@ internal sealed class IngestWorkload(HttpClient client, string adminKey, Submiss
     public Func<long, CancellationToken, Task<int>> AcceptOne(IReadOnlyList<(string Id, DateOnly Start)> events) => async (number, cancellationToken) =>
     {
         var (eventId, start) = events[(int)(number % events.Count)];
-        var outcome = (await intake.AcceptAsync([participants.Submission(number, eventId, start.AddDays((int)(number % TrainingEvents.Days)))], cancellationToken))[0];
+        var outcome = (await intake.AcceptAsync([participants.Submission(number, eventId, start.AddDays((int)(number % TrainingEvents.Days)))], cancellationToken: cancellationToken))[0];
         return outcome.Receipt?.Status == ReceiptStatus.Created
             ? 1
             : throw new InvalidOperationException($"Submission {number} was not created: {string.Join("; ", outcome.Errors?.ToDictionary().Select(e => $"{e.Key}: {string.Join(' ', e.Value)}") ?? [])}");

@@ -71,7 +71,7 @@ internal sealed class YearsWorkload(EventStore events, SubmissionIntake intake, 
 
         if (batch.Count > 0)
         {
-            var outcomes = await intake.AcceptAsync(batch, cancellationToken);
+            var outcomes = await intake.AcceptAsync(batch, cancellationToken: cancellationToken);
             var created = outcomes.Count(o => o.Receipt?.Status == ReceiptStatus.Created);
             Accepted += created;
             if (created != batch.Count)

@@ -44,6 +44,9 @@ public static class ApiProblems
             detail: "Other requests kept changing the same event while this one ran; nothing of it was stored. Retry later with the same body."),
         RetryAfterSeconds);
 
+    /// <summary><paramref name="inner"/> with a <c>Retry-After</c> of <paramref name="seconds"/>.</summary>
+    public static IResult WithRetryAfter(IResult inner, int seconds) => new RetryAfterResult(inner, seconds);
+
     private sealed class RetryAfterResult(IResult inner, int seconds) : IResult, IStatusCodeHttpResult
     {
         public int? StatusCode => (inner as IStatusCodeHttpResult)?.StatusCode;

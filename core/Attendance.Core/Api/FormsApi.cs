@@ -68,7 +68,7 @@ public sealed class FormsApi(
 
             var typed = Typed(fields, clientKey);
             fields.Set(SubmissionFields.EventId, eventId);
-            var checkInAt = CheckInAt(trainingEvent!, fields[SubmissionFields.CheckInAt]);
+            var checkInAt = CheckInAt(trainingEvent!, madeAt);
             // "O" formats a DateOnly as ISO yyyy-MM-dd whatever the culture.
             var today = FormToken.SessionDatesOpen(trainingEvent!, checkInAt).Select(d => d.ToString("O")).ToList();
             var chosen = fields[SubmissionFields.SessionDate]?.Trim();
@@ -82,15 +82,13 @@ public sealed class FormsApi(
                     $"the event form records today's attendance only ({string.Join(" or ", today)}); other days are entered by the organizer.");
             }
 
-            // The venue page takes no client-chosen source or id: a chosen id could claim another's attendance.
+            // The venue page takes no client-chosen source or id (a chosen id could claim another's attendance): the
+            // id is the phone's key, in the venue source's namespace.
             fields.Set(SubmissionFields.Source, DefaultSource);
-            fields.Remove(SubmissionFields.SubmissionId);
-
-            // The stored id comes from the phone's key in the venue's namespace, never from a client-chosen id.
             fields.Set(SubmissionFields.SubmissionId, VenueSubmissionId.From(clientKey));
             fields.Set(SubmissionFields.CheckInAt, checkInAt.ToString("O", CultureInfo.InvariantCulture));
 
-            var outcomes = await intake.AcceptAsync([fields], cancellationToken);
+            var outcomes = await intake.AcceptAsync([fields], trainingEvent, cancellationToken);
             if (!WantsHtml(request))
             {
                 return body.Respond(outcomes);
@@ -190,14 +188,13 @@ public sealed class FormsApi(
                 : null;
     }
 
-    /// <summary>The phone's time of the sign-in when it is plausible (kept offline, sent later), else now.</summary>
-    private DateTimeOffset CheckInAt(TrainingEvent trainingEvent, string? phoneTime)
+    /// <summary>The check-in time: the phone's (<see cref="MadeAt"/>) when the form was already open then, else now.</summary>
+    private DateTimeOffset CheckInAt(TrainingEvent trainingEvent, DateTimeOffset? madeAt)
     {
         var now = time.GetUtcNow();
-        return DateTimeOffset.TryParse(phoneTime, CultureInfo.InvariantCulture, DateTimeStyles.None, out var stated)
-            && stated <= now + ClockSkew && stated >= FormToken.OpensAt(trainingEvent) && stated >= now.AddDays(-1)
-                ? (stated > now ? now : stated).ToUniversalTime()
-                : now.ToUniversalTime();
+        return madeAt is { } made && made >= FormToken.OpensAt(trainingEvent)
+            ? (made > now ? now : made).ToUniversalTime()
+            : now.ToUniversalTime();
     }
 
     private static string? ClientKey(BodyReadResult read)

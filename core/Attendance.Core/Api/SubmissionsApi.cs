@@ -18,6 +18,6 @@ public sealed class SubmissionsApi(SubmissionIntake intake, ApiGuard guard)
                 return error!;
             }
 
-            return body.Respond(await intake.AcceptAsync(body.Items, cancellationToken));
+            return body.Respond(await intake.AcceptAsync(body.Items, cancellationToken: cancellationToken));
         }, cancellationToken);
 }

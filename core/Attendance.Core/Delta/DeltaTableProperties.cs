@@ -60,8 +60,4 @@ public static class DeltaTableProperties
     /// <summary>The table's log retention; Delta's default when absent.</summary>
     public static TimeSpan LogRetentionOf(DeltaMetadata? metadata) =>
         ParseInterval(metadata?.Configuration.GetValueOrDefault(LogRetentionDuration)) ?? DefaultLogRetention;
-
-    /// <summary>The table's retention of removed files; Delta's default when absent.</summary>
-    public static TimeSpan DeletedFileRetentionOf(DeltaMetadata? metadata) =>
-        ParseInterval(metadata?.Configuration.GetValueOrDefault(DeletedFileRetentionDuration)) ?? DefaultDeletedFileRetention;
 }

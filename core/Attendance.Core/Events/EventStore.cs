@@ -92,13 +92,8 @@ public sealed class EventStore(
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
-                if (attempt >= MaxSaveAttempts)
-                {
-                    throw new EventBusyException(eventId, attempt, ex);
-                }
-
                 // Someone saved the same event meanwhile: read it again and apply this registration on top.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50 * attempt)), cancellationToken);
+                await BackOffAsync(eventId, attempt, ex, cancellationToken);
             }
         }
     }
@@ -128,16 +123,17 @@ public sealed class EventStore(
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 412)
             {
-                if (attempt >= MaxSaveAttempts)
-                {
-                    throw new EventBusyException(eventId, attempt, ex);
-                }
-
                 // Saved or rotated meanwhile: read it again and rotate that.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50 * attempt)), cancellationToken);
+                await BackOffAsync(eventId, attempt, ex, cancellationToken);
             }
         }
     }
+
+    /// <summary>Waits a little longer each lost ETag race; after the last allowed attempt gives up with <see cref="EventBusyException"/>.</summary>
+    private static Task BackOffAsync(string eventId, int attempt, RequestFailedException lost, CancellationToken cancellationToken) =>
+        attempt >= MaxSaveAttempts
+            ? throw new EventBusyException(eventId, attempt, lost)
+            : Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50 * attempt)), cancellationToken);
 
     private static bool DatesChanged(TableEntity existing, EventRegistration registration) =>
         existing.GetString("StartDate") != registration.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)

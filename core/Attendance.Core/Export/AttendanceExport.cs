@@ -96,10 +96,15 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
     }
 
     /// <summary>The attendance table's properties: the shared ones and the pseudonym key's fingerprint.</summary>
-    private IReadOnlyDictionary<string, string> Properties =>
+    internal IReadOnlyDictionary<string, string> Properties =>
         files.TableProperties(new Dictionary<string, string> { [PseudonymKeyFingerprint.PropertyName] = fingerprint });
 
-    private async Task<(long Rows, long Size)> WriteFileAsync(DeltaTable table, string fileName, List<ExportRange> ranges, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the submissions of <paramref name="ranges"/> as one file, staged until complete; refuses (nothing committed)
+    /// unless it read exactly as many rows as the ranges hold. Returns the rows and the file's size.
+    /// </summary>
+    internal async Task<(long Rows, long Size)> WriteFileAsync(
+        DeltaTable table, string fileName, IReadOnlyList<ExportRange> ranges, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
         await using var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ExportFiles.ContentType);
         var rows = await ExportFiles.WriteParquetAsync(blob, definition, ReadAsync(ranges, cancellationToken), files.RowGroups, progress, cancellationToken);
@@ -107,14 +112,14 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
         if (rows != expected)
         {
             // Numbers are gapless by construction; a shortfall means the store is not what this code expects.
-            throw new InvalidDataException($"Expected {expected} submissions after the export marks but read {rows}; nothing was committed.");
+            throw new InvalidDataException($"Expected {expected} submissions in the ranges read but read {rows}; nothing was committed.");
         }
 
         await blob.CommitAsync(cancellationToken);
         return (rows, blob.Length);
     }
 
-    private async IAsyncEnumerable<AttendanceRow> ReadAsync(List<ExportRange> ranges, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<AttendanceRow> ReadAsync(IReadOnlyList<ExportRange> ranges, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var range in ranges)
         {
@@ -125,5 +130,6 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
         }
     }
 
-    private sealed record ExportRange(string EventId, long From, long To);
+    /// <summary>An event's submissions numbered after <paramref name="From"/> up to and including <paramref name="To"/>.</summary>
+    internal sealed record ExportRange(string EventId, long From, long To);
 }

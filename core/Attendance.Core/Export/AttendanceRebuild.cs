@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using Attendance.Delta;
 using Attendance.Events;
-using Attendance.Storage;
 using Attendance.Submissions;
 
 namespace Attendance.Export;
@@ -17,7 +15,8 @@ namespace Attendance.Export;
 /// </summary>
 public sealed class AttendanceRebuild(ExportFiles files, SubmissionStore submissions, ExportTable<AttendanceRow> definition, byte[] pseudonymSecret, string runId)
 {
-    private readonly string fingerprint = PseudonymKeyFingerprint.Compute(pseudonymSecret);
+    // The rebuild writes and checks its file as the nightly export does, only from each event's first submission.
+    private readonly AttendanceExport export = new(files, submissions, definition, pseudonymSecret, runId);
 
     public async Task<TableExportResult> RunAsync(IReadOnlyList<TrainingEvent> events, IProgress<ExportProgress>? progress, CancellationToken cancellationToken = default)
     {
@@ -25,54 +24,33 @@ public sealed class AttendanceRebuild(ExportFiles files, SubmissionStore submiss
         for (var attempt = 1; attempt <= AttendanceExport.MaxAttempts; attempt++)
         {
             var snapshot = await table.LoadAsync(cancellationToken);
-            var marks = new Dictionary<string, long>(StringComparer.Ordinal);
+            var ranges = new List<AttendanceExport.ExportRange>();
             foreach (var trainingEvent in events)
             {
-                marks[trainingEvent.Id] = await submissions.GetLastSequenceAsync(trainingEvent.Id, cancellationToken);
+                ranges.Add(new(trainingEvent.Id, 0, await submissions.GetLastSequenceAsync(trainingEvent.Id, cancellationToken)));
             }
 
-            var properties = files.TableProperties(new Dictionary<string, string> { [PseudonymKeyFingerprint.PropertyName] = fingerprint });
             var actions = new List<DeltaAction> { files.CommitInfo("REPLACE TABLE", runId) };
-            actions.AddRange(files.Header(definition, snapshot, properties));
+            actions.AddRange(files.Header(definition, snapshot, export.Properties));
             actions.AddRange(snapshot.Files.Keys.Select(files.Remove));
 
             var fileName = $"part-{files.UtcNow:yyyyMMddTHHmmssZ}-{runId}-rebuild-{attempt}.snappy.parquet";
-            await using (var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ExportFiles.ContentType))
-            {
-                var rows = await ExportFiles.WriteParquetAsync(blob, definition, ReadAsync(marks, cancellationToken), files.RowGroups, progress, cancellationToken);
-                if (rows != marks.Values.Sum())
-                {
-                    throw new InvalidDataException($"Expected {marks.Values.Sum()} submissions up to the counters but read {rows}; nothing was committed.");
-                }
-
-                await blob.CommitAsync(cancellationToken);
-                actions.Add(files.Add(fileName, blob.Length, rows));
-            }
+            var (rows, size) = await export.WriteFileAsync(table, fileName, ranges, progress, cancellationToken);
+            actions.Add(files.Add(fileName, size, rows));
 
             // Every event's mark, also where it stays 0, so no mark from the old table survives the rebuild.
-            actions.AddRange(marks.Select(m => new DeltaAction { Txn = new DeltaTransaction(AttendanceExport.AppId(m.Key), m.Value, files.Now()) }));
-            progress?.Report(new ExportProgress(definition.Path, "committing", marks.Values.Sum()));
+            actions.AddRange(ranges.Select(r => new DeltaAction { Txn = new DeltaTransaction(AttendanceExport.AppId(r.EventId), r.To, files.Now()) }));
+            progress?.Report(new ExportProgress(definition.Path, "committing", rows));
             if (await table.TryCommitAsync(snapshot.Version + 1, actions, cancellationToken))
             {
                 snapshot.Apply(snapshot.Version + 1, actions);
                 await TableMaintenance.RunAsync(files, table, snapshot, cancellationToken);
-                return new TableExportResult(definition.Path, snapshot.Version, Changed: true, marks.Values.Sum(), 1, actions.Count(a => a.Remove is not null), attempt);
+                return new TableExportResult(definition.Path, snapshot.Version, Changed: true, rows, 1, actions.Count(a => a.Remove is not null), attempt);
             }
 
             await files.Container.DeleteBlobIfExistsAsync(table.FileBlobName(fileName), cancellationToken: cancellationToken);
         }
 
         throw new ExportConflictException($"The {definition.Path} table kept changing under the rebuild; {AttendanceExport.MaxAttempts} attempts lost the race for its next version.");
-    }
-
-    private async IAsyncEnumerable<AttendanceRow> ReadAsync(Dictionary<string, long> marks, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var (eventId, mark) in marks)
-        {
-            await foreach (var stored in submissions.ReadAsync(eventId, 0, mark, cancellationToken))
-            {
-                yield return new AttendanceRow(stored, stored.Submission.Identity.PseudonymKey(pseudonymSecret));
-            }
-        }
     }
 }

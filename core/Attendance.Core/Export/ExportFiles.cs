@@ -12,7 +12,7 @@ namespace Attendance.Export;
 /// What every exported table shares: writing Parquet, the Delta actions around a commit, and removing files
 /// that no commit references (left by a run that crashed before committing, or replaced by a later commit).
 /// </summary>
-public sealed class ExportFiles(BlobContainerClient container, TimeProvider time, RowGroupLimits? rowGroups = null, TimeSpan? removedFileRetention = null)
+public sealed class ExportFiles(BlobContainerClient container, TimeProvider time, TimeSpan? removedFileRetention = null)
 {
     /// <summary>
     /// Files no commit references are deleted once older than this. No run takes as long, so a concurrent
@@ -38,8 +38,8 @@ public sealed class ExportFiles(BlobContainerClient container, TimeProvider time
 
     public BlobContainerClient Container => container;
 
-    /// <summary>When the files this instance writes close a row group; <see cref="RowGroupLimits.Default"/> unless given.</summary>
-    public RowGroupLimits RowGroups { get; } = rowGroups ?? RowGroupLimits.Default;
+    /// <summary>When the files this instance writes close a row group.</summary>
+    public RowGroupLimits RowGroups => RowGroupLimits.Default;
 
     /// <summary>A table of the container, aged by this export's clock.</summary>
     public DeltaTable Table(string path) => new(container, path, time);

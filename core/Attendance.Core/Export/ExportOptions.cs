@@ -34,5 +34,5 @@ public sealed class ExportOptions
     /// (<c>7.00:00:00</c>), Delta's own; 0 deletes removed files at the next run. Recorded in each table as
     /// <c>delta.deletedFileRetentionDuration</c>.
     /// </summary>
-    public TimeSpan RemovedFileRetention { get; set; } = TimeSpan.FromDays(7);
+    public TimeSpan RemovedFileRetention { get; set; } = Attendance.Delta.DeltaTableProperties.DefaultDeletedFileRetention;
 }

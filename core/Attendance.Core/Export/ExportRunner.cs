@@ -47,7 +47,7 @@ public sealed partial class ExportRunner(
         catch (PseudonymKeyMismatchException ex)
         {
             // Attendance goes first, so a refused run has committed nothing to any table.
-            LogKeyMismatch(logger, runId, ex.Recorded[..Math.Min(12, ex.Recorded.Length)], ex.Current[..Math.Min(12, ex.Current.Length)]);
+            LogKeyMismatch(logger, runId, PseudonymKeyMismatchException.Start(ex.Recorded), PseudonymKeyMismatchException.Start(ex.Current));
             throw;
         }
 

@@ -29,7 +29,11 @@ public sealed class FileCompaction<TRow>(ExportFiles files, ExportTable<TRow> de
     public const long TargetInputBytes = 256L * 1024 * 1024;
 
     /// <summary>Whether the rule asks for a compaction of <paramref name="snapshot"/>.</summary>
-    public static bool IsDue(DeltaSnapshot snapshot) => snapshot.Files.Values.Count(f => f.Size < SmallFileBytes) > MaxSmallFiles;
+    public static bool IsDue(DeltaSnapshot snapshot) => SmallFiles(snapshot).Count > MaxSmallFiles;
+
+    /// <summary>The live files under <see cref="SmallFileBytes"/>, oldest first.</summary>
+    private static List<DeltaAddFile> SmallFiles(DeltaSnapshot snapshot) =>
+        [.. snapshot.Files.Values.Where(f => f.Size < SmallFileBytes).OrderBy(f => f.ModificationTime).ThenBy(f => f.Path, StringComparer.Ordinal)];
 
     /// <summary>
     /// Compacts when due; returns the number of files compacted (0 when not due or when another writer won the
@@ -38,22 +42,24 @@ public sealed class FileCompaction<TRow>(ExportFiles files, ExportTable<TRow> de
     /// </summary>
     public async Task<int> RunIfDueAsync(DeltaTable table, DeltaSnapshot snapshot, CancellationToken cancellationToken = default)
     {
-        if (!IsDue(snapshot))
+        var small = SmallFiles(snapshot);
+        if (small.Count <= MaxSmallFiles)
         {
             return 0;
         }
 
-        var small = snapshot.Files.Values.Where(f => f.Size < SmallFileBytes)
-            .OrderBy(f => f.ModificationTime).ThenBy(f => f.Path, StringComparer.Ordinal).ToList();
         var batches = new List<List<DeltaAddFile>> { new() };
+        long batchBytes = 0;
         foreach (var file in small)
         {
-            if (batches[^1].Count > 0 && batches[^1].Sum(f => f.Size) + file.Size > TargetInputBytes)
+            if (batches[^1].Count > 0 && batchBytes + file.Size > TargetInputBytes)
             {
                 batches.Add([]);
+                batchBytes = 0;
             }
 
             batches[^1].Add(file);
+            batchBytes += file.Size;
         }
 
         var stored = StoredRowTable.From(definition);

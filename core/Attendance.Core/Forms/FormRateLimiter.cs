@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
+using Attendance.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -85,7 +86,7 @@ public sealed class FormRateLimiter : IDisposable
 
     /// <summary>The 429 answer, as a page for a browser and as problem details for an API client.</summary>
     public static IResult TooMany(int retryAfterSeconds, bool wantsHtml) =>
-        new RetryAfter(wantsHtml
+        ApiProblems.WithRetryAfter(wantsHtml
             ? TypedResults.Content(MessagePage.Render("Terlalu banyak permintaan",
                     $"Terlalu banyak yang mengirim dari jaringan ini dalam waktu singkat. Coba lagi dalam {retryAfterSeconds.ToString(CultureInfo.InvariantCulture)} detik."),
                 "text/html; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests)
@@ -94,15 +95,4 @@ public sealed class FormRateLimiter : IDisposable
             retryAfterSeconds);
 
     public void Dispose() => limiter.Dispose();
-
-    private sealed class RetryAfter(IResult inner, int seconds) : IResult, IStatusCodeHttpResult
-    {
-        public int? StatusCode => StatusCodes.Status429TooManyRequests;
-
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
 }

@@ -130,6 +130,9 @@
       }
       if (relink) { showPage(result.html); return; }
       form.remove();
+      // The form is gone, so a notice about its fields from an earlier attempt no longer applies.
+      var stale = document.querySelector('#status .notice.error');
+      if (stale) { stale.remove(); }
       showWaiting();
     });
   });

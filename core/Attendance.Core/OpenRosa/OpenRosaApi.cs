@@ -58,7 +58,7 @@ public sealed class OpenRosaApi(SubmissionIntake intake, IOptionsMonitor<AuthOpt
                 fields.Set(SubmissionFields.Source, DefaultSource);
             }
 
-            var outcome = (await intake.AcceptAsync([fields], cancellationToken))[0];
+            var outcome = (await intake.AcceptAsync([fields], cancellationToken: cancellationToken))[0];
             return outcome.Receipt switch
             {
                 { Status: ReceiptStatus.Created } => OpenRosaResponse.Accepted("Terima kasih, kehadiran tercatat. Attendance recorded."),

@@ -63,11 +63,7 @@ public sealed class StagedBlobStream : Stream
             source = source[Fill(source)..];
             if (buffered == buffer.Length)
             {
-                var blockId = BlockId(blockIds.Count);
-                using var content = new MemoryStream(buffer, 0, buffered, writable: false);
-                blob.StageBlock(blockId, content);
-                blockIds.Add(blockId);
-                buffered = 0;
+                StageBuffer();
             }
         }
     }
@@ -95,8 +91,8 @@ public sealed class StagedBlobStream : Stream
 
     public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Stages what is left and commits the block list; the blob appears with exactly the bytes written. Returns its ETag.</summary>
-    public async Task<Azure.ETag> CommitAsync(CancellationToken cancellationToken = default)
+    /// <summary>Stages what is left and commits the block list; the blob appears with exactly the bytes written.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(committed, this);
         if (buffered > 0)
@@ -105,9 +101,8 @@ public sealed class StagedBlobStream : Stream
         }
 
         var options = new CommitBlockListOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType }, Metadata = Metadata };
-        var response = await blob.CommitBlockListAsync(blockIds, options, cancellationToken);
+        await blob.CommitBlockListAsync(blockIds, options, cancellationToken);
         committed = true;
-        return response.Value.ETag;
     }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
@@ -124,6 +119,16 @@ public sealed class StagedBlobStream : Stream
         buffered += taken;
         written += taken;
         return taken;
+    }
+
+    /// <summary>The synchronous path of <see cref="StageBufferAsync"/>, for <see cref="Stream.Write(ReadOnlySpan{byte})"/>.</summary>
+    private void StageBuffer()
+    {
+        var blockId = BlockId(blockIds.Count);
+        using var content = new MemoryStream(buffer, 0, buffered, writable: false);
+        blob.StageBlock(blockId, content);
+        blockIds.Add(blockId);
+        buffered = 0;
     }
 
     private async Task StageBufferAsync(CancellationToken cancellationToken)

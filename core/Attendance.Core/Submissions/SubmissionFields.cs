@@ -61,9 +61,6 @@ public sealed class SubmissionFields
     /// <summary>Sets a field, as a form's hidden input or a route value does.</summary>
     public void Set(string field, string value) => values[field] = value;
 
-    /// <summary>Drops a field, for channels that decide it themselves (the venue page's source and id).</summary>
-    public void Remove(string field) => values.Remove(field);
-
     /// <summary>
     /// Reads one answer named by its field or by a path ending in it (<c>grp_peserta/fullName</c>). Two different
     /// paths ending in the same field are an error naming both: which one is meant cannot be guessed.

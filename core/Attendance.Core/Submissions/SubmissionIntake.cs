@@ -12,11 +12,20 @@ public sealed class SubmissionIntake(SubmissionValidator validator, EventStore e
     public const int MaxBatch = 500;
 
     /// <summary>One outcome per input, in order: a receipt, or the field errors that kept it out.</summary>
-    public async Task<IReadOnlyList<IntakeOutcome>> AcceptAsync(IReadOnlyList<SubmissionFields> inputs, CancellationToken cancellationToken = default)
+    /// <param name="inputs">The submissions.</param>
+    /// <param name="known">An event the caller has just read (the venue page, to check its token), so it is not read again.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<IReadOnlyList<IntakeOutcome>> AcceptAsync(
+        IReadOnlyList<SubmissionFields> inputs, TrainingEvent? known = null, CancellationToken cancellationToken = default)
     {
         var outcomes = new IntakeOutcome[inputs.Count];
         var valid = new List<(int Index, AttendanceSubmission Submission)>();
         var eventCache = new Dictionary<string, TrainingEvent?>(StringComparer.Ordinal);
+        if (known is not null)
+        {
+            eventCache[known.Id] = known;
+        }
+
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];

@@ -133,7 +133,7 @@ public sealed class OpenApiDocumentTests
     [Fact]
     public async Task The_validator_refuses_a_broken_document()
     {
-        // Guards the oracle: a document with a dangling $ref and a response without description must fail it.
+        // Guards the oracle: a document with a dangling $ref must fail it.
         var broken = OpenApiText().Replace("#/components/responses/Unexpected", "#/components/responses/Missing", StringComparison.Ordinal);
         var file = Path.Combine(Path.GetTempPath(), $"openapi-broken-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, broken, TestContext.Current.CancellationToken);

@@ -46,6 +46,9 @@ public sealed class EventDatesTests(AzuriteFixture azurite)
         await PostAsync(api, Lampung.Submission("Ani Lestari", day: "2023-06-06"));
         using var saved = await PutAsync(api, start, end);
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        var stored = await api.Client.GetFromJsonAsync<JsonElement>($"events/{Lampung.EventId}", Ct);
+        Assert.Equal((start, end), (stored.GetProperty("startDate").GetString(), stored.GetProperty("endDate").GetString()));
     }
 
     [Fact]

@@ -135,12 +135,18 @@ public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, Chromi
         var problems = Watch(page);
         await page.GotoAsync(formUrl);
         var venue = new VenuePage(page);
+        // First a mistake, refused with a notice about the fields; then the fix, sent without a connection.
+        await venue.Email.FillAsync("rudi@");
         await venue.FillAsync("Rudi Hartono", "Kabupaten Way Kanan");
+        await venue.Send.ClickAsync();
+        await Expect(page.Locator("#status .notice.error")).ToBeVisibleAsync();
+        await venue.Email.FillAsync("rudi@example.id");
 
         await phone.SetOfflineAsync(true);
         await venue.Send.ClickAsync();
 
         await Expect(venue.Waiting).ToContainTextAsync("Menunggu koneksi");
+        await Expect(page.Locator("#status .notice.error")).ToHaveCountAsync(0);
         await Expect(venue.Waiting).ToContainTextAsync("Rudi Hartono");
         Assert.Equal(1, await venue.QueuedAsync());
         Assert.Empty(await OrganizerDesk.NamesAsync(api, "2023-06-06", Ct));
