@@ -45,6 +45,7 @@ public static class AttendanceServiceCollectionExtensions
 
         services.AddSingleton<EventStore>();
         services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<IExportMark, AttendanceExportMark>();
         services.AddSingleton<SubmissionValidator>();
         services.AddSingleton<SubmissionIntake>();
 

@@ -49,6 +49,11 @@ internal static class ExportCommand
 
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"Run [bold]{summary.RunId}[/] took {(summary.FinishedAt - summary.StartedAt).TotalSeconds:N1} s.");
-        return 0;
+        foreach (var gap in summary.Lost)
+        {
+            AnsiConsole.MarkupLine($"[red]lost[/] {Markup.Escape(gap.EventId)}: submissions #{gap.From}-#{gap.To} ({gap.Count}) were numbered but are gone from the store; this event was not exported and its mark stays");
+        }
+
+        return summary.Lost.Count == 0 ? 0 : 1;
     }
 }

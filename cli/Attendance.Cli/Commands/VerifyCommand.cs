@@ -43,6 +43,16 @@ internal static class VerifyCommand
             AnsiConsole.MarkupLine($"{Markup.Escape(eventId)}: {pending} submissions not exported yet (the next run takes them).");
         }
 
+        foreach (var gap in report.Lost)
+        {
+            AnsiConsole.MarkupLine($"[red]lost[/] {Markup.Escape(gap.EventId)}: submissions #{gap.From}-#{gap.To} ({gap.Count}) were numbered but are gone from the store; the export keeps this event's mark until they are restored");
+        }
+
+        foreach (var resumption in report.Resumptions)
+        {
+            AnsiConsole.MarkupLine($"[yellow]counter resumed[/] {Markup.Escape(resumption.EventId)}: its counter was found missing at {resumption.At:yyyy-MM-dd HH:mm} UTC and numbering resumed after #{resumption.After}; sign-ins accepted after that number and before then, if any, were lost with the table");
+        }
+
         foreach (var day in outside)
         {
             AnsiConsole.MarkupLine($"[red]outside event dates[/] {Markup.Escape(day.EventId)} {day.SessionDate:yyyy-MM-dd}: {day.Attendances} attendances, the event runs {day.StartDate:yyyy-MM-dd} to {day.EndDate:yyyy-MM-dd}");
@@ -50,7 +60,7 @@ internal static class VerifyCommand
 
         AnsiConsole.MarkupLine(report.IsExact
             ? $"[green]Exact[/]: table version {report.TableVersion} holds every exported submission once. Report: blob {Reconciliation.ReportBlobName} in the export container"
-            : $"[red]{report.Findings.Count} differences[/]. Report: blob {Reconciliation.ReportBlobName} in the export container");
+            : $"[red]{report.Findings.Count + report.Lost.Count} differences[/]. Report: blob {Reconciliation.ReportBlobName} in the export container");
         if (outside.Count > 0)
         {
             AnsiConsole.MarkupLine($"[red]{outside.Count} event days[/] hold attendance outside their event's dates.");

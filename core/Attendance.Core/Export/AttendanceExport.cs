@@ -17,6 +17,9 @@ namespace Attendance.Export;
 /// <item>a late submission for an old event gets the next number of that event and goes out with the next run.</item>
 /// </list>
 /// A run reads each event's counter (one point read), and only the rows after the mark: cost follows new submissions.
+/// Before it writes, it checks that the store holds every number between an event's mark and its counter (keys only).
+/// An event whose numbers have a hole lost accepted submissions in storage: its mark does not move (moving it would
+/// bury the hole for good), the run reports the event and the missing numbers, and the other events export as usual.
 /// The table records the pseudonym key's fingerprint (<see cref="PseudonymKeyFingerprint"/>); a run with another key
 /// refuses before it writes anything.
 /// </summary>
@@ -28,7 +31,9 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
 
     public static string AppId(string eventId) => "attendance:" + eventId;
 
-    public async Task<TableExportResult> RunAsync(IReadOnlyList<TrainingEvent> events, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Appends every event's new submissions; returns the table's result and the numbers found lost (events left unexported).</summary>
+    public async Task<(TableExportResult Result, IReadOnlyList<SequenceGap> Lost)> RunAsync(
+        IReadOnlyList<TrainingEvent> events, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
         var table = files.Table(definition.Path);
 
@@ -44,15 +49,28 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
             var snapshot = await table.LoadAsync(cancellationToken);
             PseudonymKeyFingerprint.EnsureMatches(snapshot, fingerprint);
             await files.DeleteOrphansAsync(table, snapshot, cancellationToken);
-            var ranges = cutoff
+            var ranges = new List<ExportRange>();
+            var lost = new List<SequenceGap>();
+            foreach (var range in cutoff
                 .Select(c => new ExportRange(c.Key, snapshot.Transactions.GetValueOrDefault(AppId(c.Key)), c.Value))
-                .Where(r => r.To > r.From)
-                .ToList();
+                .Where(r => r.To > r.From))
+            {
+                var gaps = await submissions.FindGapsAsync(range.EventId, range.From, range.To, cancellationToken);
+                if (gaps.Count == 0)
+                {
+                    ranges.Add(range);
+                }
+                else
+                {
+                    lost.AddRange(gaps);
+                }
+            }
+
             var header = files.Header(definition, snapshot, Properties);
             if (ranges.Count == 0 && header.Count == 0)
             {
                 await FinishAsync(table, snapshot, cancellationToken);
-                return new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt);
+                return (new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt), lost);
             }
 
             var actions = new List<DeltaAction> { files.CommitInfo("WRITE", runId) };
@@ -72,7 +90,7 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
             {
                 snapshot.Apply(snapshot.Version + 1, actions);
                 await FinishAsync(table, snapshot, cancellationToken);
-                return new TableExportResult(definition.Path, snapshot.Version, Changed: true, rows, fileName is null ? 0 : 1, 0, attempt);
+                return (new TableExportResult(definition.Path, snapshot.Version, Changed: true, rows, fileName is null ? 0 : 1, 0, attempt), lost);
             }
 
             // Another run committed this version first: our file holds rows it may have exported too.

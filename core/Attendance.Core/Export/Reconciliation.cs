@@ -68,6 +68,8 @@ public sealed class Reconciliation(BlobServiceClient blobs, IOptions<ExportOptio
 
         var inStore = new Dictionary<(string EventId, string SubmissionId), DateOnly>();
         var pending = new Dictionary<string, long>(StringComparer.Ordinal);
+        var lost = new List<SequenceGap>();
+        var resumptions = new List<CounterResumption>();
         await foreach (var trainingEvent in events.ListAsync(cancellationToken))
         {
             var mark = snapshot.Transactions.GetValueOrDefault(AttendanceExport.AppId(trainingEvent.Id));
@@ -75,6 +77,14 @@ public sealed class Reconciliation(BlobServiceClient blobs, IOptions<ExportOptio
             if (last > mark)
             {
                 pending[trainingEvent.Id] = last - mark;
+
+                // The same check that stops the export: numbers handed out after the mark that the store no longer holds.
+                lost.AddRange(await submissions.FindGapsAsync(trainingEvent.Id, mark, last, cancellationToken));
+            }
+
+            if (await submissions.GetResumptionAsync(trainingEvent.Id, cancellationToken) is { } resumption)
+            {
+                resumptions.Add(resumption);
             }
 
             await foreach (var stored in submissions.ReadAsync(trainingEvent.Id, 0, mark, cancellationToken))
@@ -117,7 +127,7 @@ public sealed class Reconciliation(BlobServiceClient blobs, IOptions<ExportOptio
         var days = tally.Select(t => new DayCount(t.Key.EventId, t.Key.Date, t.Value.Store, t.Value.Table))
             .OrderBy(d => d.EventId, StringComparer.Ordinal).ThenBy(d => d.SessionDate)
             .ToList();
-        var report = new ReconciliationReport(time.GetUtcNow(), snapshot.Version, days, findings, pending);
+        var report = new ReconciliationReport(time.GetUtcNow(), snapshot.Version, days, findings, pending, lost, resumptions);
         await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
         await container.GetBlobClient(ReportBlobName).UploadAsync(
             BinaryData.FromString(report.ToCsv()), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv" } }, cancellationToken);

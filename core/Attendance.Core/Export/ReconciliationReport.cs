@@ -1,3 +1,4 @@
+using Attendance.Submissions;
 using System.Globalization;
 using System.Text;
 
@@ -5,21 +6,28 @@ namespace Attendance.Export;
 
 /// <summary>
 /// What <see cref="Reconciliation"/> found: per event and session day the attendances in the store (up to the
-/// export's mark) and in the live table, and every submission id that is missing, duplicated or unexpected.
+/// export's mark) and in the live table, every submission id that is missing, duplicated or unexpected, the numbers
+/// after the mark the store lost (<see cref="Lost"/>, which hold the export back), and the events whose counter was
+/// found missing and resumed (<see cref="Resumptions"/>: submissions accepted after that number before the loss are gone
+/// without a trace, so they are named for the organizer to ask the venue).
 /// </summary>
 public sealed record ReconciliationReport(
     DateTimeOffset CheckedAt,
     long TableVersion,
     IReadOnlyList<DayCount> Days,
     IReadOnlyList<SubmissionFinding> Findings,
-    IReadOnlyDictionary<string, long> PendingByEvent)
+    IReadOnlyDictionary<string, long> PendingByEvent,
+    IReadOnlyList<SequenceGap> Lost,
+    IReadOnlyList<CounterResumption> Resumptions)
 {
-    /// <summary>True when the table holds every exported submission exactly once and nothing else.</summary>
-    public bool IsExact => Findings.Count == 0 && Days.All(d => d.Store == d.Table);
+    /// <summary>True when the table holds every exported submission exactly once and nothing else, and the store lost no number after a mark.</summary>
+    public bool IsExact => Findings.Count == 0 && Lost.Count == 0 && Days.All(d => d.Store == d.Table);
 
     /// <summary>
     /// The report as one CSV for Power BI: a row per event and day (<c>kind</c> = day), per finding
-    /// (missing, duplicate, unexpected) and per event with submissions not yet exported (pending).
+    /// (missing, duplicate, unexpected), per event with submissions not yet exported (pending), per range of numbers
+    /// lost from the store (lost: the range in <c>submission_id</c>, its size in <c>store_count</c>) and per counter
+    /// that resumed (resumed: the number it resumed after in <c>submission_id</c>, when in <c>checked_at</c>).
     /// </summary>
     public string ToCsv()
     {
@@ -39,6 +47,17 @@ public sealed record ReconciliationReport(
         foreach (var (eventId, pending) in PendingByEvent)
         {
             csv.Append(CultureInfo.InvariantCulture, $"pending,{Field(eventId)},,,{pending},0,{at}\n");
+        }
+
+        foreach (var gap in Lost)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"lost,{Field(gap.EventId)},,#{gap.From}-#{gap.To},{gap.Count},0,{at}\n");
+        }
+
+        foreach (var resumption in Resumptions)
+        {
+            csv.Append(CultureInfo.InvariantCulture,
+                $"resumed,{Field(resumption.EventId)},,#{resumption.After},,,{resumption.At.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}\n");
         }
 
         return csv.ToString();

@@ -47,7 +47,13 @@ public static class SubmissionRows
         return scope.Append(':').Append(clientId).ToString();
     }
 
+    /// <summary>Above every sequence row key and below any other kind of row: <c>q|</c> ends the range, '}' follows '|'.</summary>
+    public const string SequenceEnd = "q}";
+
     public static string SequenceKey(long sequence) => SequencePrefix + sequence.ToString("D12", CultureInfo.InvariantCulture);
+
+    /// <summary>The sequence number of a <c>q|</c> row key.</summary>
+    public static long SequenceOf(string rowKey) => long.Parse(rowKey.AsSpan(SequencePrefix.Length), CultureInfo.InvariantCulture);
 
     public static TableEntity Record(long sequence, string submissionId, DateTimeOffset receivedAt, AttendanceSubmission s) =>
         new(s.EventId, SequenceKey(sequence))
@@ -71,7 +77,7 @@ public static class SubmissionRows
 
     public static StoredSubmission ReadRecord(TableEntity e, RegionDirectory regions)
     {
-        var sequence = long.Parse(e.RowKey.AsSpan(SequencePrefix.Length), CultureInfo.InvariantCulture);
+        var sequence = SequenceOf(e.RowKey);
         var submission = new AttendanceSubmission
         {
             EventId = e.PartitionKey,

@@ -13,10 +13,12 @@ namespace Attendance.Submissions;
 /// Stores submissions exactly once per event, participant and day (layout: <see cref="SubmissionRows"/>).
 /// Each transaction replaces the event's counter under its ETag, so sequence numbers are committed
 /// without gaps and in order: the export can take "everything after N" by key range and never miss a row
-/// that commits late.
+/// that commits late. A counter found missing (its table deleted and created again, or the row alone gone) resumes
+/// above the highest number the partition still holds and above the export's mark, never at 1: a number the
+/// export has passed is never handed out again.
 /// </summary>
 public sealed partial class SubmissionStore(
-    TableServiceClient tables, IOptions<StoreOptions> options, RegionDirectory regions, TimeProvider time, ILogger<SubmissionStore> logger)
+    TableServiceClient tables, IOptions<StoreOptions> options, RegionDirectory regions, IExportMark exportMark, TimeProvider time, ILogger<SubmissionStore> logger)
 {
     /// <summary>Submissions per transaction: the counter plus three rows each stays within the 100-action limit.</summary>
     public const int SubmissionsPerTransaction = 33;
@@ -112,13 +114,28 @@ public sealed partial class SubmissionStore(
         while (chunk.Count > 0)
         {
             var counter = await table.FindAsync(eventId, SubmissionRows.CounterKey, cancellationToken);
-            var last = counter?.GetInt64("Sequence") ?? 0;
             var receivedAt = time.GetUtcNow();
+
+            // Only a missing counter costs more reads: the hot path stays one point read and one transaction.
+            var last = counter is null ? await FindResumePointAsync(eventId, cancellationToken) : counter.GetInt64("Sequence") ?? 0;
+            var next = Counter(eventId, last + chunk.Count);
+            if (counter is null && last > 0)
+            {
+                next[ResumedAfterProperty] = last;
+                next[ResumedAtProperty] = receivedAt;
+            }
+            else if (counter?.GetInt64(ResumedAfterProperty) is { } resumedAfter)
+            {
+                // Kept on the counter so `verify` can name the event and the number where a loss may have happened.
+                next[ResumedAfterProperty] = resumedAfter;
+                next[ResumedAtProperty] = counter.GetDateTimeOffset(ResumedAtProperty);
+            }
+
             var actions = new List<TableTransactionAction>(1 + (3 * chunk.Count))
             {
                 counter is null
-                    ? new(TableTransactionActionType.Add, Counter(eventId, last + chunk.Count))
-                    : new(TableTransactionActionType.UpdateReplace, Counter(eventId, last + chunk.Count), counter.ETag),
+                    ? new(TableTransactionActionType.Add, next)
+                    : new(TableTransactionActionType.UpdateReplace, next, counter.ETag),
             };
             for (var i = 0; i < chunk.Count; i++)
             {
@@ -140,6 +157,11 @@ public sealed partial class SubmissionStore(
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken);
+                if (counter is null && last > 0)
+                {
+                    LogCounterResumed(logger, eventId, last);
+                }
+
                 foreach (var item in chunk)
                 {
                     receipts[item.Index] = new SubmissionReceipt(ReceiptStatus.Created, item.SubmissionId);
@@ -216,6 +238,62 @@ public sealed partial class SubmissionStore(
         return counter?.GetInt64("Sequence") ?? 0;
     }
 
+    /// <summary>
+    /// Where a missing counter resumes: after the highest sequence the partition still holds and after the export's
+    /// mark, whichever is higher. Both matter: rows can outlive their counter, and a table deleted after an export
+    /// holds nothing while the analytics already hold numbers up to the mark.
+    /// </summary>
+    private async Task<long> FindResumePointAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {eventId} and RowKey gt {SubmissionRows.SequencePrefix} and RowKey lt {SubmissionRows.SequenceEnd}");
+        long stored = 0;
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            stored = Math.Max(stored, SubmissionRows.SequenceOf(entity.RowKey));
+        }
+
+        return Math.Max(stored, await exportMark.GetAsync(eventId, cancellationToken));
+    }
+
+    /// <summary>
+    /// Numbers after <paramref name="after"/> up to and including <paramref name="upTo"/> that were handed out but
+    /// are not in the store, as ranges in order. Reads keys only. Empty when the store holds every one of them.
+    /// </summary>
+    public async Task<IReadOnlyList<SequenceGap>> FindGapsAsync(string eventId, long after, long upTo, CancellationToken cancellationToken = default)
+    {
+        var gaps = new List<SequenceGap>();
+        var expected = after + 1;
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {eventId} and RowKey gt {SubmissionRows.SequenceKey(after)} and RowKey le {SubmissionRows.SequenceKey(upTo)}");
+        await foreach (var entity in Ready.ReadAllAsync(ct => table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct), cancellationToken))
+        {
+            var sequence = SubmissionRows.SequenceOf(entity.RowKey);
+            if (sequence > expected)
+            {
+                gaps.Add(new SequenceGap(eventId, expected, sequence - 1));
+            }
+
+            expected = sequence + 1;
+        }
+
+        if (expected <= upTo)
+        {
+            gaps.Add(new SequenceGap(eventId, expected, upTo));
+        }
+
+        return gaps;
+    }
+
+    /// <summary>When the event's counter was found missing and numbering resumed, where and when; null when it never was.</summary>
+    public async Task<CounterResumption?> GetResumptionAsync(string eventId, CancellationToken cancellationToken = default)
+    {
+        var counter = await Ready.RunAsync(ct => table.FindAsync(eventId, SubmissionRows.CounterKey, ct), cancellationToken);
+        return counter?.GetInt64(ResumedAfterProperty) is { } after && counter.GetDateTimeOffset(ResumedAtProperty) is { } at
+            ? new CounterResumption(eventId, after, at)
+            : null;
+    }
+
     /// <summary>The event's submissions numbered after <paramref name="after"/> up to and including <paramref name="upTo"/>, in order.</summary>
     public async IAsyncEnumerable<StoredSubmission> ReadAsync(
         string eventId, long after, long upTo, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -245,10 +323,16 @@ public sealed partial class SubmissionStore(
         return new EventAttendance(participants.Count, byDate);
     }
 
+    private const string ResumedAfterProperty = "ResumedAfter";
+    private const string ResumedAtProperty = "ResumedAt";
+
     private static TableEntity Counter(string eventId, long sequence) => new(eventId, SubmissionRows.CounterKey) { ["Sequence"] = sequence };
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Counter of event {EventId} moved under us; attempt {Attempt}")]
     private static partial void LogCounterRace(ILogger logger, string eventId, int attempt);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Counter of event {EventId} was missing (table or row deleted); numbering resumed after {Sequence}, the highest number stored or exported. Submissions accepted after it before the loss are gone: run verify")]
+    private static partial void LogCounterResumed(ILogger logger, string eventId, long sequence);
 
     private sealed record Pending(int Index, AttendanceSubmission Submission, string SubmissionId, string AttendanceKey);
 }
