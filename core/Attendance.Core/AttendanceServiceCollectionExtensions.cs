@@ -64,6 +64,7 @@ public static class AttendanceServiceCollectionExtensions
                 "Forms:PublicBaseUrl must be an absolute http(s) address, e.g. https://hadir.example.go.id.")
             .ValidateOnStart();
         services.AddSingleton<FormRateLimiter>();
+        services.AddSingleton<VenueStamp>();
         services.AddSingleton<FormLinks>();
         services.AddSingleton<AttendanceReader>();
 

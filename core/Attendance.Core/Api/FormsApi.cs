@@ -12,32 +12,51 @@ namespace Attendance.Api;
 
 /// <summary>
 /// The public sign-in form of one event, opened from a QR code at the venue: <c>GET</c> renders it,
-/// <c>POST</c> accepts it. No function key: the event's form token (query <c>token</c> or field
-/// <c>formToken</c>) opens only this event, and only while it runs (<see cref="FormToken"/>). Every answer carries
-/// <see cref="SecurityHeaders"/> and passes the per-link <see cref="FormRateLimiter"/>; a browser gets Indonesian
+/// <c>POST</c> accepts it. No function key: the event's form token (query <c>token</c>, checked before the body is
+/// read) opens only this event, and only while it runs (<see cref="FormToken"/>). A sign-in is stored for today, or
+/// for the day its page was served when the page kept it offline (<see cref="VenueStamp"/>). Every answer carries
+/// <see cref="SecurityHeaders"/> and passes the <see cref="FormRateLimiter"/> first; a browser gets Indonesian
 /// pages, an API client problem details.
 /// </summary>
 public sealed class FormsApi(
-    EventStore events, SubmissionIntake intake, AttendanceReader reader, RegionDirectory regions, FormRateLimiter limiter, ApiGuard guard, TimeProvider time)
+    EventStore events, SubmissionIntake intake, AttendanceReader reader, RegionDirectory regions, FormRateLimiter limiter, VenueStamp stamps,
+    ApiGuard guard, TimeProvider time)
 {
     /// <summary>The source recorded for every submission through this form.</summary>
     public const string DefaultSource = "venue-form";
 
-    /// <summary>How far ahead of the server's clock a phone's check-in time may be and still be taken.</summary>
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
-
     public Task<IResult> GetAsync(HttpRequest request, string eventId, CancellationToken cancellationToken) =>
         Guarded(ApiRoutes.GetForm.Name, request, eventId, async () =>
         {
-            var (trainingEvent, refusal) = await OpenAsync(request, eventId, request.Query["token"], cancellationToken);
-            return refusal ?? Html(EventFormPage.Render(trainingEvent!, SessionDates(trainingEvent!), Regencies(trainingEvent!), FormState.Empty));
+            var (trainingEvent, refusal) = await AuthenticateAsync(request, eventId, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            var now = time.GetUtcNow();
+            if (Closed(request, trainingEvent!, servedAt: null) is { } closed)
+            {
+                return closed;
+            }
+
+            // The page carries the server's stamp of this moment: a sign-in kept on the phone is dated by it.
+            var state = FormState.Empty with { Values = new Dictionary<string, string?> { [VenueStamp.Field] = stamps.Issue(eventId, now) } };
+            return Html(EventFormPage.Render(trainingEvent!, SessionDates(trainingEvent!), Regencies(trainingEvent!), state));
         }, cancellationToken);
 
     public Task<IResult> PostAsync(HttpRequest request, string eventId, CancellationToken cancellationToken) =>
         Guarded(ApiRoutes.PostForm.Name, request, eventId, async () =>
         {
+            // The link is checked before the body is read: a stranger's post costs one point read, never a body or a decode.
+            var (trainingEvent, refusal) = await AuthenticateAsync(request, eventId, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
             var read = await RequestBody.ReadAsync(request, cancellationToken);
-            var clientKey = ClientKey(read);
+            var clientKey = FormField(read, EventFormPage.ClientKeyField);
             var (body, error) = SubmissionBody.From(read);
             if (body is null)
             {
@@ -50,15 +69,16 @@ public sealed class FormsApi(
             }
 
             var fields = body.Items[0];
-            var token = request.Query["token"].FirstOrDefault() ?? body.FormToken;
 
-            // A sign-in kept on the phone and sent later is judged at the time it was made (up to a day ago), so one
-            // made on the last day and sent the next morning is still taken, and for the day it was made.
-            var madeAt = MadeAt(fields[SubmissionFields.CheckInAt]);
-            var (trainingEvent, refusal) = await OpenAsync(request, eventId, token, cancellationToken, madeAt);
-            if (refusal is not null)
+            // A sign-in the page kept while there was no connection is judged by the time the server served its page
+            // (the signed stamp), so one made on the last day and sent the next morning is still taken, and for the day
+            // it was made. What the phone states about its time never picks the day.
+            var servedAt = FormField(read, VenueStamp.KeptOfflineField) == "1"
+                ? stamps.Read(eventId, FormField(read, VenueStamp.Field), time.GetUtcNow())
+                : null;
+            if (Closed(request, trainingEvent!, servedAt) is { } closed)
             {
-                return refusal;
+                return closed;
             }
 
             if (fields[SubmissionFields.EventId] is { } given && given != eventId)
@@ -67,12 +87,17 @@ public sealed class FormsApi(
             }
 
             var typed = Typed(fields, clientKey);
+            typed[VenueStamp.Field] = servedAt is null ? stamps.Issue(eventId, time.GetUtcNow()) : FormField(read, VenueStamp.Field);
             fields.Set(SubmissionFields.EventId, eventId);
-            var checkInAt = CheckInAt(trainingEvent!, madeAt);
+            var checkInAt = CheckInAt(servedAt, fields[SubmissionFields.CheckInAt]);
             // "O" formats a DateOnly as ISO yyyy-MM-dd whatever the culture.
-            var today = FormToken.SessionDatesOpen(trainingEvent!, checkInAt).Select(d => d.ToString("O")).ToList();
+            var today = FormToken.SessionDatesOpen(trainingEvent!, servedAt ?? time.GetUtcNow()).Select(d => d.ToString("O")).ToList();
             var chosen = fields[SubmissionFields.SessionDate]?.Trim();
-            if (string.IsNullOrEmpty(chosen))
+            if (today.Count == 0)
+            {
+                fields.Errors.Add(SubmissionFields.SessionDate, "the event form records today's attendance only, and today is not a day of the event.");
+            }
+            else if (string.IsNullOrEmpty(chosen))
             {
                 fields.Set(SubmissionFields.SessionDate, today[0]);
             }
@@ -134,36 +159,49 @@ public sealed class FormsApi(
         static async Task<IResult> Secured(Task<IResult> result) => SecurityHeaders.Add(await result);
     }
 
-    private async Task<(TrainingEvent? Event, IResult? Refusal)> OpenAsync(
-        HttpRequest request, string eventId, string? token, CancellationToken cancellationToken, DateTimeOffset? madeAt = null)
+    /// <summary>
+    /// The event, if the link's token (query <c>token</c>) opens it; else the refusal, counted against the client's
+    /// address (<see cref="FormRateLimiter.RecordRefusal"/>). Reads no body: a token only in the body is not looked at.
+    /// </summary>
+    private async Task<(TrainingEvent? Event, IResult? Refusal)> AuthenticateAsync(HttpRequest request, string eventId, CancellationToken cancellationToken)
     {
         var html = WantsHtml(request);
-        var trainingEvent = Identifiers.IsValid(eventId) ? await events.GetAsync(eventId, cancellationToken) : null;
         if (!Identifiers.IsValid(eventId) && !html)
         {
+            limiter.RecordRefusal(request);
             return (null, ApiProblems.Invalid("eventId", Identifiers.Rule));
         }
 
+        var token = request.Query["token"].FirstOrDefault();
+        var trainingEvent = Identifiers.IsValid(eventId) && token is not null ? await events.GetAsync(eventId, cancellationToken) : null;
         if (trainingEvent is null || !FormToken.Matches(trainingEvent, token))
         {
+            limiter.RecordRefusal(request);
+
             // The same answer for an unknown event and a wrong token: the form must not reveal which events exist.
             return (null, html
                 ? Html(MessagePage.Render("Tautan tidak berlaku",
                     "Tautan daftar hadir ini salah atau sudah diganti oleh panitia.",
                     "Pindai lagi kode QR yang dipasang di lokasi kegiatan, atau minta tautan baru kepada panitia."), StatusCodes.Status401Unauthorized)
-                : ApiProblems.Unauthorized("A valid form token for this event is required (the 'token' of the event's form link)."));
-        }
-
-        var now = time.GetUtcNow();
-        if (!FormToken.IsOpen(trainingEvent, now) && !(madeAt is { } made && FormToken.IsOpen(trainingEvent, made)))
-        {
-            return (null, html
-                ? Html(ClosedPage(trainingEvent, notYet: now < FormToken.OpensAt(trainingEvent)), StatusCodes.Status403Forbidden)
-                : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The event's form is closed.",
-                    detail: $"This form accepts attendance from {FormToken.OpensAt(trainingEvent):yyyy-MM-dd HH:mm zzz} to {FormToken.ClosesAt(trainingEvent):yyyy-MM-dd HH:mm zzz}."));
+                : ApiProblems.Unauthorized("A valid form token for this event is required in the link's query: ?token= (the 'token' of the event's form link)."));
         }
 
         return (trainingEvent, null);
+    }
+
+    /// <summary>The refusal when the form is closed now and was not open when the stamped page was served; else null.</summary>
+    private IResult? Closed(HttpRequest request, TrainingEvent trainingEvent, DateTimeOffset? servedAt)
+    {
+        var now = time.GetUtcNow();
+        if (FormToken.IsOpen(trainingEvent, now) || (servedAt is { } served && FormToken.IsOpen(trainingEvent, served)))
+        {
+            return null;
+        }
+
+        return WantsHtml(request)
+            ? Html(ClosedPage(trainingEvent, notYet: now < FormToken.OpensAt(trainingEvent)), StatusCodes.Status403Forbidden)
+            : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The event's form is closed.",
+                detail: $"This form accepts attendance from {FormToken.OpensAt(trainingEvent):yyyy-MM-dd HH:mm zzz} to {FormToken.ClosesAt(trainingEvent):yyyy-MM-dd HH:mm zzz}.");
     }
 
     private static string ClosedPage(TrainingEvent e, bool notYet)
@@ -178,34 +216,32 @@ public sealed class FormsApi(
                 "Jika Anda hadir tetapi belum tercatat, hubungi panitia.");
     }
 
-    /// <summary>The phone's stated time of a sign-in when it lies within the last day (kept offline, sent later); else null.</summary>
-    private DateTimeOffset? MadeAt(string? phoneTime)
+    /// <summary>
+    /// The check-in time: for a kept sign-in with a valid stamp, the phone's time held between the page's serving and
+    /// now (a phone's clock can neither date it before the page existed nor after it arrived); else now.
+    /// </summary>
+    private DateTimeOffset CheckInAt(DateTimeOffset? servedAt, string? phoneTime)
     {
-        var now = time.GetUtcNow();
-        return DateTimeOffset.TryParse(phoneTime, CultureInfo.InvariantCulture, DateTimeStyles.None, out var stated)
-            && stated <= now + ClockSkew && stated >= now.AddDays(-1)
-                ? stated
-                : null;
+        var now = time.GetUtcNow().ToUniversalTime();
+        if (servedAt is not { } served)
+        {
+            return now;
+        }
+
+        var stated = DateTimeOffset.TryParse(phoneTime, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t.ToUniversalTime() : served;
+        return stated < served ? served : stated > now ? now : stated;
     }
 
-    /// <summary>The check-in time: the phone's (<see cref="MadeAt"/>) when the form was already open then, else now.</summary>
-    private DateTimeOffset CheckInAt(TrainingEvent trainingEvent, DateTimeOffset? madeAt)
-    {
-        var now = time.GetUtcNow();
-        return madeAt is { } made && made >= FormToken.OpensAt(trainingEvent)
-            ? (made > now ? now : made).ToUniversalTime()
-            : now.ToUniversalTime();
-    }
-
-    private static string? ClientKey(BodyReadResult read)
+    /// <summary>One field the page adds beside the submission's own (the phone's key, the stamp), from a form or a JSON object.</summary>
+    private static string? FormField(BodyReadResult read, string name)
     {
         if (read.Form is not null)
         {
-            return read.Form.TryGetValue(EventFormPage.ClientKeyField, out var value) && value.Count == 1 ? value.ToString() : null;
+            return read.Form.TryGetValue(name, out var value) && value.Count == 1 ? value.ToString() : null;
         }
 
         return read.Json?.RootElement is { ValueKind: JsonValueKind.Object } root
-            && root.TryGetProperty(EventFormPage.ClientKeyField, out var property) && property.ValueKind == JsonValueKind.String
+            && root.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String
                 ? property.GetString()
                 : null;
     }

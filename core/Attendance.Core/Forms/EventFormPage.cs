@@ -37,6 +37,7 @@ public static class EventFormPage
         Hidden(page, Api.SubmissionBody.FormTokenField, e.FormToken);
         Hidden(page, ClientKeyField, state.Value(ClientKeyField) ?? string.Empty);
         Hidden(page, SubmissionFields.CheckInAt, state.Value(SubmissionFields.CheckInAt) ?? string.Empty);
+        Hidden(page, VenueStamp.Field, state.Value(VenueStamp.Field) ?? string.Empty);
         Day(page, sessionDates, state);
 
         Input(page, state, SubmissionFields.FullName, "Nama lengkap", "text", required: true, autocomplete: "name", hint: "Seperti yang akan tertulis di sertifikat.");

@@ -28,4 +28,27 @@ public sealed class FormOptions
     /// </summary>
     [Range(1, 100_000)]
     public int RateLimitPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// Requests one IP address sends to the sign-in routes of all events together before it is slowed down, so a flood
+    /// that rotates the event in the path meets a limit. Default 1,200: two trainings behind one hotel address.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int RateLimitAddressBurst { get; set; } = 1_200;
+
+    /// <summary>Requests per minute that refill an address's bucket across all events. Default 120.</summary>
+    [Range(1, 100_000)]
+    public int RateLimitAddressPerMinute { get; set; } = 120;
+
+    /// <summary>
+    /// Requests of one IP address refused for their link (unknown event, wrong or missing token) before every further
+    /// request from it gets 429 unread. Default 100: the phones of a hotel that kept an old link after a rotation
+    /// mostly fit; a script guessing links or events gets 429 after a hundred tries.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int RefusalBurst { get; set; } = 100;
+
+    /// <summary>Refusals per minute an address earns back. Default 30.</summary>
+    [Range(1, 100_000)]
+    public int RefusalsPerMinute { get; set; } = 30;
 }

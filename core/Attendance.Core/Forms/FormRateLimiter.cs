@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Attendance.Api;
+using Attendance.Submissions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,18 +11,31 @@ using Microsoft.Extensions.Options;
 namespace Attendance.Forms;
 
 /// <summary>
-/// A token bucket per sign-in link and client address (<see cref="FormOptions"/>), checked by the handler itself so
-/// the Functions app limits as the local server does. A hotel's whole training behind one address fits; a script
-/// hammering one link is answered 429 with <c>Retry-After</c> before it reaches storage. Buckets live in this
-/// process: each Functions instance counts on its own, which still stops a flood from one address.
+/// Token buckets for the public sign-in routes (<see cref="FormOptions"/>), checked by the handler itself so the
+/// Functions app limits as the local server does, and before any other work: no storage read, no body read.
+/// <list type="bullet">
+/// <item>per sign-in link and client address: a hotel's whole training behind one address fits, a script hammering one link gets 429;</item>
+/// <item>per client address across every event: a flood that rotates the event in the path (<c>/api/events/amp-{i}/form</c>)
+/// meets a bucket it cannot rotate;</item>
+/// <item>refusals per client address: every request refused for its link (an unknown event, a wrong or missing token)
+/// spends from a small bucket, and an address that has spent it is answered 429 before its next request is looked at.
+/// Participants with the printed link never spend it.</item>
+/// </list>
+/// Buckets live in this process: each Functions instance counts on its own, which still stops a flood from one address.
 /// </summary>
 public sealed class FormRateLimiter : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> limiter;
+    private readonly PartitionedRateLimiter<string> perLink;
+    private readonly PartitionedRateLimiter<string> perAddress;
+    private readonly PartitionedRateLimiter<string> refusals;
+
+    // Addresses that spent their refusals, with the tick count (ms) until which they are refused unread.
+    private readonly ConcurrentDictionary<string, long> blocked = new(StringComparer.Ordinal);
     private readonly ILogger<FormRateLimiter> logger;
     private readonly TimeProvider time;
 
-    // When each event's refusals were last logged: a flood is one warning a minute, not one per request.
+    // When each kind of refusal was last logged: a flood is one warning a minute, not one per request. Keyed by kind,
+    // not by event: a flood that rotates event ids must not grow this map.
     private readonly ConcurrentDictionary<string, DateTimeOffset> lastLogged = new(StringComparer.Ordinal);
 
     public FormRateLimiter(IOptions<FormOptions> options, ILogger<FormRateLimiter> logger, TimeProvider time)
@@ -29,34 +43,78 @@ public sealed class FormRateLimiter : IDisposable
         this.logger = logger;
         this.time = time;
         var o = options.Value;
-        var bucket = new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = o.RateLimitBurst,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromMinutes(1.0 / o.RateLimitPerMinute),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        };
-        limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => bucket));
+        perLink = Buckets(o.RateLimitBurst, o.RateLimitPerMinute);
+        perAddress = Buckets(o.RateLimitAddressBurst, o.RateLimitAddressPerMinute);
+        refusals = Buckets(o.RefusalBurst, o.RefusalsPerMinute);
     }
 
     /// <summary>Null when the request may go on, else the seconds the client should wait.</summary>
     public int? Check(HttpRequest request, string eventId)
     {
-        using var lease = limiter.AttemptAcquire($"{eventId}\n{ClientAddress(request)}");
-        if (lease.IsAcquired)
+        var address = ClientAddress(request);
+
+        if (blocked.TryGetValue(address, out var until))
         {
-            return null;
+            var wait = until - Environment.TickCount64;
+            if (wait > 0)
+            {
+                return Refused((int)Math.Ceiling(wait / 1000.0), "refusals", eventId);
+            }
+
+            blocked.TryRemove(KeyValuePair.Create(address, until));
         }
 
+        using var wide = perAddress.AttemptAcquire(address);
+        if (!wide.IsAcquired)
+        {
+            return Refused(wide, "address", eventId);
+        }
+
+        using var link = perLink.AttemptAcquire($"{eventId}\n{address}");
+        return link.IsAcquired ? null : Refused(link, "link", eventId);
+    }
+
+    /// <summary>Counts a request refused for its link (unknown event, wrong or missing token) against its address.</summary>
+    public void RecordRefusal(HttpRequest request)
+    {
+        var address = ClientAddress(request);
+        using var lease = refusals.AttemptAcquire(address);
+        if (!lease.IsAcquired)
+        {
+            // Spent: the address waits until its bucket holds a refusal again. (A bucket cannot be asked whether it holds
+            // a whole token without taking it: it refills in fractions, so a zero-permit probe passes at 0.01.)
+            blocked[address] = Environment.TickCount64 + (RetryAfterSeconds(lease) * 1000L);
+        }
+    }
+
+    private int Refused(RateLimitLease lease, string kind, string eventId) => Refused(RetryAfterSeconds(lease), kind, eventId);
+
+    private int Refused(int retryAfterSeconds, string kind, string eventId)
+    {
         var now = time.GetUtcNow();
-        if (!lastLogged.TryGetValue(eventId, out var logged) || now - logged >= TimeSpan.FromMinutes(1))
+        if (!lastLogged.TryGetValue(kind, out var logged) || now - logged >= TimeSpan.FromMinutes(1))
         {
-            lastLogged[eventId] = now;
-            FormsLog.RateLimited(logger, eventId);
+            lastLogged[kind] = now;
+            FormsLog.RateLimited(logger, kind, Identifiers.IsValid(eventId) ? eventId : "(invalid id)");
         }
 
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+        return retryAfterSeconds;
+    }
+
+    private static int RetryAfterSeconds(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+
+    private static PartitionedRateLimiter<string> Buckets(int burst, int perMinute)
+    {
+        var bucket = new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = burst,
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromMinutes(1.0 / perMinute),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
+        return PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => bucket));
     }
 
     /// <summary>
@@ -91,8 +149,13 @@ public sealed class FormRateLimiter : IDisposable
                     $"Terlalu banyak yang mengirim dari jaringan ini dalam waktu singkat. Coba lagi dalam {retryAfterSeconds.ToString(CultureInfo.InvariantCulture)} detik."),
                 "text/html; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests)
             : TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.",
-                detail: $"This sign-in link takes a limited number of requests per address; retry after {retryAfterSeconds} seconds."),
+                detail: $"Sign-in links take a limited number of requests per address; retry after {retryAfterSeconds} seconds."),
             retryAfterSeconds);
 
-    public void Dispose() => limiter.Dispose();
+    public void Dispose()
+    {
+        perLink.Dispose();
+        perAddress.Dispose();
+        refusals.Dispose();
+    }
 }

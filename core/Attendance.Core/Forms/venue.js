@@ -117,6 +117,8 @@
     send(fields).then(function (result) {
       if (result.outcome === 'done') { showPage(result.html); return; }
       relink = result.outcome === 'relink';
+      // Kept on the phone: sent later, it is dated by its page's stamp (the day the server served the page), not by now.
+      fields.keptOffline = '1';
       var queue = loadQueue().filter(function (other) { return other.fields.clientKey !== fields.clientKey; });
       queue.push({ fields: fields, savedAt: new Date().toISOString() });
       if (!saveQueue(queue)) {

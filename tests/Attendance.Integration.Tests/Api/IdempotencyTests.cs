@@ -107,9 +107,9 @@ public sealed class IdempotencyTests(AzuriteFixture azurite)
         var fields = new Dictionary<string, string>
         {
             ["fullName"] = "Budi Santoso", ["province"] = "Lampung", ["regency"] = "Kab. Pesawaran",
-            ["submissionId"] = "row-1", ["source"] = "power-automate", ["formToken"] = token,
+            ["submissionId"] = "row-1", ["source"] = "power-automate",
         };
-        using var venue = await api.Anonymous.PostAsync($"events/{Lampung.EventId}/form", new FormUrlEncodedContent(fields), Ct);
+        using var venue = await api.Anonymous.PostAsync($"events/{Lampung.EventId}/form?token={Uri.EscapeDataString(token)}", new FormUrlEncodedContent(fields), Ct);
 
         Assert.Equal(HttpStatusCode.Created, venue.StatusCode);
         var stored = await Store(api).ReadAsync(Lampung.EventId, 0, 10, Ct).ToListAsync(Ct);

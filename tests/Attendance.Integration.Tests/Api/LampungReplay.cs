@@ -132,8 +132,7 @@ internal sealed class LampungReplay
         switch (channel)
         {
             case Channel.VenueForm:
-                fields["formToken"] = formToken;
-                return api.Anonymous.PostAsync($"events/{Lampung.EventId}/form", new FormUrlEncodedContent(fields), cancellationToken);
+                return api.Anonymous.PostAsync($"events/{Lampung.EventId}/form?token={Uri.EscapeDataString(formToken)}", new FormUrlEncodedContent(fields), cancellationToken);
             case Channel.PowerAutomate:
                 fields["eventId"] = Lampung.EventId;
                 fields["source"] = "power-automate";

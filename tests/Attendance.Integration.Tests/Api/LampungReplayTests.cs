@@ -52,25 +52,24 @@ public sealed class LampungReplayTests(AzuriteFixture azurite)
 
         var fields = Lampung.Submission("Ratna Dewi", day: "2023-06-06");
         fields.Remove("eventId");
-        fields["formToken"] = token;
-        using var browser = new HttpRequestMessage(HttpMethod.Post, $"events/{Lampung.EventId}/form") { Content = new FormUrlEncodedContent(fields) };
+        var formUrl = $"events/{Lampung.EventId}/form?token={Uri.EscapeDataString(token)}";
+        using var browser = new HttpRequestMessage(HttpMethod.Post, formUrl) { Content = new FormUrlEncodedContent(fields) };
         browser.Headers.Accept.ParseAdd("text/html");
         using var posted = await api.Anonymous.SendAsync(browser, Ct);
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
         Assert.Contains("Terima kasih", await posted.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
         fields["sessionDate"] = "2023-06-07";
-        using var tomorrow = await api.Anonymous.PostAsync($"events/{Lampung.EventId}/form", new FormUrlEncodedContent(fields), Ct);
+        using var tomorrow = await api.Anonymous.PostAsync(formUrl, new FormUrlEncodedContent(fields), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, tomorrow.StatusCode);
         Assert.Contains("today's attendance only", await tomorrow.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
         time.Now = new DateTimeOffset(2023, 6, 9, 0, 0, 0, TimeSpan.FromHours(7));
         fields["sessionDate"] = "2023-06-08";
-        using var closed = await api.Anonymous.PostAsync($"events/{Lampung.EventId}/form", new FormUrlEncodedContent(fields), Ct);
+        using var closed = await api.Anonymous.PostAsync(formUrl, new FormUrlEncodedContent(fields), Ct);
         Assert.Equal(HttpStatusCode.Forbidden, closed.StatusCode);
-        fields["formToken"] = "wrong";
         time.Now = Lampung.During;
-        using var forged = await api.Anonymous.PostAsync($"events/{Lampung.EventId}/form", new FormUrlEncodedContent(fields), Ct);
+        using var forged = await api.Anonymous.PostAsync($"events/{Lampung.EventId}/form?token=wrong", new FormUrlEncodedContent(fields), Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
     }
 }

@@ -27,7 +27,7 @@ public sealed class RequestLoggingTests(AzuriteFixture azurite)
         using var byHeader = await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Ani Lestari"), Ct);
         using var wrongKey = await api.Anonymous.GetAsync($"events/{Lampung.EventId}?code=wrong-key-but-still-secret-0001", Ct);
         using var form = await api.Anonymous.GetAsync($"events/{Lampung.EventId}/form?token={token}", Ct);
-        using var formPost = await api.Anonymous.PostAsync($"events/{Lampung.EventId}/form", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var formPost = await api.Anonymous.PostAsync($"events/{Lampung.EventId}/form?token={token}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["fullName"] = "Budi Santoso", ["province"] = "Lampung", ["regency"] = "Kab. Pesawaran", ["formToken"] = token,
         }), Ct);

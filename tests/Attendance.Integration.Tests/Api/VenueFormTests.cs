@@ -170,6 +170,8 @@ public sealed class VenueFormTests(AzuriteFixture azurite)
         fields.Remove("eventId");
         fields["clientKey"] = Guid.NewGuid().ToString("N");
         fields["checkInAt"] = "2023-06-08T16:00:00+07:00";
+        fields["pageStamp"] = await VenueDayTests.StampAsync(api, formUrl);
+        fields["keptOffline"] = "1";
 
         // Made on the last day at 16:00 WIB, sent the next morning when the phone found a connection.
         clock.Now = new DateTimeOffset(2023, 6, 9, 7, 30, 0, TimeSpan.FromHours(7));

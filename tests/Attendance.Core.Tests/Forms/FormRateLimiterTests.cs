@@ -1,0 +1,50 @@
+using System.Net;
+using Attendance.Forms;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Attendance.Core.Tests.Forms;
+
+public sealed class FormRateLimiterTests
+{
+    [Fact]
+    public void An_address_that_spent_its_refusals_is_refused_before_its_next_request_is_looked_at()
+    {
+        using var limiter = Limiter(new FormOptions { RefusalBurst = 3, RefusalsPerMinute = 1 });
+        var stranger = Request("198.51.100.20");
+        var looked = 0;
+        while (limiter.Check(stranger, $"amp-{looked}") is null && looked < 10)
+        {
+            looked++;
+            limiter.RecordRefusal(stranger);
+        }
+
+        // Three refusals, and the one that finds the bucket empty; then nothing more is looked at, on any link.
+        Assert.Equal(4, looked);
+        Assert.InRange(limiter.Check(stranger, "bimtek-lampung-2023")!.Value, 1, 60);
+        Assert.Null(limiter.Check(Request("203.0.113.7"), "bimtek-lampung-2023"));
+    }
+
+    [Fact]
+    public void Links_of_different_events_share_the_address_limit()
+    {
+        using var limiter = Limiter(new FormOptions { RateLimitAddressBurst = 4, RateLimitAddressPerMinute = 1 });
+        var hotel = Request("198.51.100.20");
+
+        var answers = Enumerable.Range(0, 6).Select(i => limiter.Check(hotel, $"event-{i}")).ToList();
+
+        Assert.Equal(4, answers.Count(a => a is null));
+        Assert.All(answers.Skip(4), a => Assert.InRange(a!.Value, 1, 60));
+    }
+
+    private static FormRateLimiter Limiter(FormOptions options) =>
+        new(Options.Create(options), NullLogger<FormRateLimiter>.Instance, TimeProvider.System);
+
+    private static HttpRequest Request(string address)
+    {
+        var context = new DefaultHttpContext();
+        context.Connection.RemoteIpAddress = IPAddress.Parse(address);
+        return context.Request;
+    }
+}
