@@ -331,7 +331,7 @@ public sealed partial class SubmissionStore(
     [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Counter of event {EventId} moved under us; attempt {Attempt}")]
     private static partial void LogCounterRace(ILogger logger, string eventId, int attempt);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Counter of event {EventId} was missing (table or row deleted); numbering resumed after {Sequence}, the highest number stored or exported. Submissions accepted after it before the loss are gone: run verify")]
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Counter of event {EventId} was missing (table or row deleted); numbering resumed after {Sequence}, the highest number stored or exported. Any submissions accepted after that number before the loss went with it: run verify")]
     private static partial void LogCounterResumed(ILogger logger, string eventId, long sequence);
 
     private sealed record Pending(int Index, AttendanceSubmission Submission, string SubmissionId, string AttendanceKey);
