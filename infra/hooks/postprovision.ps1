@@ -49,9 +49,10 @@ function Set-SecretOnce([string] $name, [string] $contentType, [scriptblock] $ge
     $file = New-TemporaryFile
     try {
         [IO.File]::WriteAllText($file.FullName, (& $generate))
-        az keyvault secret set --vault-name $vault --name $name --file $file.FullName --encoding utf-8 `
-            --content-type $contentType --output none
-        if ($LASTEXITCODE -ne 0) { Fail "az keyvault secret set $name failed ($LASTEXITCODE)." }
+        $out = az keyvault secret set --vault-name $vault --name $name --file $file.FullName --encoding utf-8 `
+            --content-type $contentType --output none 2>&1 | Out-String
+        # Most often the secret was deleted and is kept soft-deleted: recover it, never replace it.
+        if ($LASTEXITCODE -ne 0) { Fail "Could not create $name in ${vault}: $out`nIf $name was deleted, recover it: az keyvault secret recover --vault-name $vault --name $name" }
         Write-Host "Created $name in $vault."
     }
     finally {

@@ -77,8 +77,13 @@ ensure_secret() {
 
     file=$(mktemp)
     "$3" > "$file"
-    az keyvault secret set --vault-name "$vault" --name "$1" --file "$file" --encoding utf-8 \
-        --content-type "$2" --output none
+    if ! out=$(az keyvault secret set --vault-name "$vault" --name "$1" --file "$file" --encoding utf-8 \
+        --content-type "$2" --output none 2>&1); then
+        # Most often the secret was deleted and is kept soft-deleted for 90 days: a deleted pseudonym key must be
+        # recovered, not replaced, or every pseudonym changes.
+        fail "Could not create $1 in $vault: $out
+If $1 was deleted, recover it: az keyvault secret recover --vault-name $vault --name $1"
+    fi
     rm -f "$file"
     file=""
     echo "Created $1 in $vault."

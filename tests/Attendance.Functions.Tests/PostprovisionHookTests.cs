@@ -46,7 +46,11 @@ public sealed partial class PostprovisionHookTests : IDisposable
                 if [ -f "$state/secret-$name" ]; then echo "https://kv-test.vault.azure.net/secrets/$name/0123"; exit 0; fi
                 echo "ERROR: (SecretNotFound) A secret with (name/id) $name was not found in this key vault." >&2; exit 1 ;;
               *)
-                cp "$file" "$state/secret-$name"; echo "$file" > "$state/path-$name"; exit 0 ;;
+                echo "$file" > "$state/path-$name"
+                if [ "$name" = "${FAKE_AZ_DELETED_SECRET:-}" ]; then
+                  echo "ERROR: (Conflict) Secret $name is currently in a deleted but recoverable state." >&2; exit 1
+                fi
+                cp "$file" "$state/secret-$name"; exit 0 ;;
             esac ;;
           "rest --method")
             case "$method" in
@@ -177,6 +181,17 @@ public sealed partial class PostprovisionHookTests : IDisposable
         Assert.DoesNotContain(Calls, c => c.Contains("secret set", StringComparison.Ordinal));
         Assert.Equal(first, (Secret("PseudonymKey"), Secret("OdkCollectKey")));
         Assert.Contains("already exists in kv-test; kept.", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_soft_deleted_secret_is_not_replaced_and_the_hook_names_the_recover_command()
+    {
+        var run = await RunAsync(new() { ["FAKE_AZ_DELETED_SECRET"] = "PseudonymKey" });
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("az keyvault secret recover --vault-name kv-test --name PseudonymKey", run.Errors, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(State, "secret-PseudonymKey")));
+        Assert.DoesNotContain(Calls, c => c.StartsWith("functionapp restart", StringComparison.Ordinal));
+        Assert.False(File.Exists(File.ReadAllText(Path.Combine(State, "path-PseudonymKey")).Trim()), "the temporary file must be removed.");
     }
 
     [Fact]
