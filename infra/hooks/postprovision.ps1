@@ -73,7 +73,8 @@ $api = 'api-version=2022-03-01'
 for ($attempt = 1; ; $attempt++) {
     # Refreshed on every attempt: a lookup refused while the app's role was propagating stays refused otherwise.
     az rest --method post --url "$site/config/configreferences/appsettings/refresh?$api" --output none 2>&1 | Out-Null
-    $json = az rest --method get --url "$site/config/configreferences/appsettings?$api" --output json 2>&1 | Out-String
+    # stderr apart: a warning az prints there (an upgrade notice) would break the JSON.
+    $json = az rest --method get --url "$site/config/configreferences/appsettings?$api" --output json 2>$null | Out-String
     $references = if ($LASTEXITCODE -eq 0) { @(($json | ConvertFrom-Json).value) } else { @() }
     $unresolved = @($references | Where-Object { $_.properties.status -ne 'Resolved' } | ForEach-Object { "$($_.name) $($_.properties.status)" })
     if ($references.Count -gt 0 -and $unresolved.Count -eq 0) { break }

@@ -35,6 +35,14 @@ fail() {
     exit 1
 }
 
+command -v openssl >/dev/null 2>&1 || fail "openssl is required to generate the secrets; install it and run again."
+
+# A base URL without a scheme provisions fine but stops the app at start (Forms:PublicBaseUrl is validated).
+case "${FORMS_PUBLIC_BASE_URL:-}" in
+    '' | https://* | http://*) ;;
+    *) fail "FORMS_PUBLIC_BASE_URL is '$FORMS_PUBLIC_BASE_URL'; it must start with https:// (azd env set FORMS_PUBLIC_BASE_URL https://...) then azd provision." ;;
+esac
+
 # 1. The subscription and tenant azd used.
 if ! out=$(az account set --subscription "$subscription" 2>&1); then
     fail "az cannot select subscription $subscription, where azd deployed: $out
@@ -49,7 +57,9 @@ echo "az uses subscription $subscription (tenant $tenant), as azd does."
 # 2. The secrets, each created once.
 umask 077
 file=""
-trap 'if [ -n "$file" ]; then rm -f "$file"; fi' EXIT
+errors=$(mktemp)
+trap 'rm -f "$errors"; if [ -n "$file" ]; then rm -f "$file"; fi' EXIT
+trap 'exit 130' INT TERM HUP
 
 pseudonym_key() { openssl rand -base64 48 | tr -d '\n'; }
 odk_collect_key() { openssl rand -hex 16 | tr -d '\n'; }
@@ -77,6 +87,7 @@ ensure_secret() {
 
     file=$(mktemp)
     "$3" > "$file"
+    [ -s "$file" ] || fail "Could not generate a value for $1 (openssl rand failed); nothing was written to $vault."
     if ! out=$(az keyvault secret set --vault-name "$vault" --name "$1" --file "$file" --encoding utf-8 \
         --content-type "$2" --output none 2>&1); then
         # Most often the secret was deleted and is kept soft-deleted for 90 days: a deleted pseudonym key must be
@@ -99,15 +110,17 @@ attempt=1
 while :; do
     # Refreshed on every attempt: a lookup refused while the app's role was propagating stays refused otherwise.
     az rest --method post --url "$site/config/configreferences/appsettings/refresh?$api" --output none >/dev/null 2>&1 || true
+    # stderr apart: a warning az prints there (an upgrade notice) is not a reference.
     statuses=$(az rest --method get --url "$site/config/configreferences/appsettings?$api" \
-        --query "value[].[name, properties.status]" --output tsv 2>&1) || true
-    unresolved=$(printf '%s\n' "$statuses" | awk -F '\t' 'NF > 0 && $2 != "Resolved"')
+        --query "value[].[name, properties.status]" --output tsv 2>"$errors") || true
+    unresolved=$(printf '%s\n' "$statuses" | awk -F '\t' 'NF > 0 && (NF != 2 || $2 != "Resolved")')
     if [ -n "$statuses" ] && [ -z "$unresolved" ]; then
         break
     fi
     if [ "$attempt" -ge "$attempts" ]; then
         fail "The app's Key Vault references are not resolved after $attempts attempts:
 $unresolved
+$(cat "$errors")
 Check that the secrets exist and that the app's identity is Key Vault Secrets User on $vault."
     fi
     echo "The app's Key Vault references are not resolved yet (attempt $attempt of $attempts); retrying in ${delay}s." >&2

@@ -56,6 +56,7 @@ public sealed partial class PostprovisionHookTests : IDisposable
             case "$method" in
               post) exit 0 ;;
               get)
+                if [ -n "${FAKE_AZ_WARNING:-}" ]; then echo "$FAKE_AZ_WARNING" >&2; fi
                 for pair in Export__PseudonymKey:PseudonymKey Auth__FunctionKey:OdkCollectKey; do
                   status=SecretNotFound
                   if [ -f "$state/secret-${pair#*:}" ]; then status=Resolved; fi
@@ -192,6 +193,23 @@ public sealed partial class PostprovisionHookTests : IDisposable
         Assert.False(File.Exists(Path.Combine(State, "secret-PseudonymKey")));
         Assert.DoesNotContain(Calls, c => c.StartsWith("functionapp restart", StringComparison.Ordinal));
         Assert.False(File.Exists(File.ReadAllText(Path.Combine(State, "path-PseudonymKey")).Trim()), "the temporary file must be removed.");
+    }
+
+    [Fact]
+    public async Task A_warning_az_prints_on_stderr_is_not_taken_for_an_unresolved_reference()
+    {
+        var run = await RunAsync(new() { ["FAKE_AZ_WARNING"] = "WARNING: A newer version of the Azure CLI is available." });
+        Assert.Equal(0, run.ExitCode);
+        Assert.Single(Calls, c => StatusCall().IsMatch(c));
+    }
+
+    [Fact]
+    public async Task A_public_base_url_without_a_scheme_stops_the_hook_before_key_vault()
+    {
+        var run = await RunAsync(new() { ["FORMS_PUBLIC_BASE_URL"] = "hadir.example.go.id" });
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("must start with https://", run.Errors, StringComparison.Ordinal);
+        Assert.Empty(Calls);
     }
 
     [Fact]
