@@ -18,7 +18,7 @@ public sealed class CheckpointContentTests
     public async Task Our_checkpoint_of_Deltas_log_holds_the_actions_of_Deltas_own_checkpoint(string table, int removes, int removesWithSize)
     {
         var ours = await GoldenTables.WriteOurCheckpointAsync(GoldenTables.ReplayWithProduct(table, 10), Ct);
-        var read = await ReadActionsAsync(GoldenTables.Checkpoint(table, 10), ours);
+        var read = await ReadActionsThenDeleteAsync(ours, GoldenTables.Checkpoint(table, 10), ours);
 
         // Row order is free in a checkpoint; compared as sorted lists of canonical JSON (null fields dropped).
         Assert.Equal(Sorted(read[0]), Sorted(read[1]));
@@ -38,7 +38,8 @@ public sealed class CheckpointContentTests
             new DeltaAction { Remove = new DeltaRemoveFile("fake/path/1", 1_733_000_000_001, true) { ExtendedFileMetadata = true, PartitionValues = new Dictionary<string, string>(), Size = 1 } },
             new DeltaAction { Add = new DeltaAddFile("a%20b.parquet", new Dictionary<string, string>(), 9, 5, true, null) { Tags = new Dictionary<string, string> { ["k"] = "v" } } },
         ]);
-        var read = (await ReadActionsAsync(await GoldenTables.WriteOurCheckpointAsync(snapshot, Ct)))[0];
+        var ours = await GoldenTables.WriteOurCheckpointAsync(snapshot, Ct);
+        var read = (await ReadActionsThenDeleteAsync(ours, ours))[0];
 
         Assert.Equal("""{"appId":"export-a","lastUpdated":"1733000000000","version":"42"}""", read.Single(a => a["txn"] is not null)["txn"]!.ToJsonString());
         Assert.Equal("""{"dataChange":false,"deletionTimestamp":"1733000000001","extendedFileMetadata":true,"partitionValues":{},"path":"fake/path/1","size":"1"}""",
@@ -50,9 +51,17 @@ public sealed class CheckpointContentTests
 
     private static List<string> Sorted(List<JsonNode> actions) => [.. actions.Select(a => a.ToJsonString()).Order(StringComparer.Ordinal)];
 
-    private static async Task<IReadOnlyList<List<JsonNode>>> ReadActionsAsync(params string[] files)
+    /// <summary>The actions of each file as the oracle decodes them; then deletes our temporary checkpoint.</summary>
+    private static async Task<IReadOnlyList<List<JsonNode>>> ReadActionsThenDeleteAsync(string ours, params string[] files)
     {
-        var output = await NodeProcess.RunAsync("tests/oracles/checkpoint-actions.mjs", files, TimeSpan.FromMinutes(2), Ct);
-        return [.. JsonNode.Parse(output)!.AsArray().Select(f => f!.AsArray().Select(a => a!).ToList())];
+        try
+        {
+            var output = await NodeProcess.RunAsync("tests/oracles/checkpoint-actions.mjs", files, TimeSpan.FromMinutes(2), Ct);
+            return [.. JsonNode.Parse(output)!.AsArray().Select(f => f!.AsArray().Select(a => a!).ToList())];
+        }
+        finally
+        {
+            GoldenTables.DeleteOurCheckpoint(ours);
+        }
     }
 }

@@ -48,7 +48,17 @@ public sealed class CheckpointSchemaTests
     [InlineData("125-iterator-bug")]
     public async Task Our_checkpoint_has_every_column_of_Deltas_own_reader_1_writer_2_checkpoint_with_the_same_types(string table)
     {
-        var schemas = await ReadSchemasAsync(GoldenTables.Checkpoint(table, 10), await WriteOurCheckpointAsync());
+        var ourFile = await WriteOurCheckpointAsync();
+        IReadOnlyList<IReadOnlyList<SchemaColumn>> schemas;
+        try
+        {
+            schemas = await ReadSchemasAsync(GoldenTables.Checkpoint(table, 10), ourFile);
+        }
+        finally
+        {
+            GoldenTables.DeleteOurCheckpoint(ourFile);
+        }
+
         var theirs = schemas[0].Where(c => !Excluded(c.Path)).Select(Plain).ToDictionary(c => c.Path);
         var ours = schemas[1].Select(Plain).ToDictionary(c => c.Path);
 

@@ -81,6 +81,9 @@ internal static class GoldenTables
         return file;
     }
 
+    /// <summary>Deletes a file <see cref="WriteOurCheckpointAsync"/> wrote, with its temporary folder.</summary>
+    public static void DeleteOurCheckpoint(string file) => Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+
     /// <summary>Live files, remove tombstones and transaction versions of one table version.</summary>
     public sealed record LogState(IReadOnlySet<string> Live, IReadOnlySet<string> Tombstones, IReadOnlyDictionary<string, long> Txn);
 }
