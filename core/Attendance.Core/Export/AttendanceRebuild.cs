@@ -32,7 +32,7 @@ public sealed class AttendanceRebuild(ExportFiles files, SubmissionStore submiss
 
             var actions = new List<DeltaAction> { files.CommitInfo("REPLACE TABLE", runId) };
             actions.AddRange(files.Header(definition, snapshot, export.Properties));
-            actions.AddRange(snapshot.Files.Keys.Select(files.Remove));
+            actions.AddRange(snapshot.Files.Select(f => files.Remove(f.Key, f.Value)));
 
             var fileName = $"part-{files.UtcNow:yyyyMMddTHHmmssZ}-{runId}-rebuild-{attempt}.snappy.parquet";
             var (written, size) = await export.WriteFileAsync(table, fileName, ranges, progress, cancellationToken);

@@ -196,11 +196,15 @@ public sealed class ExportFiles(BlobContainerClient container, TimeProvider time
         Add = new DeltaAddFile(fileName, new Dictionary<string, string>(), size, Now(), dataChange, DeltaFileStatistics.Json(definition.Columns, file)),
     };
 
-    /// <summary>A <c>remove</c> of a file whose rows leave the table.</summary>
-    public DeltaAction Remove(string fileName) => Remove(fileName, dataChange: true);
-
-    /// <summary>A <c>remove</c>; <paramref name="dataChange"/> false when the rows stay in the table (compaction).</summary>
-    public DeltaAction Remove(string fileName, bool dataChange) => new() { Remove = new DeltaRemoveFile(fileName, Now(), dataChange) };
+    /// <summary>
+    /// A <c>remove</c> of the live file <paramref name="live"/> at <paramref name="path"/> (relative, unescaped), with its
+    /// size and partition values as Delta's own writers record them (<c>extendedFileMetadata</c>);
+    /// <paramref name="dataChange"/> false when the rows stay in the table (compaction).
+    /// </summary>
+    public DeltaAction Remove(string path, DeltaAddFile live, bool dataChange = true) => new()
+    {
+        Remove = new DeltaRemoveFile(path, Now(), dataChange) { ExtendedFileMetadata = true, PartitionValues = live.PartitionValues, Size = live.Size },
+    };
 
     public DeltaAction CommitInfo(string operation, string runId) => new()
     {

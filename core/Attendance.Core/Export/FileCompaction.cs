@@ -83,7 +83,7 @@ public sealed class FileCompaction<TRow>(ExportFiles files, ExportTable<TRow> de
             throw;
         }
 
-        actions.AddRange(small.Select(f => files.Remove(Uri.UnescapeDataString(f.Path), dataChange: false)));
+        actions.AddRange(small.Select(f => files.Remove(Uri.UnescapeDataString(f.Path), f, dataChange: false)));
         if (await table.TryCommitAsync(snapshot.Version + 1, actions, cancellationToken))
         {
             snapshot.Apply(snapshot.Version + 1, actions);

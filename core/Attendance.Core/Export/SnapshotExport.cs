@@ -48,7 +48,7 @@ public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> de
                 }
 
                 replaced = [.. snapshot.Files.Keys];
-                actions.AddRange(replaced.Select(files.Remove));
+                actions.AddRange(snapshot.Files.Select(f => files.Remove(f.Key, f.Value)));
                 actions.Add(files.Add(fileName, bytes.Length, definition, written));
             }
 

@@ -87,13 +87,25 @@ public sealed class LogSafetyTests(AzuriteFixture azurite)
         }
 
         // Event content A, B, A: three adds, three names; the third is not the first's removed name.
-        var adds = await AddedPathsAsync(api, "events");
+        var actions = await ActionsAsync(api, "events");
+        var adds = actions.Where(a => a.TryGetProperty("add", out _)).Select(a => a.GetProperty("add").GetProperty("path").GetString()!).ToList();
         Assert.Equal(3, adds.Count);
         Assert.Equal(adds.Count, adds.Distinct().Count());
         Assert.Equal(adds[0].Split('-')[1], adds[2].Split('-')[1]); // same content hash
         var read = await DeltaOracle.ReadAsync(Container(api), "events", Ct);
         Assert.Equal([adds[2]], read.Files);
         Assert.Equal(["Bimtek SPP-TIK Lampung"], read.Strings("name"));
+
+        // Each remove records the removed file's size and partition values, as Delta's own writers do.
+        var sizes = actions.Where(a => a.TryGetProperty("add", out _)).ToDictionary(a => a.GetProperty("add").GetProperty("path").GetString()!, a => a.GetProperty("add").GetProperty("size").GetInt64());
+        var removes = actions.Where(a => a.TryGetProperty("remove", out _)).Select(a => a.GetProperty("remove")).ToList();
+        Assert.Equal([adds[0], adds[1]], removes.Select(r => r.GetProperty("path").GetString()));
+        Assert.All(removes, r =>
+        {
+            Assert.True(r.GetProperty("extendedFileMetadata").GetBoolean());
+            Assert.Equal(sizes[r.GetProperty("path").GetString()!], r.GetProperty("size").GetInt64());
+            Assert.Empty(r.GetProperty("partitionValues").EnumerateObject());
+        });
     }
 
     private static async Task NightsAsync(ApiServer api, int nights, ManualTime? clock = null)
@@ -122,26 +134,20 @@ public sealed class LogSafetyTests(AzuriteFixture azurite)
         return names;
     }
 
-    /// <summary>Every path any commit of the table ever added, in commit order.</summary>
-    private static async Task<List<string>> AddedPathsAsync(ApiServer api, string table)
+    /// <summary>Every action of every commit of the table, in commit order.</summary>
+    private static async Task<List<JsonElement>> ActionsAsync(ApiServer api, string table)
     {
-        var paths = new List<string>();
+        var actions = new List<JsonElement>();
         var delta = new DeltaTable(Container(api), table);
         for (var version = 0L; ; version++)
         {
             var content = await Container(api).DownloadIfExistsAsync(delta.LogPrefix + DeltaTable.CommitName(version), Ct);
             if (content is null)
             {
-                return paths;
+                return actions;
             }
 
-            foreach (var line in content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (JsonDocument.Parse(line).RootElement.TryGetProperty("add", out var add))
-                {
-                    paths.Add(add.GetProperty("path").GetString()!);
-                }
-            }
+            actions.AddRange(content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.Clone()));
         }
     }
 
