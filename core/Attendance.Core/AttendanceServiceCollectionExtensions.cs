@@ -64,9 +64,20 @@ public static class AttendanceServiceCollectionExtensions
         services.AddSingleton<ExportRunner>();
         services.AddSingleton<Reconciliation>();
 
-        services.AddOptions<FormOptions>().Bind(configuration.GetSection(FormOptions.SectionName)).ValidateDataAnnotations()
+        services.AddOptions<FormOptions>().Bind(configuration.GetSection(FormOptions.SectionName))
+            .PostConfigure(o =>
+            {
+                // In Azure the platform names the app's host; a request's Host header is the client's to forge.
+                if (string.IsNullOrWhiteSpace(o.PublicBaseUrl) && configuration[FormOptions.PlatformHostNameSetting] is { Length: > 0 } host)
+                {
+                    o.PublicBaseUrl = FormOptions.PlatformBaseUrl(host);
+                }
+            })
+            .ValidateDataAnnotations()
             .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var u) && u.Scheme is "https" or "http",
                 "Forms:PublicBaseUrl must be an absolute http(s) address, e.g. https://hadir.example.go.id.")
+            .Validate<IEnumerable<RequestHostLinks>>((o, fromRequest) => !string.IsNullOrWhiteSpace(o.PublicBaseUrl) || fromRequest.Any(),
+                FormOptions.PublicBaseUrlRequired)
             .ValidateOnStart();
         services.AddSingleton<FormRateLimiter>();
         services.AddSingleton<FormLinks>();
