@@ -14,8 +14,31 @@ targetScope = 'subscription'
 @description('The azd environment name; it names the resource group and seeds the unique names of the resources.')
 param environmentName string
 
+// Regions with both a Flex Consumption plan and zone-redundant storage (the data account is Standard_ZRS): the
+// Flex Consumption regions of Azure-Samples/functions-quickstart-dotnet-azd infra/main.bicep (read 2026-12-04) that
+// are also on Microsoft's list of regions with ZRS for general-purpose v2 accounts, so northcentralus,
+// westcentralus and the eastus2euap canary are left out. A region outside the list is refused before anything is
+// created, instead of failing half-way. Flex Consumption keeps reaching new regions: add one here once
+// `az functionapp list-flexconsumption-locations` and the ZRS list both name it.
 @minLength(1)
-@description('Azure region with Flex Consumption (`az functionapp list-flexconsumption-locations`); southeastasia is the closest to Indonesia.')
+@description('Azure region with Flex Consumption and zone-redundant storage; southeastasia is the closest to Indonesia.')
+@allowed([
+  'australiaeast'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'northeurope'
+  'southcentralus'
+  'southeastasia'
+  'swedencentral'
+  'uksouth'
+  'westeurope'
+  'westus2'
+])
 @metadata({
   azd: {
     type: 'location'
@@ -37,6 +60,12 @@ param exportIncludeNames bool = false
 
 @description('The blob container the nightly export writes (Delta tables for Power BI).')
 param analyticsContainerName string = 'analytics'
+
+@description('The public address the sign-in links and QR codes start with, e.g. a custom domain https://hadir.example.go.id. Empty: the app\'s own https://<default host name>.')
+param publicBaseUrl string = ''
+
+@description('Key Vault purge protection. Turn it on for production: then nobody can purge the pseudonym key or the ODK password before 90 days, but it cannot be turned off again and the vault name stays taken for 90 days after `azd down`.')
+param keyVaultPurgeProtection bool = false
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -89,6 +118,7 @@ module keyVault 'app/keyvault.bicep' = {
     name: 'kv-${resourceToken}'
     location: location
     tags: tags
+    enablePurgeProtection: keyVaultPurgeProtection
   }
 }
 
@@ -123,6 +153,8 @@ module api 'app/function-app.bicep' = {
     analyticsContainerName: analyticsContainerName
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     pseudonymKeySecretUri: keyVault.outputs.pseudonymKeySecretUri
+    odkCollectKeySecretUri: keyVault.outputs.odkCollectKeySecretUri
+    publicBaseUrl: publicBaseUrl
     exportSchedule: exportSchedule
     exportIncludeNames: exportIncludeNames
     formOrigins: empty(formOrigins) ? [] : map(split(formOrigins, ','), origin => trim(origin))
@@ -133,8 +165,9 @@ module api 'app/function-app.bicep' = {
   ]
 }
 
-// Outputs become azd environment values (.azure/<env>/.env). None of them is a secret. The pseudonym key is
-// created in Key Vault by the postprovision hook (infra/hooks), never passing through a deployment.
+// Outputs become azd environment values (.azure/<env>/.env) and the postprovision hook's inputs. None of them is a
+// secret: the pseudonym key and the ODK password are created in Key Vault by the hook (infra/hooks), never passing
+// through a deployment.
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name

@@ -29,7 +29,13 @@ public static class AttendanceServiceCollectionExtensions
         // ASP.NET Core's hosting log writes every request's full URL at Information, query string included: the
         // form's token and a 'code' key would reach the logs. The product logs each request itself (ApiGuard),
         // without URL; the worker runs the same ASP.NET Core hosting, so this holds in both hosts.
-        services.AddLogging(logging => logging.AddFilter(HostingDiagnosticsCategory, LogLevel.Warning));
+        // Kestrel's bad-request lines (Debug) quote the refused request line, target or header whole
+        // ("Invalid request target: '/api/exports%00?code=<key>'"), and every line of that category is such a
+        // quote, so it is off at every level. A rule added here wins over a Logging:LogLevel setting for the same category,
+        // because the host's configuration rules are registered before it.
+        services.AddLogging(logging => logging
+            .AddFilter(HostingDiagnosticsCategory, LogLevel.Warning)
+            .AddFilter(KestrelBadRequestsCategory, LogLevel.None));
 
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName))
             .Validate(o => IsTableName(o.EventsTable) && IsTableName(o.SubmissionsTable),
@@ -59,9 +65,20 @@ public static class AttendanceServiceCollectionExtensions
         services.AddSingleton<ExportRunner>();
         services.AddSingleton<Reconciliation>();
 
-        services.AddOptions<FormOptions>().Bind(configuration.GetSection(FormOptions.SectionName)).ValidateDataAnnotations()
+        services.AddOptions<FormOptions>().Bind(configuration.GetSection(FormOptions.SectionName))
+            .PostConfigure(o =>
+            {
+                // In Azure the platform names the app's host; a request's Host header is the client's to forge.
+                if (string.IsNullOrWhiteSpace(o.PublicBaseUrl) && configuration[FormOptions.PlatformHostNameSetting] is { Length: > 0 } host)
+                {
+                    o.PublicBaseUrl = FormOptions.PlatformBaseUrl(host);
+                }
+            })
+            .ValidateDataAnnotations()
             .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var u) && u.Scheme is "https" or "http",
                 "Forms:PublicBaseUrl must be an absolute http(s) address, e.g. https://hadir.example.go.id.")
+            .Validate<IEnumerable<RequestHostLinks>>((o, fromRequest) => !string.IsNullOrWhiteSpace(o.PublicBaseUrl) || fromRequest.Any(),
+                FormOptions.PublicBaseUrlRequired)
             .ValidateOnStart();
         services.AddSingleton<FormRateLimiter>();
         services.AddSingleton<VenueStamp>();
@@ -82,6 +99,9 @@ public static class AttendanceServiceCollectionExtensions
 
     /// <summary>The category of ASP.NET Core's per-request lines (<c>Request starting GET http://…?token=…</c>).</summary>
     public const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
+    /// <summary>The category of Kestrel's lines about requests it refuses (<c>Invalid request line: 'GET /…?code=…'</c>).</summary>
+    public const string KestrelBadRequestsCategory = "Microsoft.AspNetCore.Server.Kestrel.BadRequests";
 
     private static bool IsTableName(string name) =>
         name.Length is >= 3 and <= 63 && char.IsAsciiLetter(name[0]) && name.All(char.IsAsciiLetterOrDigit);

@@ -1,6 +1,12 @@
 // The Functions app on a Flex Consumption plan (FC1), dotnet-isolated 10.0, running as the user-assigned
 // identity. `appSettings` below is every setting the code reads that Azure must supply; the rest have the
-// defaults in docs/configuration.md. tests/Attendance.Functions.Tests checks both against the code.
+// defaults in docs/configuration.md. tests/Attendance.Functions.Tests checks both against the code, on the
+// compiled template.
+//
+// The `config/appsettings` resource replaces the app's whole list on every `azd provision`: a setting added in the
+// portal or with `az functionapp config appsettings set` is deleted by the next provision. So every value an
+// operator chooses comes in through a parameter (an azd environment value, infra/main.parameters.json) and every
+// secret is a Key Vault reference to a secret the postprovision hook creates once and never replaces.
 param name string
 param planName string
 param location string
@@ -14,6 +20,9 @@ param dataBlobEndpoint string
 param analyticsContainerName string
 param applicationInsightsConnectionString string
 param pseudonymKeySecretUri string
+param odkCollectKeySecretUri string
+@description('The public address of the sign-in links and QR codes. Empty: the app\'s own https address.')
+param publicBaseUrl string
 param exportSchedule string
 param exportIncludeNames bool
 param formOrigins array
@@ -35,6 +44,13 @@ var appSettings = {
   AttendanceStorage__tableServiceUri: dataTableEndpoint
   AttendanceStorage__blobServiceUri: dataBlobEndpoint
   AttendanceStorage__clientId: identityClientId
+
+  // Links and QR codes start with this, never with a client-chosen Host header. The default host name is the
+  // platform's (it may carry a random suffix on new apps), so it is read from the app rather than assumed.
+  Forms__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${app.properties.defaultHostName}' : publicBaseUrl
+
+  // The password ODK Collect sends by HTTP Basic, which the Functions host cannot check, so the app checks it.
+  Auth__FunctionKey: '@Microsoft.KeyVault(SecretUri=${odkCollectKeySecretUri})'
 
   // The nightly export.
   ExportSchedule: exportSchedule
@@ -77,6 +93,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     keyVaultReferenceIdentity: identityId
     siteConfig: {
       minTlsVersion: '1.2'
+      // azd deploys with an Entra token to the deployment container; FTP(S) is never used, and policy checks
+      // (App Service apps should require FTPS only / disable FTP) read this property.
+      ftpsState: 'Disabled'
       cors: {
         allowedOrigins: formOrigins
         supportCredentials: false

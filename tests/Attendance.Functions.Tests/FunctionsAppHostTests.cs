@@ -18,6 +18,8 @@ public sealed class FunctionsAppHostTests
         {
             ["AttendanceStorage"] = "UseDevelopmentStorage=true",
             ["Export:PseudonymKey"] = "pseudonym-key-for-function-tests-000000",
+            // As the platform sets it in Azure (infra/ sets Forms__PublicBaseUrl too).
+            ["WEBSITE_HOSTNAME"] = "func-test.azurewebsites.net",
         });
         builder.AddAttendanceFunctions();
         using var host = builder.Build();

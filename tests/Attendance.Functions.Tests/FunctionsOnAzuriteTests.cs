@@ -134,6 +134,25 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
     }
 
     [Fact]
+    public async Task Startup_refuses_an_app_without_a_public_address_where_the_platform_reports_no_host_name()
+    {
+        // The link would otherwise follow each request's Host header, which the client chooses.
+        var settings = Settings(azurite.ConnectionString);
+        settings.Remove("WEBSITE_HOSTNAME");
+        await using (var provider = BuildServices(settings))
+        {
+            var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+            Assert.Contains("Forms:PublicBaseUrl must be set", failure.Message, StringComparison.Ordinal);
+        }
+
+        settings["Forms:PublicBaseUrl"] = "https://hadir.perpusnas.example";
+        await using (var provider = BuildServices(settings))
+        {
+            provider.GetRequiredService<IStartupValidator>().Validate();
+        }
+    }
+
+    [Fact]
     public async Task Startup_accepts_a_resolved_pseudonym_key()
     {
         await using var provider = BuildServices(Settings(azurite.ConnectionString));
@@ -142,6 +161,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
 
     private static Dictionary<string, string?> Settings(string connectionString) => new()
     {
+        ["WEBSITE_HOSTNAME"] = "func-test.azurewebsites.net",
         ["AttendanceStorage"] = connectionString,
         ["AttendanceStorage:MaxRetries"] = "1",
         ["AttendanceStorage:RetryDelay"] = "00:00:00.050",

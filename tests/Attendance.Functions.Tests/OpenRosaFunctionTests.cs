@@ -43,13 +43,15 @@ public sealed class OpenRosaFunctionTests
     }
 
     [Fact]
-    public void The_worker_holds_ASP_NET_Cores_URL_lines_below_Warning_and_keeps_the_products_request_line()
+    public void The_worker_holds_ASP_NET_Cores_URL_lines_below_Warning_Kestrels_bad_request_lines_off_and_keeps_the_products_request_line()
     {
         // The worker runs ASP.NET Core hosting too (ConfigureFunctionsWebApplication), whose Information lines carry
         // the query string: the form's token, a 'code' key.
         using var host = BuildWorker([]);
         var loggers = host.Services.GetRequiredService<ILoggerFactory>();
         Assert.False(loggers.CreateLogger(AttendanceServiceCollectionExtensions.HostingDiagnosticsCategory).IsEnabled(LogLevel.Information));
+        // Kestrel's bad-request lines quote a refused request line, key and all.
+        Assert.False(loggers.CreateLogger(AttendanceServiceCollectionExtensions.KestrelBadRequestsCategory).IsEnabled(LogLevel.Trace));
         Assert.True(loggers.CreateLogger(typeof(ApiGuard).FullName!).IsEnabled(LogLevel.Information));
     }
 

@@ -89,6 +89,39 @@ public sealed class OrganizerFunctionsOnAzuriteTests(AzuriteFixture azurite) : I
         Assert.DoesNotContain("203.0.113.7", warning.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, "https://" + Host)]
+    [InlineData("https://hadir.perpusnas.example/", "https://hadir.perpusnas.example")]
+    public async Task A_forged_Host_header_never_reaches_the_link_or_its_qr_code_in_the_functions_app(string? publicBaseUrl, string expected)
+    {
+        await using var provider = BuildServices(azurite.ConnectionString, burst: 600, publicBaseUrl: publicBaseUrl);
+        var (eventId, today) = Event();
+        const string forged = "hadir-perpusnas.attacker.example";
+
+        var put = await InvokeAsync(provider, "PUT", $"/api/events/{eventId}", Registration(today), null,
+            a => a.Create<EventsFunctions>().Put(a.Request, eventId, Ct), host: forged);
+        var rotated = await InvokeAsync(provider, "POST", $"/api/events/{eventId}/form-token", null, null,
+            a => a.Create<EventLinkFunctions>().RotateFormToken(a.Request, eventId, Ct), host: forged);
+        var qr = await InvokeAsync(provider, "GET", $"/api/events/{eventId}/qr", null, null,
+            a => a.Create<EventLinkFunctions>().GetQr(a.Request, eventId, Ct), host: forged);
+
+        Assert.StartsWith($"{expected}/api/events/{eventId}/form?token=", Json(put).GetProperty("formUrl").GetString(), StringComparison.Ordinal);
+        var formUrl = Json(rotated).GetProperty("formUrl").GetString()!;
+        Assert.StartsWith($"{expected}/api/events/{eventId}/form?token=", formUrl, StringComparison.Ordinal);
+        var png = Path.Combine(Path.GetTempPath(), $"qr-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(png, qr.Body, Ct);
+        try
+        {
+            // Read back by an independent decoder: the printed code holds the configured or platform link.
+            var read = JsonDocument.Parse(await NodeProcess.RunAsync("tests/oracles/read-qr.mjs", [png], TimeSpan.FromMinutes(1), Ct)).RootElement;
+            Assert.Equal(formUrl, read.GetProperty("text").GetString());
+        }
+        finally
+        {
+            File.Delete(png);
+        }
+    }
+
     private static (string EventId, DateOnly Today) Event() =>
         ("bimtek-" + Guid.NewGuid().ToString("N")[..8], DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)));
 
@@ -103,10 +136,13 @@ public sealed class OrganizerFunctionsOnAzuriteTests(AzuriteFixture azurite) : I
 
     private static JsonElement Json(Response response) => JsonDocument.Parse(response.Body).RootElement.Clone();
 
-    private static ServiceProvider BuildServices(string connectionString, int burst, CapturedLogs? logs = null)
+    private static ServiceProvider BuildServices(string connectionString, int burst, CapturedLogs? logs = null, string? publicBaseUrl = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
+            // As App Service and Functions set it in Azure.
+            ["WEBSITE_HOSTNAME"] = Host,
+            ["Forms:PublicBaseUrl"] = publicBaseUrl,
             ["AttendanceStorage"] = connectionString,
             ["AttendanceStorage:MaxRetries"] = "1",
             ["AttendanceStorage:RetryDelay"] = "00:00:00.050",
@@ -131,13 +167,13 @@ public sealed class OrganizerFunctionsOnAzuriteTests(AzuriteFixture azurite) : I
 
     /// <summary>One invocation as the worker's ASP.NET Core integration makes it: a request (a form body when given as text), the result executed.</summary>
     private static async Task<Response> InvokeAsync(
-        IServiceProvider provider, string method, string url, string? body, string? forwardedFor, Func<Invocation, Task<IResult>> function)
+        IServiceProvider provider, string method, string url, string? body, string? forwardedFor, Func<Invocation, Task<IResult>> function, string host = Host)
     {
-        var uri = new Uri(new Uri($"https://{Host}"), url);
+        var uri = new Uri(new Uri($"https://{host}"), url);
         var context = new DefaultHttpContext { RequestServices = provider };
         context.Request.Method = method;
         context.Request.Scheme = "https";
-        context.Request.Host = new HostString(Host);
+        context.Request.Host = new HostString(host);
         context.Request.Path = uri.AbsolutePath;
         context.Request.QueryString = new QueryString(uri.Query);
         context.Connection.RemoteIpAddress = System.Net.IPAddress.Loopback;

@@ -55,8 +55,8 @@ public sealed class WriteParquetTests
     public async Task Progress_is_reported_every_ten_thousand_rows_with_the_running_count()
     {
         var reports = new List<ExportProgress>();
-        var rows = await ExportFiles.WriteParquetAsync(new WriteOnlyStream(), SampleRow.Table, RowsAsync(25_000, cancellationToken: Cancellation), RowGroupLimits.Default, new Progress(reports), Cancellation);
-        Assert.Equal(25_000, rows);
+        var written = await ExportFiles.WriteParquetAsync(new WriteOnlyStream(), SampleRow.Table, RowsAsync(25_000, cancellationToken: Cancellation), RowGroupLimits.Default, new Progress(reports), Cancellation);
+        Assert.Equal(25_000, written.Rows);
         Assert.Equal([10_000L, 20_000L], reports.Select(r => r.Rows));
         Assert.All(reports, r => Assert.Equal("sample", r.Table));
     }

@@ -61,6 +61,15 @@ function rawFooter(file) {
   };
 }
 
+function decodeBound(bytes, type) {
+  if (bytes === undefined) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (type === 'INT64') return view.getBigInt64(0, true).toString();
+  if (type === 'INT32') return view.getInt32(0, true);
+  if (type === 'BYTE_ARRAY') return new TextDecoder().decode(bytes);
+  return null;
+}
+
 // Every page of a column chunk as its header says (hyparquet's metadata does not list pages): type, encoding and
 // value count. Power BI's readers want v1 data pages, so DATA_PAGE_V2 must never appear.
 const pageTypeNames = ['DATA_PAGE', 'INDEX_PAGE', 'DICTIONARY_PAGE', 'DATA_PAGE_V2'];
@@ -76,7 +85,12 @@ function pages(file, meta) {
   while (reader.offset < end) {
     const header = deserializeTCompactProtocol(reader);
     const body = header.field_5 ?? header.field_7 ?? header.field_8 ?? {};
-    result.push({ type: pageTypeNames[header.field_1] ?? `UNKNOWN(${header.field_1})`, encoding: encodingNames[body.field_2] ?? null, numValues: body.field_1 });
+    // A data page header's own statistics (DataPageHeader.statistics): min_value and max_value, decoded by physical type.
+    const statistics = header.field_5?.field_5;
+    result.push({
+      type: pageTypeNames[header.field_1] ?? `UNKNOWN(${header.field_1})`, encoding: encodingNames[body.field_2] ?? null, numValues: body.field_1,
+      min: decodeBound(statistics?.field_6, meta.type), max: decodeBound(statistics?.field_5, meta.type),
+    });
     reader.offset += header.field_3;
   }
   if (reader.offset !== end) throw new Error(`pages of ${meta.path_in_schema} end at ${reader.offset}, the chunk at ${end}`);

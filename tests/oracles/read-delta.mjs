@@ -4,7 +4,8 @@
 // txn). When the JSON log still reaches back to version 0, the checkpoint must equal its replay up to the checkpoint's
 // version (live files, txn, protocol, metaData). Then it reads every live file with DuckDB,
 // arrow-rs (parquet-wasm) and hyparquet, and prints one JSON object: the log's state and, per reader, the
-// table's columns concatenated over the live files (values in read-parquet.mjs's canonical form).
+// table's columns concatenated over the live files (values in read-parquet.mjs's canonical form), and each live
+// file's add.stats as the log has it.
 // Usage: node tests/oracles/read-delta.mjs TABLE_FOLDER... (prints a JSON array, one object per folder)
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -114,6 +115,8 @@ async function readTable(folder) {
     logFiles: [...commits, ...checkpoints].sort(),
     schema,
     files: [...state.files.keys()].sort(),
+    stats: Object.fromEntries([...state.files.entries()].map(([p, a]) => [p, a.stats ?? null])),
+    checkpointFile: checkpoint ? checkpoints[checkpoints.length - 1] : null,
     txn: state.txn,
     rows,
     readers,

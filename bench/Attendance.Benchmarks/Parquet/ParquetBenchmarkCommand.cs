@@ -50,7 +50,7 @@ internal sealed class ParquetBenchmarkCommand : Command
         long written;
         await using (var stream = new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
         {
-            written = await ExportFiles.WriteParquetAsync(stream, table, source.ReadAsync(rows, csvWriter, cancellationToken), limits, progress: null, cancellationToken);
+            written = (await ExportFiles.WriteParquetAsync(stream, table, source.ReadAsync(rows, csvWriter, cancellationToken), limits, progress: null, cancellationToken)).Rows;
         }
 
         timer.Stop();

@@ -1,5 +1,6 @@
 using Attendance.Auth;
 using Attendance.Export;
+using Attendance.Forms;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +38,9 @@ public static class LocalServer
 
         var generated = LocalKeys.EnsureConfigured(builder.Configuration);
         builder.Services.AddAttendance(builder.Configuration);
+
+        // A developer's machine: with no Forms:PublicBaseUrl the link may follow the address the organizer used.
+        builder.Services.AddSingleton<RequestHostLinks>();
         if (runSchedule)
         {
             builder.Services.AddHostedService<ExportScheduler>();

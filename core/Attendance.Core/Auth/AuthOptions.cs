@@ -4,8 +4,9 @@ namespace Attendance.Auth;
 
 /// <summary>
 /// The keys the local server checks (settings section <c>Auth</c>). In Azure the Functions host checks its
-/// own function and master keys and these settings are not used. When unset, <c>attendance serve</c>
-/// generates both and prints them once at start.
+/// own function and master keys; there only <see cref="FunctionKey"/> is read, as ODK Collect's password on the
+/// OpenRosa route (a Key Vault reference that infra sets). When unset, <c>attendance serve</c> generates both and
+/// prints them once at start.
 /// </summary>
 public sealed class AuthOptions
 {

@@ -44,7 +44,15 @@ public sealed record DeltaMetadata(
     [property: JsonPropertyName("schemaString")] string SchemaString,
     [property: JsonPropertyName("partitionColumns")] IReadOnlyList<string> PartitionColumns,
     [property: JsonPropertyName("configuration")] IReadOnlyDictionary<string, string> Configuration,
-    [property: JsonPropertyName("createdTime")] long? CreatedTime);
+    [property: JsonPropertyName("createdTime")] long? CreatedTime)
+{
+    /// <summary>
+    /// The table's optional description. The product writes none; kept so that a checkpoint of a table another
+    /// writer described carries it on (a settable property, not a constructor parameter, so callers stay as they are).
+    /// </summary>
+    [JsonPropertyName("description")]
+    public string? Description { get; init; }
+}
 
 public sealed record DeltaAddFile(
     [property: JsonPropertyName("path")] string Path,
@@ -52,12 +60,34 @@ public sealed record DeltaAddFile(
     [property: JsonPropertyName("size")] long Size,
     [property: JsonPropertyName("modificationTime")] long ModificationTime,
     [property: JsonPropertyName("dataChange")] bool DataChange,
-    [property: JsonPropertyName("stats")] string? Stats);
+    [property: JsonPropertyName("stats")] string? Stats)
+{
+    /// <summary>The file's optional <c>tags</c> map (PROTOCOL.md "Add File and Remove File"); the product writes none.</summary>
+    [JsonPropertyName("tags")]
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+}
 
 public sealed record DeltaRemoveFile(
     [property: JsonPropertyName("path")] string Path,
     [property: JsonPropertyName("deletionTimestamp")] long DeletionTimestamp,
-    [property: JsonPropertyName("dataChange")] bool DataChange);
+    [property: JsonPropertyName("dataChange")] bool DataChange)
+{
+    /// <summary>
+    /// True when <see cref="PartitionValues"/> and <see cref="Size"/> are present, as Spark writes them for a remove
+    /// (PROTOCOL.md "Add File and Remove File"); kept into checkpoints, where a reader may use them, for example
+    /// to report the size of what a version removed.
+    /// </summary>
+    [JsonPropertyName("extendedFileMetadata")]
+    public bool? ExtendedFileMetadata { get; init; }
+
+    /// <summary>The removed file's partition values, when the remover recorded them.</summary>
+    [JsonPropertyName("partitionValues")]
+    public IReadOnlyDictionary<string, string>? PartitionValues { get; init; }
+
+    /// <summary>The removed file's size in bytes, when the remover recorded it.</summary>
+    [JsonPropertyName("size")]
+    public long? Size { get; init; }
+}
 
 public sealed record DeltaTransaction(
     [property: JsonPropertyName("appId")] string AppId,

@@ -15,6 +15,7 @@ internal static class DeltaCheckpoint
         var rows = new List<DeltaCheckpointRow>();
         if (snapshot.Protocol is { } protocol)
         {
+            // readerFeatures/writerFeatures stay null: this is a reader 1 / writer 2 table (PROTOCOL.md "Checkpoint Schema").
             rows.Add(new DeltaCheckpointRow { Protocol = new() { MinReaderVersion = protocol.MinReaderVersion, MinWriterVersion = protocol.MinWriterVersion } });
         }
 
@@ -26,6 +27,7 @@ internal static class DeltaCheckpoint
                 {
                     Id = metadata.Id,
                     Name = metadata.Name,
+                    Description = metadata.Description,
                     Format = new() { Provider = metadata.Format.Provider, Options = new(metadata.Format.Options) },
                     SchemaString = metadata.SchemaString,
                     PartitionColumns = [.. metadata.PartitionColumns],
@@ -37,7 +39,8 @@ internal static class DeltaCheckpoint
 
         foreach (var (appId, version) in snapshot.Transactions.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
-            rows.Add(new DeltaCheckpointRow { Txn = new() { AppId = appId, Version = version } });
+            var lastUpdated = snapshot.TransactionActions.TryGetValue(appId, out var txn) ? txn.LastUpdated : null;
+            rows.Add(new DeltaCheckpointRow { Txn = new() { AppId = appId, Version = version, LastUpdated = lastUpdated } });
         }
 
         // A checkpoint's adds are the state, not a change: dataChange false, as Spark and delta-rs write them.
@@ -52,53 +55,99 @@ internal static class DeltaCheckpoint
                     Size = add.Size,
                     ModificationTime = add.ModificationTime,
                     DataChange = false,
+                    Tags = add.Tags is { } tags ? new(tags) : null,
                     Stats = add.Stats,
                 },
             });
         }
 
         // Tombstones past retention are dropped: their files may already be gone, and no reader may still need them.
+        // The remove's own path string is kept (like the add's), so a path is never escaped twice.
         foreach (var (path, deletedAt) in snapshot.Tombstones.Where(t => t.Value > tombstonesAfter).OrderBy(t => t.Key, StringComparer.Ordinal))
         {
-            rows.Add(new DeltaCheckpointRow { Remove = new() { Path = Uri.EscapeDataString(path), DeletionTimestamp = deletedAt, DataChange = false } });
+            var remove = snapshot.RemoveActions.GetValueOrDefault(path);
+            rows.Add(new DeltaCheckpointRow
+            {
+                Remove = new()
+                {
+                    Path = remove?.Path ?? Uri.EscapeDataString(path),
+                    DeletionTimestamp = deletedAt,
+                    DataChange = false,
+                    ExtendedFileMetadata = remove?.ExtendedFileMetadata,
+                    PartitionValues = remove?.PartitionValues is { } values ? new(values) : null,
+                    Size = remove?.Size,
+                },
+            });
         }
 
         return rows;
     }
 
+    /// <summary>
+    /// The actions of a checkpoint's rows, from the product or from another writer. Every column may be null in
+    /// Delta's schema; a field Delta requires of an action (an add's size, a txn's version, ...) is required here too.
+    /// </summary>
     public static IEnumerable<DeltaAction> ToActions(IEnumerable<DeltaCheckpointRow> rows)
     {
         foreach (var row in rows)
         {
             if (row.Protocol is { } protocol)
             {
-                yield return new DeltaAction { Protocol = new DeltaProtocol(protocol.MinReaderVersion, protocol.MinWriterVersion) };
+                yield return new DeltaAction
+                {
+                    Protocol = new DeltaProtocol(
+                        protocol.MinReaderVersion ?? throw Missing("protocol", "minReaderVersion"),
+                        protocol.MinWriterVersion ?? throw Missing("protocol", "minWriterVersion")),
+                };
             }
             else if (row.MetaData is { } m)
             {
                 yield return new DeltaAction
                 {
                     MetaData = new DeltaMetadata(
-                        m.Id ?? throw new InvalidDataException("A checkpoint's metaData has no id."),
+                        m.Id ?? throw Missing("metaData", "id"),
                         m.Name,
                         new DeltaFormat(m.Format?.Provider ?? "parquet", m.Format?.Options ?? []),
-                        m.SchemaString ?? throw new InvalidDataException("A checkpoint's metaData has no schemaString."),
+                        m.SchemaString ?? throw Missing("metaData", "schemaString"),
                         m.PartitionColumns ?? [],
                         m.Configuration ?? [],
-                        m.CreatedTime),
+                        m.CreatedTime)
+                    {
+                        Description = m.Description,
+                    },
                 };
             }
             else if (row.Txn is { AppId: { } appId } txn)
             {
-                yield return new DeltaAction { Txn = new DeltaTransaction(appId, txn.Version, txn.LastUpdated) };
+                yield return new DeltaAction { Txn = new DeltaTransaction(appId, txn.Version ?? throw Missing("txn", "version"), txn.LastUpdated) };
             }
             else if (row.Add is { Path: { } addPath } add)
             {
-                yield return new DeltaAction { Add = new DeltaAddFile(addPath, add.PartitionValues ?? [], add.Size, add.ModificationTime, add.DataChange, add.Stats) };
+                yield return new DeltaAction
+                {
+                    Add = new DeltaAddFile(
+                        addPath,
+                        add.PartitionValues ?? [],
+                        add.Size ?? throw Missing("add", "size"),
+                        add.ModificationTime ?? throw Missing("add", "modificationTime"),
+                        add.DataChange ?? false,
+                        add.Stats)
+                    {
+                        Tags = add.Tags,
+                    },
+                };
             }
             else if (row.Remove is { Path: { } removePath } remove)
             {
-                yield return new DeltaAction { Remove = new DeltaRemoveFile(removePath, remove.DeletionTimestamp ?? 0, remove.DataChange) };
+                yield return new DeltaAction
+                {
+                    Remove = new DeltaRemoveFile(removePath, remove.DeletionTimestamp ?? 0, remove.DataChange ?? false)
+                    {
+                        ExtendedFileMetadata = remove.ExtendedFileMetadata,
+                        PartitionValues = remove.PartitionValues,
+                        Size = remove.Size,
+                    },
+                };
             }
         }
     }
@@ -111,4 +160,6 @@ internal static class DeltaCheckpoint
         var result = await ParquetSerializer.DeserializeAsync<DeltaCheckpointRow>(input, cancellationToken: cancellationToken);
         return [.. result.Data];
     }
+
+    private static InvalidDataException Missing(string action, string field) => new($"A checkpoint's {action} has no {field}.");
 }

@@ -10,6 +10,11 @@ public sealed class DeltaSnapshot
     private readonly Dictionary<string, long> transactions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> tombstones = new(StringComparer.Ordinal);
 
+    // The actions behind Transactions and Tombstones, so a checkpoint carries txn.lastUpdated and a remove's size,
+    // partition values and extendedFileMetadata on instead of dropping them.
+    private readonly Dictionary<string, DeltaTransaction> transactionActions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DeltaRemoveFile> removeActions = new(StringComparer.Ordinal);
+
     /// <summary>A table that does not exist yet: version -1, no files.</summary>
     public static DeltaSnapshot Empty => new();
 
@@ -28,6 +33,12 @@ public sealed class DeltaSnapshot
 
     /// <summary>The latest version recorded for each transaction identifier (appId).</summary>
     public IReadOnlyDictionary<string, long> Transactions => transactions;
+
+    /// <summary>The latest txn action of each appId, as committed.</summary>
+    internal IReadOnlyDictionary<string, DeltaTransaction> TransactionActions => transactionActions;
+
+    /// <summary>The remove action behind each tombstone, as committed.</summary>
+    internal IReadOnlyDictionary<string, DeltaRemoveFile> RemoveActions => removeActions;
 
     /// <summary>The version of the checkpoint this snapshot was loaded from, or written since; -1 if none.</summary>
     public long CheckpointVersion { get; internal set; } = -1;
@@ -74,16 +85,19 @@ public sealed class DeltaSnapshot
                 var path = Uri.UnescapeDataString(add.Path);
                 files[path] = add;
                 tombstones.Remove(path);
+                removeActions.Remove(path);
             }
             else if (action.Remove is { } remove)
             {
                 var path = Uri.UnescapeDataString(remove.Path);
                 files.Remove(path);
                 tombstones[path] = remove.DeletionTimestamp;
+                removeActions[path] = remove;
             }
             else if (action.Txn is { } txn)
             {
                 transactions[txn.AppId] = txn.Version;
+                transactionActions[txn.AppId] = txn;
             }
         }
     }

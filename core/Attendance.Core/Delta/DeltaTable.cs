@@ -105,8 +105,10 @@ public sealed class DeltaTable(BlobContainerClient container, string path, TimeP
     /// <summary>
     /// Writes the classic checkpoint of <paramref name="snapshot"/>'s version, with the remove tombstones deleted
     /// after <paramref name="tombstonesAfter"/> (Unix ms), then moves <c>_last_checkpoint</c> to it. The file is
-    /// staged in blocks and appears whole or not at all, so a crash never leaves half a checkpoint; two writers of
-    /// the same version write the same state. Returns the checkpoint's size in bytes.
+    /// staged in blocks and created only if absent, so a crash never leaves half a checkpoint and a checkpoint is
+    /// never overwritten in place (a reader may be reading it); when another writer made this version's checkpoint
+    /// first, theirs stands and <c>_last_checkpoint</c> is left to <see cref="RepairLastCheckpointAsync"/>.
+    /// Returns the checkpoint's size in bytes, 0 when it was already there.
     /// </summary>
     public async Task<long> WriteCheckpointAsync(DeltaSnapshot snapshot, long tombstonesAfter, CancellationToken cancellationToken = default)
     {
@@ -114,9 +116,23 @@ public sealed class DeltaTable(BlobContainerClient container, string path, TimeP
         long size;
         await using (var blob = container.OpenStagedWrite(LogPrefix + CheckpointName(snapshot.Version), "application/vnd.apache.parquet"))
         {
-            await DeltaCheckpoint.WriteAsync(rows, blob, cancellationToken);
+            using (var file = new MemoryStream())
+            {
+                await DeltaCheckpoint.WriteAsync(rows, file, cancellationToken);
+                await Export.ParquetFooter.CorrectAsync(file.GetBuffer().AsMemory(0, (int)file.Length), blob, cancellationToken);
+            }
+
             blob.Metadata = WrittenNow();
-            await blob.CommitAsync(cancellationToken);
+            try
+            {
+                await blob.CommitAsync(cancellationToken);
+            }
+            catch (RequestFailedException ex) when (StagedBlobStream.IsAlreadyThere(ex))
+            {
+                snapshot.CheckpointVersion = snapshot.Version;
+                return 0;
+            }
+
             size = blob.Length;
         }
 
@@ -126,18 +142,46 @@ public sealed class DeltaTable(BlobContainerClient container, string path, TimeP
     }
 
     /// <summary>
+    /// Makes <c>_last_checkpoint</c> name the newest checkpoint this snapshot knows (<see cref="DeltaSnapshot.CheckpointVersion"/>)
+    /// when it is absent or names an older one, as a run that crashed between its checkpoint and <c>_last_checkpoint</c>
+    /// leaves it; it never moves backwards. Returns the version <c>_last_checkpoint</c> names afterwards, -1 if none:
+    /// clean-up keeps that checkpoint and everything after it.
+    /// </summary>
+    public async Task<long> RepairLastCheckpointAsync(DeltaSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        var named = (await ReadLastCheckpointAsync(cancellationToken))?.Version ?? -1;
+        if (snapshot.CheckpointVersion <= named)
+        {
+            return named;
+        }
+
+        var content = await container.DownloadIfExistsAsync(LogPrefix + CheckpointName(snapshot.CheckpointVersion), cancellationToken);
+        if (content is null)
+        {
+            return named;
+        }
+
+        using var stream = content.ToStream();
+        var rows = await DeltaCheckpoint.ReadAsync(stream, cancellationToken);
+        var adds = rows.Count(r => r.Add is not null);
+        await AdvanceLastCheckpointAsync(new LastCheckpoint(snapshot.CheckpointVersion, rows.Count, content.ToMemory().Length, adds), cancellationToken);
+        return Math.Max(named, (await ReadLastCheckpointAsync(cancellationToken))?.Version ?? -1);
+    }
+
+    /// <summary>
     /// Deletes log files as PROTOCOL.md "Metadata Cleanup" allows: find the newest commit written before
     /// now - <paramref name="retention"/>, then the newest checkpoint at or before it, and delete every commit and
-    /// checkpoint older than that checkpoint. The newest checkpoint, its commit and anything after are never
-    /// deleted, and the table keeps every version younger than the retention readable. Works on the listing the
-    /// snapshot was loaded with; returns the number of blobs deleted.
+    /// checkpoint older than that checkpoint. The newest checkpoint, the one <c>_last_checkpoint</c> names
+    /// (<paramref name="lastCheckpointVersion"/>), their commits and anything after are never deleted, so a reader
+    /// starting from <c>_last_checkpoint</c> finds everything it needs, and the table keeps every version younger
+    /// than the retention readable. Works on the listing the snapshot was loaded with; returns the number of blobs deleted.
     /// </summary>
-    public async Task<int> CleanUpLogAsync(DeltaSnapshot snapshot, TimeSpan retention, CancellationToken cancellationToken = default)
+    public async Task<int> CleanUpLogAsync(DeltaSnapshot snapshot, TimeSpan retention, long lastCheckpointVersion, CancellationToken cancellationToken = default)
     {
         var cutoff = clock.GetUtcNow() - retention;
         var log = snapshot.LogFiles;
         var cutoffCommit = log.Where(f => !f.IsCheckpoint && f.WrittenAt <= cutoff).Select(f => f.Version).DefaultIfEmpty(-1).Max();
-        var keepFrom = log.Where(f => f.IsCheckpoint && f.Version <= cutoffCommit && f.Version <= snapshot.CheckpointVersion)
+        var keepFrom = log.Where(f => f.IsCheckpoint && f.Version <= cutoffCommit && f.Version <= snapshot.CheckpointVersion && f.Version <= lastCheckpointVersion)
             .Select(f => f.Version).DefaultIfEmpty(-1).Max();
         var deleted = 0;
         foreach (var file in log.Where(f => f.Version < keepFrom))

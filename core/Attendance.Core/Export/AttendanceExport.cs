@@ -80,8 +80,9 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
             if (ranges.Count > 0)
             {
                 fileName = $"part-{files.UtcNow:yyyyMMddTHHmmssZ}-{runId}-{attempt}.snappy.parquet";
-                (rows, var size) = await WriteFileAsync(table, fileName, ranges, progress, cancellationToken);
-                actions.Add(files.Add(fileName, size, rows));
+                var (written, size) = await WriteFileAsync(table, fileName, ranges, progress, cancellationToken);
+                rows = written.Rows;
+                actions.Add(files.Add(fileName, size, definition, written));
                 actions.AddRange(ranges.Select(r => new DeltaAction { Txn = new DeltaTransaction(AppId(r.EventId), r.To, files.Now()) }));
             }
 
@@ -119,22 +120,22 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
 
     /// <summary>
     /// Writes the submissions of <paramref name="ranges"/> as one file, staged until complete; refuses (nothing committed)
-    /// unless it read exactly as many rows as the ranges hold. Returns the rows and the file's size.
+    /// unless it read exactly as many rows as the ranges hold. Returns what was written and the file's size.
     /// </summary>
-    internal async Task<(long Rows, long Size)> WriteFileAsync(
+    internal async Task<(ParquetFileSummary File, long Size)> WriteFileAsync(
         DeltaTable table, string fileName, IReadOnlyList<ExportRange> ranges, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
         await using var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ExportFiles.ContentType);
-        var rows = await ExportFiles.WriteParquetAsync(blob, definition, ReadAsync(ranges, cancellationToken), files.RowGroups, progress, cancellationToken);
+        var written = await ExportFiles.WriteParquetAsync(blob, definition, ReadAsync(ranges, cancellationToken), files.RowGroups, progress, cancellationToken);
         var expected = ranges.Sum(r => r.To - r.From);
-        if (rows != expected)
+        if (written.Rows != expected)
         {
             // Numbers are gapless by construction; a shortfall means the store is not what this code expects.
-            throw new InvalidDataException($"Expected {expected} submissions in the ranges read but read {rows}; nothing was committed.");
+            throw new InvalidDataException($"Expected {expected} submissions in the ranges read but read {written.Rows}; nothing was committed.");
         }
 
         await blob.CommitAsync(cancellationToken);
-        return (rows, blob.Length);
+        return (written, blob.Length);
     }
 
     private async IAsyncEnumerable<AttendanceRow> ReadAsync(IReadOnlyList<ExportRange> ranges, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -32,11 +32,12 @@ public sealed class AttendanceRebuild(ExportFiles files, SubmissionStore submiss
 
             var actions = new List<DeltaAction> { files.CommitInfo("REPLACE TABLE", runId) };
             actions.AddRange(files.Header(definition, snapshot, export.Properties));
-            actions.AddRange(snapshot.Files.Keys.Select(files.Remove));
+            actions.AddRange(snapshot.Files.Select(f => files.Remove(f.Key, f.Value)));
 
             var fileName = $"part-{files.UtcNow:yyyyMMddTHHmmssZ}-{runId}-rebuild-{attempt}.snappy.parquet";
-            var (rows, size) = await export.WriteFileAsync(table, fileName, ranges, progress, cancellationToken);
-            actions.Add(files.Add(fileName, size, rows));
+            var (written, size) = await export.WriteFileAsync(table, fileName, ranges, progress, cancellationToken);
+            var rows = written.Rows;
+            actions.Add(files.Add(fileName, size, definition, written));
 
             // Every event's mark, also where it stays 0, so no mark from the old table survives the rebuild.
             actions.AddRange(ranges.Select(r => new DeltaAction { Txn = new DeltaTransaction(AttendanceExport.AppId(r.EventId), r.To, files.Now()) }));

@@ -12,11 +12,17 @@ internal abstract class ColumnBuffer<TRow>
     /// <summary>Stores <paramref name="row"/>'s value at <paramref name="index"/>; returns the bytes of variable-size data it holds.</summary>
     public abstract long Add(int index, TRow row);
 
-    public abstract Task WriteAsync(ParquetRowGroupWriter writer, DataField field, int count, CancellationToken cancellationToken);
+    /// <summary>Writes the first <paramref name="count"/> values as the group's column chunk; returns their statistics.</summary>
+    public abstract Task<ColumnStatistics> WriteAsync(ParquetRowGroupWriter writer, DataField field, int count, CancellationToken cancellationToken);
 }
 
-/// <summary>Values of type <typeparamref name="T"/>, null where the row has none.</summary>
-internal sealed class ColumnBuffer<TRow, T>(string name, bool nullable, int capacity, Func<TRow, T?> read, Func<T, int> variableBytes)
+/// <summary>
+/// Values of type <typeparamref name="T"/>, null where the row has none, ordered by <c>compare</c> (the column's own
+/// order, which its statistics follow) and given to <see cref="ColumnStatistics"/> as <c>statisticsValue</c> makes
+/// them (a string for text).
+/// </summary>
+internal sealed class ColumnBuffer<TRow, T>(
+    string name, bool nullable, int capacity, Func<TRow, T?> read, Func<T, int> variableBytes, Comparison<T> compare, Func<T, object> statisticsValue)
     : ColumnBuffer<TRow>
     where T : struct
 {
@@ -41,11 +47,39 @@ internal sealed class ColumnBuffer<TRow, T>(string name, bool nullable, int capa
         return 0;
     }
 
-    public override async Task WriteAsync(ParquetRowGroupWriter writer, DataField field, int count, CancellationToken cancellationToken)
+    public override async Task<ColumnStatistics> WriteAsync(ParquetRowGroupWriter writer, DataField field, int count, CancellationToken cancellationToken)
     {
+        var statistics = Statistics(count);
         await writer.WriteAsync(field, new ReadOnlyMemory<T?>(_values, 0, count), cancellationToken: cancellationToken);
 
         // Drop references to the group's strings now rather than when the next group overwrites them.
         Array.Clear(_values, 0, count);
+        return statistics;
+    }
+
+    private ColumnStatistics Statistics(int count)
+    {
+        long nulls = 0;
+        T? min = null, max = null;
+        for (var i = 0; i < count; i++)
+        {
+            if (_values[i] is not { } value)
+            {
+                nulls++;
+                continue;
+            }
+
+            if (min is not { } least || compare(value, least) < 0)
+            {
+                min = value;
+            }
+
+            if (max is not { } greatest || compare(value, greatest) > 0)
+            {
+                max = value;
+            }
+        }
+
+        return new ColumnStatistics(nulls, min is { } lo ? statisticsValue(lo) : null, max is { } hi ? statisticsValue(hi) : null);
     }
 }

@@ -4,18 +4,20 @@ namespace Attendance.Export;
 
 /// <summary>
 /// One column of an exported table: its name, type, nullability, whether its values repeat enough to be worth a
-/// dictionary, and how a row fills it. The Parquet field, the Delta schema and the Power BI docs all come from here.
+/// dictionary, whether Delta file statistics carry it, and how a row fills it. The Parquet field, the Delta schema
+/// and the Power BI docs all come from here.
 /// </summary>
 public sealed class ExportColumn<TRow>
 {
     private readonly Func<int, ColumnBuffer<TRow>> _createBuffer;
 
-    private ExportColumn(string name, ExportColumnType type, bool nullable, bool dictionary, Func<int, ColumnBuffer<TRow>> createBuffer)
+    private ExportColumn(string name, ExportColumnType type, bool nullable, bool dictionary, bool skipping, Func<int, ColumnBuffer<TRow>> createBuffer)
     {
         Name = name;
         Type = type;
         Nullable = nullable;
         Dictionary = dictionary;
+        Skipping = skipping;
         _createBuffer = createBuffer;
     }
 
@@ -32,23 +34,39 @@ public sealed class ExportColumn<TRow>
     /// </summary>
     public bool Dictionary { get; }
 
-    /// <summary>Text. <paramref name="dictionary"/> for values that repeat (codes, names of places, categories).</summary>
-    public static ExportColumn<TRow> String(string name, Func<TRow, string?> value, bool nullable = false, bool dictionary = false) =>
-        new(name, ExportColumnType.String, nullable, dictionary,
-            capacity => new ColumnBuffer<TRow, ReadOnlyMemory<char>>(name, nullable, capacity, row => value(row)?.AsMemory(), text => text.Length * sizeof(char)));
+    /// <summary>
+    /// Whether each file's Delta <c>add.stats</c> carries this column's <c>minValues</c>, <c>maxValues</c> and
+    /// <c>nullCount</c>, so Delta-aware engines skip files on it: the dates, instants, ids and codes analysts filter and
+    /// join on. Free text (names, institutions) is left out, so no participant's text is copied into the log.
+    /// </summary>
+    public bool Skipping { get; }
+
+    /// <summary>
+    /// Text. <paramref name="dictionary"/> for values that repeat (codes, names of places, categories);
+    /// <paramref name="skipping"/> for ids and codes that analysts filter on.
+    /// </summary>
+    public static ExportColumn<TRow> String(string name, Func<TRow, string?> value, bool nullable = false, bool dictionary = false, bool skipping = false) =>
+        new(name, ExportColumnType.String, nullable, dictionary, skipping,
+            capacity => new ColumnBuffer<TRow, ReadOnlyMemory<char>>(
+                name, nullable, capacity, row => value(row)?.AsMemory(), text => text.Length * sizeof(char),
+                (a, b) => CodePointOrder.Compare(a.Span, b.Span), text => text.ToString()));
 
     public static ExportColumn<TRow> Int32(string name, Func<TRow, int> value) =>
-        new(name, ExportColumnType.Int32, false, false,
-            capacity => new ColumnBuffer<TRow, int>(name, false, capacity, row => value(row), _ => 0));
+        new(name, ExportColumnType.Int32, false, false, false,
+            capacity => new ColumnBuffer<TRow, int>(name, false, capacity, row => value(row), _ => 0, (a, b) => a.CompareTo(b), n => n));
 
-    public static ExportColumn<TRow> Date(string name, Func<TRow, DateOnly> value) =>
-        new(name, ExportColumnType.Date, false, false,
-            capacity => new ColumnBuffer<TRow, DateOnly>(name, false, capacity, row => value(row), _ => 0));
+    public static ExportColumn<TRow> Date(string name, Func<TRow, DateOnly> value, bool skipping = false) =>
+        new(name, ExportColumnType.Date, false, false, skipping,
+            capacity => new ColumnBuffer<TRow, DateOnly>(name, false, capacity, row => value(row), _ => 0, (a, b) => a.CompareTo(b), d => d));
 
-    /// <summary>An instant, stored as UTC microseconds; sub-microsecond ticks are dropped (rounded down).</summary>
-    public static ExportColumn<TRow> Timestamp(string name, Func<TRow, DateTimeOffset?> value, bool nullable = false) =>
-        new(name, ExportColumnType.Timestamp, nullable, false,
-            capacity => new ColumnBuffer<TRow, DateTime>(name, nullable, capacity, row => value(row)?.UtcDateTime, _ => 0));
+    /// <summary>
+    /// An instant, stored as UTC microseconds; sub-microsecond ticks are dropped (rounded down). The buffer holds the
+    /// microseconds as numbers, so Parquet.Net's statistics come out in microseconds (<see cref="ParquetNet769"/>).
+    /// </summary>
+    public static ExportColumn<TRow> Timestamp(string name, Func<TRow, DateTimeOffset?> value, bool nullable = false, bool skipping = false) =>
+        new(name, ExportColumnType.Timestamp, nullable, false, skipping,
+            capacity => new ColumnBuffer<TRow, long>(
+                name, nullable, capacity, row => value(row) is { } at ? ParquetNet769.ToMicros(at) : null, _ => 0, (a, b) => a.CompareTo(b), micros => micros));
 
     /// <summary>Delta's name for the column's type.</summary>
     public string DeltaType => Type switch
@@ -61,15 +79,16 @@ public sealed class ExportColumn<TRow>
     };
 
     /// <summary>
-    /// The Parquet.Net field, nullability always stated. Instants are a <see cref="DateTimeDataField"/> with the
-    /// logical TIMESTAMP(UTC, MICROS) type: a plain <c>DateTime</c> field would be written as INT96.
+    /// The Parquet.Net field the writer is given, nullability always stated. Instants are written as INT64
+    /// microseconds and declared TIMESTAMP(UTC, MICROS) in the footer (<see cref="ParquetNet769"/>); readers, Parquet.Net
+    /// included, see a timestamp column.
     /// </summary>
     internal DataField CreateField() => Type switch
     {
         ExportColumnType.String => new DataField<string>(Name, Nullable),
         ExportColumnType.Int32 => new DataField<int>(Name, Nullable),
         ExportColumnType.Date => new DataField<DateOnly>(Name, Nullable),
-        ExportColumnType.Timestamp => new DateTimeDataField(Name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, DateTimeTimeUnit.Micros, isNullable: Nullable),
+        ExportColumnType.Timestamp => ParquetNet769.Field(Name, Nullable),
         _ => throw new InvalidOperationException($"No Parquet field for {Type}."),
     };
 

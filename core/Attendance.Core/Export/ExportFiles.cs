@@ -47,10 +47,12 @@ public sealed class ExportFiles(BlobContainerClient container, TimeProvider time
     /// <summary>
     /// Writes <paramref name="rows"/> as one Parquet file to <paramref name="output"/>, one row group at a time as
     /// <paramref name="limits"/> close them, so memory holds one row group whatever the file's size; returns the row
-    /// count. The output is only written forward (a blob upload stream works); it is flushed before every page and
-    /// not disposed. The file is complete only when this returns: on an exception no footer is written.
+    /// count and each column's statistics over the file. The footer's statistics are corrected before it is written
+    /// (<see cref="ParquetFooter"/>). The output is only written forward (a blob upload stream works); it is flushed
+    /// before every page and not disposed. The file is complete only when this returns: on an exception no footer is
+    /// written.
     /// </summary>
-    public static async Task<long> WriteParquetAsync<TRow>(
+    public static async Task<ParquetFileSummary> WriteParquetAsync<TRow>(
         Stream output,
         ExportTable<TRow> definition,
         IAsyncEnumerable<TRow> rows,
@@ -61,10 +63,12 @@ public sealed class ExportFiles(BlobContainerClient container, TimeProvider time
         limits.Validate();
         var fields = definition.Fields;
         var buffers = definition.Columns.Select(c => c.CreateBuffer(limits.Rows)).ToArray();
+        var groups = new List<ColumnStatistics[]>();
+        var stream = new FooterCapturingStream(output);
 
         // Not disposed on failure on purpose: disposing writes the footer, which would make a half-written file
         // look complete to whoever reads the stream.
-        var writer = await ParquetWriter.CreateAsync(definition.ParquetSchema, output, definition.CreateParquetOptions(), cancellationToken: cancellationToken);
+        var writer = await ParquetWriter.CreateAsync(definition.ParquetSchema, stream, definition.CreateParquetOptions(), cancellationToken: cancellationToken);
         long count = 0;
         var inGroup = 0;
         long textBytes = 0;
@@ -78,7 +82,7 @@ public sealed class ExportFiles(BlobContainerClient container, TimeProvider time
             inGroup++;
             if (inGroup == limits.Rows || textBytes >= limits.TextBytes)
             {
-                await WriteRowGroupAsync(writer, fields, buffers, inGroup, cancellationToken);
+                groups.Add(await WriteRowGroupAsync(writer, fields, buffers, inGroup, cancellationToken));
                 (inGroup, textBytes) = (0, 0);
             }
 
@@ -90,22 +94,27 @@ public sealed class ExportFiles(BlobContainerClient container, TimeProvider time
 
         if (inGroup > 0)
         {
-            await WriteRowGroupAsync(writer, fields, buffers, inGroup, cancellationToken);
+            groups.Add(await WriteRowGroupAsync(writer, fields, buffers, inGroup, cancellationToken));
         }
 
+        stream.CaptureFooter();
         await writer.DisposeAsync();
-        return count;
+        await stream.WriteCorrectedFooterAsync(footer => ParquetFooter.Correct(footer, definition.Columns, groups), cancellationToken);
+        var columns = definition.Columns.Select((_, c) => groups.Aggregate(ColumnStatistics.Empty, (file, group) => file.Merge(group[c]))).ToList();
+        return new ParquetFileSummary(count, columns);
     }
 
-    private static async Task WriteRowGroupAsync<TRow>(ParquetWriter writer, IReadOnlyList<DataField> fields, ColumnBuffer<TRow>[] buffers, int rows, CancellationToken cancellationToken)
+    private static async Task<ColumnStatistics[]> WriteRowGroupAsync<TRow>(ParquetWriter writer, IReadOnlyList<DataField> fields, ColumnBuffer<TRow>[] buffers, int rows, CancellationToken cancellationToken)
     {
         using var group = writer.CreateRowGroup();
+        var statistics = new ColumnStatistics[buffers.Length];
         for (var i = 0; i < buffers.Length; i++)
         {
-            await buffers[i].WriteAsync(group, fields[i], rows, cancellationToken);
+            statistics[i] = await buffers[i].WriteAsync(group, fields[i], rows, cancellationToken);
         }
 
         group.CompleteValidate();
+        return statistics;
     }
 
     /// <summary>
@@ -178,17 +187,24 @@ public sealed class ExportFiles(BlobContainerClient container, TimeProvider time
         return actions;
     }
 
-    /// <summary>An <c>add</c>; <paramref name="dataChange"/> false when the rows were already in the table (compaction).</summary>
-    public DeltaAction Add(string fileName, long size, long rows, bool dataChange = true) => new()
+    /// <summary>
+    /// An <c>add</c> of a file written with <paramref name="definition"/>, its statistics in <c>stats</c>;
+    /// <paramref name="dataChange"/> false when the rows were already in the table (compaction).
+    /// </summary>
+    public DeltaAction Add<TRow>(string fileName, long size, ExportTable<TRow> definition, ParquetFileSummary file, bool dataChange = true) => new()
     {
-        Add = new DeltaAddFile(fileName, new Dictionary<string, string>(), size, Now(), dataChange, $"{{\"numRecords\":{rows}}}"),
+        Add = new DeltaAddFile(fileName, new Dictionary<string, string>(), size, Now(), dataChange, DeltaFileStatistics.Json(definition.Columns, file)),
     };
 
-    /// <summary>A <c>remove</c> of a file whose rows leave the table.</summary>
-    public DeltaAction Remove(string fileName) => Remove(fileName, dataChange: true);
-
-    /// <summary>A <c>remove</c>; <paramref name="dataChange"/> false when the rows stay in the table (compaction).</summary>
-    public DeltaAction Remove(string fileName, bool dataChange) => new() { Remove = new DeltaRemoveFile(fileName, Now(), dataChange) };
+    /// <summary>
+    /// A <c>remove</c> of the live file <paramref name="live"/> at <paramref name="path"/> (relative, unescaped), with its
+    /// size and partition values as Delta's own writers record them (<c>extendedFileMetadata</c>);
+    /// <paramref name="dataChange"/> false when the rows stay in the table (compaction).
+    /// </summary>
+    public DeltaAction Remove(string path, DeltaAddFile live, bool dataChange = true) => new()
+    {
+        Remove = new DeltaRemoveFile(path, Now(), dataChange) { ExtendedFileMetadata = true, PartitionValues = live.PartitionValues, Size = live.Size },
+    };
 
     public DeltaAction CommitInfo(string operation, string runId) => new()
     {

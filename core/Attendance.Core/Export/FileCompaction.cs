@@ -72,9 +72,9 @@ public sealed class FileCompaction<TRow>(ExportFiles files, ExportTable<TRow> de
                 var fileName = $"part-{files.UtcNow:yyyyMMddTHHmmssZ}-{runId}-compacted-{i}.snappy.parquet";
                 written.Add(fileName);
                 await using var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ExportFiles.ContentType);
-                var rows = await ExportFiles.WriteParquetAsync(blob, stored, ReadAsync(table, batches[i], cancellationToken), files.RowGroups, progress: null, cancellationToken);
+                var file = await ExportFiles.WriteParquetAsync(blob, stored, ReadAsync(table, batches[i], cancellationToken), files.RowGroups, progress: null, cancellationToken);
                 await blob.CommitAsync(cancellationToken);
-                actions.Add(files.Add(fileName, blob.Length, rows, dataChange: false));
+                actions.Add(files.Add(fileName, blob.Length, stored, file, dataChange: false));
             }
         }
         catch
@@ -83,7 +83,7 @@ public sealed class FileCompaction<TRow>(ExportFiles files, ExportTable<TRow> de
             throw;
         }
 
-        actions.AddRange(small.Select(f => files.Remove(Uri.UnescapeDataString(f.Path), dataChange: false)));
+        actions.AddRange(small.Select(f => files.Remove(Uri.UnescapeDataString(f.Path), f, dataChange: false)));
         if (await table.TryCommitAsync(snapshot.Version + 1, actions, cancellationToken))
         {
             snapshot.Apply(snapshot.Version + 1, actions);

@@ -1,14 +1,16 @@
-using Azure.Storage.Blobs.Models;
 using System.Security.Cryptography;
 using Attendance.Delta;
+using Attendance.Storage;
 
 namespace Attendance.Export;
 
 /// <summary>
-/// Keeps a small table (<c>events</c>, <c>regions</c>) equal to its source: one Parquet file named by the hash
-/// of its bytes. When the live file already has that name nothing is written; otherwise one commit removes the
-/// old file and adds the new. The old blob stays for <see cref="ExportOptions.RemovedFileRetention"/>, for readers of
-/// the previous version, and a later run deletes it.
+/// Keeps a small table (<c>events</c>, <c>regions</c>) equal to its source: one Parquet file whose name carries the
+/// hash of its bytes. When the live file already has that hash nothing is written; otherwise one commit removes the
+/// old file and adds the new. Every name is written once (PROTOCOL.md: data files must not be overwritten): the name
+/// also carries the run and attempt, so content that comes back after a change (A, B, A) gets a new file rather
+/// than the removed one's name, and a run that loses the commit race deletes its own file. The old blob stays for
+/// <see cref="ExportOptions.RemovedFileRetention"/>, for readers of the previous version, and a later run deletes it.
 /// </summary>
 public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> definition, string runId)
 {
@@ -16,31 +18,38 @@ public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> de
     {
         var table = files.Table(definition.Path);
         using var content = new MemoryStream();
-        await ExportFiles.WriteParquetAsync(content, definition, rows.ToAsyncEnumerable(), files.RowGroups, progress, cancellationToken);
+        var written = await ExportFiles.WriteParquetAsync(content, definition, rows.ToAsyncEnumerable(), files.RowGroups, progress, cancellationToken);
         var bytes = content.ToArray();
-        var fileName = $"{definition.Path}-{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}.snappy.parquet";
+        var contentPrefix = $"{definition.Path}-{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}";
 
         for (var attempt = 1; attempt <= AttendanceExport.MaxAttempts; attempt++)
         {
             var snapshot = await table.LoadAsync(cancellationToken);
             await files.DeleteOrphansAsync(table, snapshot, cancellationToken);
             var header = files.Header(definition, snapshot, files.TableProperties());
-            if (header.Count == 0 && snapshot.Files.Count == 1 && snapshot.Files.ContainsKey(fileName))
+            var unchanged = snapshot.Files.Count == 1 && IsContent(snapshot.Files.Keys.Single(), contentPrefix);
+            if (header.Count == 0 && unchanged)
             {
                 await TableMaintenance.RunAsync(files, table, snapshot, cancellationToken);
                 return new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt);
             }
 
-            // The name is the content's hash, so a concurrent run writing the same name writes the same bytes.
-            await files.Container.GetBlobClient(table.FileBlobName(fileName)).UploadAsync(
-                BinaryData.FromBytes(bytes), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ExportFiles.ContentType } }, cancellationToken);
-            var replaced = snapshot.Files.Keys.Where(path => path != fileName).ToList();
             var actions = new List<DeltaAction> { files.CommitInfo("WRITE", runId) };
             actions.AddRange(header);
-            actions.AddRange(replaced.Select(files.Remove));
-            if (!snapshot.Files.ContainsKey(fileName))
+            List<string> replaced = [];
+            string? fileName = null;
+            if (!unchanged)
             {
-                actions.Add(files.Add(fileName, bytes.Length, rows.Count));
+                fileName = $"{contentPrefix}-{runId}-{attempt}.snappy.parquet";
+                await using (var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ExportFiles.ContentType))
+                {
+                    await blob.WriteAsync(bytes, cancellationToken);
+                    await blob.CommitAsync(cancellationToken);
+                }
+
+                replaced = [.. snapshot.Files.Keys];
+                actions.AddRange(snapshot.Files.Select(f => files.Remove(f.Key, f.Value)));
+                actions.Add(files.Add(fileName, bytes.Length, definition, written));
             }
 
             progress?.Report(new ExportProgress(definition.Path, "committing", rows.Count));
@@ -48,10 +57,20 @@ public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> de
             {
                 snapshot.Apply(snapshot.Version + 1, actions);
                 await TableMaintenance.RunAsync(files, table, snapshot, cancellationToken);
-                return new TableExportResult(definition.Path, snapshot.Version, Changed: true, rows.Count, 1, replaced.Count, attempt);
+                return new TableExportResult(definition.Path, snapshot.Version, Changed: true, fileName is null ? 0 : rows.Count, fileName is null ? 0 : 1, replaced.Count, attempt);
+            }
+
+            // Another run committed this version first: our file was never part of the table.
+            if (fileName is not null)
+            {
+                await files.Container.DeleteBlobIfExistsAsync(table.FileBlobName(fileName), cancellationToken: cancellationToken);
             }
         }
 
         throw new ExportConflictException($"The {definition.Path} table kept changing under the export; {AttendanceExport.MaxAttempts} attempts lost the race for its next version.");
     }
+
+    /// <summary>Whether a live file holds these bytes: its name starts with the content's hash (also the older names, <c>{table}-{hash}.snappy.parquet</c>).</summary>
+    private static bool IsContent(string livePath, string contentPrefix) =>
+        livePath.StartsWith(contentPrefix + "-", StringComparison.Ordinal) || livePath == contentPrefix + ".snappy.parquet";
 }

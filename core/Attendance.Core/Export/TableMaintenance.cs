@@ -20,7 +20,10 @@ public static class TableMaintenance
             && (snapshot.Version % interval == 0 || snapshot.Version - snapshot.CheckpointVersion > interval);
     }
 
-    /// <summary>Writes the checkpoint if due, then deletes log files past the table's log retention.</summary>
+    /// <summary>
+    /// Writes the checkpoint if due, repairs a <c>_last_checkpoint</c> that names an older checkpoint than the log
+    /// has, then deletes log files past the table's log retention, never the checkpoint it names.
+    /// </summary>
     public static async Task RunAsync(ExportFiles files, DeltaTable table, DeltaSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         if (IsCheckpointDue(snapshot))
@@ -29,6 +32,7 @@ public static class TableMaintenance
             await table.WriteCheckpointAsync(snapshot, keepTombstonesAfter, cancellationToken);
         }
 
-        await table.CleanUpLogAsync(snapshot, DeltaTableProperties.LogRetentionOf(snapshot.Metadata), cancellationToken);
+        var lastCheckpoint = await table.RepairLastCheckpointAsync(snapshot, cancellationToken);
+        await table.CleanUpLogAsync(snapshot, DeltaTableProperties.LogRetentionOf(snapshot.Metadata), lastCheckpoint, cancellationToken);
     }
 }

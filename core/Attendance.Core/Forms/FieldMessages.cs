@@ -12,6 +12,8 @@ public static class FieldMessages
     /// <summary>The message for <paramref name="field"/>: what is missing when it was left empty, else what to fix.</summary>
     public static string For(string field, string? typed) => (field, string.IsNullOrWhiteSpace(typed)) switch
     {
+        (SubmissionFields.FullName or SubmissionFields.Institution or SubmissionFields.Position, false) when ContactDetailsInText.Holds(typed!) =>
+            "Nomor HP dan email jangan ditulis di sini; isi di kolom Nomor HP dan Email.",
         (SubmissionFields.FullName, true) => "Nama lengkap wajib diisi.",
         (SubmissionFields.FullName, false) => "Nama terlalu panjang atau memuat tanda yang tidak dapat dipakai. Tulis nama seperti di kartu identitas.",
         (SubmissionFields.Province, true) => "Provinsi wajib diisi.",

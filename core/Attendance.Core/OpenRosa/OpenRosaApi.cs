@@ -114,8 +114,10 @@ public sealed class OpenRosaApi(SubmissionIntake intake, IOptionsMonitor<AuthOpt
                 instance = copy.ToArray();
             }
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or InvalidDataException)
         {
+            // IOException: the body ends inside a part. InvalidDataException: the reader's limits (HeadersCountLimit,
+            // HeadersLengthLimit, a header line without a colon) were passed. Both are the client's body, not our fault.
             return (null, OpenRosaResponse.Error(StatusCodes.Status400BadRequest, $"The multipart body is malformed: {ex.Message}"));
         }
 

@@ -48,7 +48,13 @@ public static class OpenRosaCredentials
         return Same(password, keys.FunctionKey) | Same(password, keys.AdminKey);
     }
 
+    /// <summary>
+    /// Whether <paramref name="given"/> is the key. An unset or short key opens nothing, and neither does an
+    /// unresolved Key Vault reference: App Service leaves the reference text (<c>@Microsoft.KeyVault(SecretUri=…)</c>)
+    /// as the setting's value when the secret cannot be read, and that text is guessable from the app's host name.
+    /// </summary>
     private static bool Same(string given, string? expected) =>
         expected is { Length: >= MinKeyLength }
+        && !expected.TrimStart().StartsWith(Export.ExportOptions.UnresolvedKeyVaultReference, StringComparison.OrdinalIgnoreCase)
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
 }

@@ -6,8 +6,10 @@ namespace Attendance.Organizer;
 
 /// <summary>
 /// The lists as CSV that Excel opens with Indonesian names intact: UTF-8 with a byte order mark (without it Excel
-/// reads the file in the machine's ANSI code page), a header row, commas, CRLF, RFC 4180 quoting. A cell that would
-/// start a formula (<c>= + - @</c>) gets a leading apostrophe, so a name typed on the public page cannot run in Excel.
+/// reads the file in the machine's ANSI code page), a header row, commas, CRLF, RFC 4180 quoting of every cell holding
+/// <c>,</c> <c>;</c> a quote or a line break (so Excel splitting on <c>;</c>, as in Indonesian regional settings, keeps
+/// such a cell whole where it starts one). Wherever a cell would start a formula (<c>= + - @</c>, tab, CR) under either
+/// separator it gets an apostrophe, so a name typed on the public page cannot run in Excel.
 /// </summary>
 public static class AttendanceCsv
 {
@@ -61,17 +63,47 @@ public static class AttendanceCsv
 
     private static void Cell(StringBuilder csv, string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        value = Neutralize(value);
+        if (value.AsSpan().IndexOfAny(",;\"\r\n") < 0)
         {
             csv.Append(value);
             return;
         }
 
         csv.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+    }
+
+    /// <summary>
+    /// An apostrophe before a formula prefix wherever a cell can begin: at the start of the value, and after each
+    /// <c>;</c> in it. Excel where the list separator is <c>;</c> (id-ID) splits every line on <c>;</c> and honours
+    /// quotes only at the start of a field, so there a cell also begins after a <c>;</c> inside a quoted value.
+    /// Spaces and quotes before the prefix are looked through: Excel drops them before reading a formula.
+    /// </summary>
+    private static string Neutralize(string value)
+    {
+        StringBuilder? text = null;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if ((i == 0 || value[i - 1] == ';') && StartsFormula(value, i))
+            {
+                text ??= new StringBuilder(value.Length + 4).Append(value, 0, i);
+                text.Append('\'');
+            }
+
+            text?.Append(value[i]);
+        }
+
+        return text?.ToString() ?? value;
+    }
+
+    private static bool StartsFormula(string value, int start)
+    {
+        var i = start;
+        while (i < value.Length && value[i] is ' ' or '"')
+        {
+            i++;
+        }
+
+        return i < value.Length && value[i] is '=' or '+' or '-' or '@' or '\t' or '\r';
     }
 }

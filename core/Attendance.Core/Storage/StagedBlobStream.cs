@@ -9,7 +9,9 @@ namespace Attendance.Storage;
 /// <see cref="CommitAsync"/>. The SDK's own <c>OpenWriteAsync</c> stream is no use for export files: it creates
 /// the blob at once and commits whatever was written on every flush and on dispose, even after an exception, so a
 /// failed export would leave a half-written file. Here, flushing does nothing and disposing without committing
-/// leaves only uncommitted blocks, which the service discards after a week.
+/// leaves only uncommitted blocks, which the service discards after a week. The commit is create-only
+/// (<c>If-None-Match: *</c>): a file the product wrote is never overwritten (Delta: data files and checkpoints are
+/// written once).
 /// </summary>
 public sealed class StagedBlobStream : Stream
 {
@@ -91,7 +93,10 @@ public sealed class StagedBlobStream : Stream
 
     public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Stages what is left and commits the block list; the blob appears with exactly the bytes written.</summary>
+    /// <summary>
+    /// Stages what is left and commits the block list; the blob appears with exactly the bytes written. Throws a
+    /// <see cref="Azure.RequestFailedException"/> (409 or 412, see <see cref="IsAlreadyThere"/>) when a blob of that name exists.
+    /// </summary>
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(committed, this);
@@ -100,10 +105,18 @@ public sealed class StagedBlobStream : Stream
             await StageBufferAsync(cancellationToken);
         }
 
-        var options = new CommitBlockListOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType }, Metadata = Metadata };
+        var options = new CommitBlockListOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            Metadata = Metadata,
+            Conditions = new BlobRequestConditions { IfNoneMatch = Azure.ETag.All },
+        };
         await blob.CommitBlockListAsync(blockIds, options, cancellationToken);
         committed = true;
     }
+
+    /// <summary>Whether <paramref name="ex"/> is the answer to a create-only commit of a name that exists.</summary>
+    public static bool IsAlreadyThere(Azure.RequestFailedException ex) => ex.Status is 409 or 412;
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 

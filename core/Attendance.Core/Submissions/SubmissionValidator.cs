@@ -39,6 +39,12 @@ public sealed partial class SubmissionValidator(RegionDirectory regions)
         var submissionId = OptionalId(SubmissionFields.SubmissionId, fields, errors);
         var source = Clean(SubmissionFields.Source, fields, MaxSourceLength, required: false);
 
+        // These go to the analytics files (full_name only with Export:IncludeNames), which never carry contact details.
+        ContactDetailsInText.Refuse(SubmissionFields.FullName, fullName, errors);
+        ContactDetailsInText.Refuse(SubmissionFields.Institution, institution, errors);
+        ContactDetailsInText.Refuse(SubmissionFields.Position, position, errors);
+        ContactDetailsInText.Refuse(SubmissionFields.Source, source, errors);
+
         if (!errors.IsEmpty)
         {
             return null;

@@ -66,6 +66,15 @@ public sealed class EventFormPageTests
         Assert.NotEqual(FieldMessages.For(SubmissionFields.FullName, ""), FieldMessages.For(SubmissionFields.FullName, "x"));
     }
 
+    [Fact]
+    public void Contact_details_typed_into_a_text_field_are_sent_to_the_phone_and_email_fields()
+    {
+        var message = FieldMessages.For(SubmissionFields.Institution, "Perpustakaan Desa Sukamaju 0812 3456 7890");
+        Assert.Contains("kolom Nomor HP dan Email", message, StringComparison.Ordinal);
+        Assert.Equal(message, FieldMessages.For(SubmissionFields.Position, "Kepala, budi@perpusdes.id"));
+        Assert.NotEqual(message, FieldMessages.For(SubmissionFields.Institution, "Perpustakaan Desa RT 03/RW 05 " + new string('x', 300)));
+    }
+
     private static string Render(FormState state) =>
         EventFormPage.Render(Lampung, [new DateOnly(2023, 6, 6)], RegionDirectory.Official.RegenciesOf("18"), state);
 }

@@ -1,19 +1,30 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Attendance.Export;
 using Attendance.Storage;
+using Attendance.Testing;
 using Xunit;
 
 namespace Attendance.Functions.Tests.Settings;
 
 /// <summary>
-/// Every setting core reads is either given to the Functions app by infra or documented with the default that
-/// applies without it; what infra sets is a setting something reads; and the documentation matches both.
+/// Every setting core reads is either in the app settings of the compiled infra template or documented with the
+/// default that applies without it; a setting the code has no default for is always in them (the app settings
+/// resource replaces the whole list on every provision, so nothing set by hand survives); what infra sets is a
+/// setting something reads; and the documentation matches all of it and never asks for a setting by hand.
 /// </summary>
-public sealed class AppSettingsCoverageTests
+public sealed partial class AppSettingsCoverageTests
 {
     // Settings of the Functions host and the platform, not of this product's code.
     private static readonly string[] HostSettingPrefixes = ["AzureWebJobsStorage", "APPLICATIONINSIGHTS_", "FUNCTIONS_", "WEBSITE_"];
+
+    // Settings without a code default that the Functions app in Azure does not read, each with the reason.
+    private static readonly Dictionary<string, string> ReadOnlyByOtherHosts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Auth__AdminKey"] = "the local server's admin key; in Azure the Functions host checks its own master key",
+        ["AttendanceStorage__ConnectionString"] = "a key connection string for the emulator and the CLI; the deployed storage refuses keys, infra gives the service URIs",
+    };
 
     [Fact]
     public void Discovery_finds_the_options_of_storage_the_store_and_the_export()
@@ -35,29 +46,69 @@ public sealed class AppSettingsCoverageTests
     }
 
     [Fact]
-    public void Every_setting_the_code_reads_is_set_by_infra_or_has_a_documented_default()
+    public async Task Every_setting_the_code_reads_is_in_the_compiled_app_settings_or_has_a_documented_default()
     {
+        var infra = await InfraSettings.AllAsync();
         var uncovered = CoreSettings.All
-            .Where(s => !InfraSettings.Sets(s.Key) && ConfigurationDoc.Find(s.Key) is not { HasDefault: true })
+            .Where(s => !infra.ContainsKey(s.Key) && ConfigurationDoc.Find(s.Key) is not { HasDefault: true })
             .Select(s => s.Key)
             .ToList();
-        Assert.True(uncovered.Count == 0, "Neither set in infra/app/function-app.bicep nor given a default in docs/configuration.md: " + string.Join(", ", uncovered));
+        Assert.True(uncovered.Count == 0, "Neither in the compiled app settings (infra/app/function-app.bicep) nor given a default in docs/configuration.md: " + string.Join(", ", uncovered));
     }
 
     [Fact]
-    public void The_documentation_says_set_by_infra_exactly_for_the_settings_infra_sets()
+    public async Task Every_setting_the_code_has_no_default_for_is_in_the_compiled_app_settings_unless_only_another_host_reads_it()
     {
+        // A setting whose code default is empty is one the app needs a value for in Azure (a storage endpoint, a
+        // secret, the links' address); one set by hand would be deleted by the next provision.
+        var infra = await InfraSettings.AllAsync();
+        var needed = CoreSettings.All.Where(s => s.Property is not null && IsEmpty(s.CodeDefault)).Select(s => s.Key).ToList();
+        Assert.Contains("Forms__PublicBaseUrl", needed);
+        Assert.Contains("Auth__FunctionKey", needed);
+
+        var missing = needed.Where(key => !infra.ContainsKey(key) && !ReadOnlyByOtherHosts.ContainsKey(key)).ToList();
+        Assert.True(missing.Count == 0, "The code has no default for these, so Azure must get them from infra: " + string.Join(", ", missing));
+        Assert.All(ReadOnlyByOtherHosts.Keys, key => Assert.Contains(key, needed, StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task The_documentation_says_set_by_infra_exactly_for_the_settings_infra_sets()
+    {
+        var infra = await InfraSettings.AllAsync();
         var wrong = ConfigurationDoc.All
-            .Where(row => row.SetByInfra != row.Names.Any(InfraSettings.Sets))
+            .Where(row => row.SetByInfra != row.Names.Any(infra.ContainsKey))
             .Select(row => $"{string.Join(" / ", row.Names)}: documented {(row.SetByInfra ? "yes" : "no")}, infra {(row.SetByInfra ? "does not set it" : "sets it")}")
             .ToList();
         Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
     }
 
     [Fact]
-    public void Every_setting_infra_gives_the_app_is_read_by_the_code_or_the_host()
+    public void No_setting_is_documented_as_set_by_hand_in_azure()
     {
-        var unknown = InfraSettings.All.Keys
+        var byHand = ConfigurationDoc.All
+            .Where(row => !row.SetByInfra && ByHand().IsMatch(row.SetByInfraText))
+            .Select(row => string.Join(" / ", row.Names))
+            .ToList();
+        Assert.True(byHand.Count == 0, "The next azd provision deletes a setting set by hand; give it to infra instead: " + string.Join(", ", byHand));
+    }
+
+    [Fact]
+    public void No_document_tells_an_operator_to_change_app_settings_by_hand()
+    {
+        var documents = Directory.GetFiles(RepoPaths.Combine("docs"), "*.md").Append(RepoPaths.Combine("README.md")).ToList();
+        Assert.Contains(documents, d => d.EndsWith("deployment.md", StringComparison.Ordinal));
+        var offending = documents
+            .SelectMany(d => File.ReadLines(d).Select((line, i) => (Document: Path.GetFileName(d), Line: i + 1, Text: line)))
+            .Where(l => AppSettingsCommand().IsMatch(l.Text))
+            .Select(l => $"{l.Document}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+        Assert.True(offending.Count == 0, "The next azd provision deletes what these set:" + Environment.NewLine + string.Join(Environment.NewLine, offending));
+    }
+
+    [Fact]
+    public async Task Every_setting_infra_gives_the_app_is_read_by_the_code_or_the_host()
+    {
+        var unknown = (await InfraSettings.AllAsync()).Keys
             .Where(key => !IsHostSetting(key) && !CoreSettings.IsKnown(key))
             .ToList();
         Assert.True(unknown.Count == 0, "Infra sets settings no code reads (a typo?): " + string.Join(", ", unknown));
@@ -95,20 +146,40 @@ public sealed class AppSettingsCoverageTests
     }
 
     [Fact]
-    public void Secrets_reach_the_app_as_key_vault_references_only()
+    public async Task Secrets_reach_the_app_as_key_vault_references_only()
     {
-        var plain = CoreSettings.All
-            .Where(s => s.IsSecret && InfraSettings.All.TryGetValue(s.Key, out var value) && !value.StartsWith("'@Microsoft.KeyVault(", StringComparison.Ordinal))
-            .Select(s => $"{s.Key} = {InfraSettings.All[s.Key]}")
+        var infra = await InfraSettings.AllAsync();
+        var secrets = CoreSettings.All.Where(s => s.IsSecret && infra.ContainsKey(s.Key)).ToList();
+        Assert.Contains(secrets, s => s.Key == "Export__PseudonymKey");
+        Assert.Contains(secrets, s => s.Key == "Auth__FunctionKey");
+        var plain = secrets
+            .Where(s => !infra[s.Key].StartsWith(KeyVaultReference, StringComparison.Ordinal))
+            .Select(s => $"{s.Key} = {infra[s.Key]}")
             .ToList();
         Assert.True(plain.Count == 0, "Secrets set in plain text: " + string.Join(", ", plain));
     }
 
     [Fact]
-    public void The_local_server_keys_are_not_given_to_the_functions_app_whose_host_checks_its_own()
+    public async Task The_functions_app_gets_the_odk_password_but_not_the_local_servers_admin_key()
     {
-        Assert.DoesNotContain(InfraSettings.All.Keys, key => key.StartsWith("Auth__", StringComparison.OrdinalIgnoreCase));
+        // ODK Collect sends HTTP Basic, which the Functions host cannot check, so the app checks Auth:FunctionKey;
+        // admin routes are the host's, behind its master key.
+        var infra = await InfraSettings.AllAsync();
+        Assert.Equal("[format('@Microsoft.KeyVault(SecretUri={0})', parameters('odkCollectKeySecretUri'))]", infra["Auth__FunctionKey"]);
+        Assert.DoesNotContain("Auth__AdminKey", infra.Keys);
     }
+
+    private const string KeyVaultReference = "[format('@Microsoft.KeyVault(SecretUri={0})', ";
+
+    private static bool IsEmpty(object? value) => value is null || value is string { Length: 0 };
+
+    // A "no" row that still expects someone to set it in Azure.
+    [GeneratedRegex(@"(?i)\bby hand\b|\bportal\b|\bmanually\b")]
+    private static partial Regex ByHand();
+
+    // az functionapp/webapp config appsettings set|delete, Set-AzFunctionAppSetting, Update-AzFunctionAppSetting.
+    [GeneratedRegex(@"(?i)appsettings\s+(set|delete)\b|(Set|Update|Remove)-Az(Function|Web)App(Setting|Slot)")]
+    private static partial Regex AppSettingsCommand();
 
     private static bool IsHostSetting(string key) =>
         HostSettingPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));

@@ -34,7 +34,7 @@ internal static partial class ConfigurationDoc
                 throw new InvalidOperationException($"configuration.md: 'set by infra?' must start with yes or no: {line}");
             }
 
-            rows.Add(new DocumentedSetting(names, cells[1], cells[2], setByInfra));
+            rows.Add(new DocumentedSetting(names, cells[1], cells[2], setByInfra, cells[3]));
         }
 
         return rows;

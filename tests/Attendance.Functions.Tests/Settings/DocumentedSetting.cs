@@ -1,7 +1,7 @@
 namespace Attendance.Functions.Tests.Settings;
 
 /// <summary>One row of the table in docs/configuration.md.</summary>
-internal sealed record DocumentedSetting(IReadOnlyList<string> Names, string Meaning, string Default, bool SetByInfra)
+internal sealed record DocumentedSetting(IReadOnlyList<string> Names, string Meaning, string Default, bool SetByInfra, string SetByInfraText)
 {
     /// <summary>Whether the row says what applies when the setting is absent.</summary>
     public bool HasDefault => Default.Trim() is not ("" or "-" or "—");

@@ -1,60 +1,31 @@
-using System.Text.RegularExpressions;
-using Attendance.Testing;
+using System.Text.Json;
+using Xunit;
 
 namespace Attendance.Functions.Tests.Settings;
 
-/// <summary>The app settings infra/app/function-app.bicep gives the Functions app: the <c>appSettings</c> object, key by key.</summary>
-internal static partial class InfraSettings
+/// <summary>
+/// The app settings Azure receives: the properties of the one <c>Microsoft.Web/sites/config</c> resource
+/// (<c>appsettings</c>) in the compiled template, key by key. Each value is an ARM expression
+/// (<c>[parameters('exportSchedule')]</c>) or a literal.
+/// </summary>
+internal static class InfraSettings
 {
-    public static string FunctionAppBicepPath => RepoPaths.Combine("infra", "app", "function-app.bicep");
+    /// <summary>Whether Azure receives <paramref name="key"/>; for synchronous tests (the template is compiled once).</summary>
+    public static bool Sets(string key) => Task.Run(AllAsync).GetAwaiter().GetResult().ContainsKey(key);
 
-    /// <summary>Setting name to its Bicep value expression, as written.</summary>
-    public static IReadOnlyDictionary<string, string> All { get; } = Parse(File.ReadAllText(FunctionAppBicepPath));
-
-    public static bool Sets(string key) => All.ContainsKey(key);
-
-    public static Dictionary<string, string> Parse(string bicep)
+    public static async Task<IReadOnlyDictionary<string, string>> AllAsync()
     {
-        var start = AppSettingsStart().Match(bicep);
-        if (!start.Success)
-        {
-            throw new InvalidOperationException("function-app.bicep declares no 'var appSettings = {'.");
-        }
+        var config = await InfraTemplate.SingleAsync("Microsoft.Web/sites/config");
+        Assert.EndsWith("'appsettings')]", config.GetProperty("name").GetString(), StringComparison.Ordinal);
 
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in Block(bicep, start.Index + start.Length).Split('\n'))
+        foreach (var setting in config.GetProperty("properties").EnumerateObject())
         {
-            if (Entry().Match(line) is { Success: true } entry)
-            {
-                if (!settings.TryAdd(entry.Groups[1].Value, entry.Groups[2].Value.Trim()))
-                {
-                    throw new InvalidOperationException($"appSettings sets '{entry.Groups[1].Value}' twice.");
-                }
-            }
+            // A JSON object's names are unique, but not case-insensitively, and app settings are case-insensitive.
+            Assert.True(settings.TryAdd(setting.Name, setting.Value.ValueKind == JsonValueKind.String ? setting.Value.GetString()! : setting.Value.GetRawText()),
+                $"appsettings sets '{setting.Name}' twice.");
         }
 
         return settings;
     }
-
-    // The text up to the brace that closes the object opened just before `from`.
-    private static string Block(string text, int from)
-    {
-        var depth = 1;
-        for (var i = from; i < text.Length; i++)
-        {
-            depth += text[i] switch { '{' => 1, '}' => -1, _ => 0 };
-            if (depth == 0)
-            {
-                return text[from..i];
-            }
-        }
-
-        throw new InvalidOperationException("appSettings is not closed.");
-    }
-
-    [GeneratedRegex(@"var\s+appSettings\s*=\s*\{")]
-    private static partial Regex AppSettingsStart();
-
-    [GeneratedRegex(@"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(.+?)\s*$")]
-    private static partial Regex Entry();
 }

@@ -176,6 +176,36 @@ public sealed class OrganizerApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task No_cell_of_the_csv_starts_a_formula_in_Excel_splitting_on_commas_or_on_semicolons()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        await OrganizerDesk.RegisterLampungAsync(api, Ct);
+        const string dewi = "Dewi;=cmd|' /C calc'!A0;";
+        var hostile = Lampung.Submission(dewi, day: "2023-06-06");
+        hostile["institution"] = "Perpustakaan; +SUM(1;2)";
+        hostile["position"] = "Kepala;\"@HYPERLINK(\"x\")\"";
+        await PostAsync(api, [hostile, Lampung.Submission("Ani Lestari", day: "2023-06-06")]);
+
+        foreach (var path in new[] { "?date=2023-06-06&format=csv", "?format=csv" })
+        {
+            using var response = await api.Client.GetAsync($"events/{Lampung.EventId}/attendance{path}", Ct);
+            var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
+
+            // Comma-separated (RFC 4180): the values as typed, apostrophes only where a cell could begin.
+            var dewiRow = Parse(bytes).Single(r => r[1].StartsWith("Dewi", StringComparison.Ordinal));
+            Assert.Equal("Dewi;'=cmd|' /C calc'!A0;", dewiRow[1]);
+            Assert.Contains("Perpustakaan;' +SUM(1;2)", dewiRow, StringComparer.Ordinal);
+
+            // As Excel in the id-ID locale reads it: every line split on ';', a quote honoured only at a field's start.
+            var text = Encoding.UTF8.GetString(bytes[3..]);
+            var cells = text.Split("\r\n").SelectMany(line => line.Split(';')).ToList();
+            var formulas = cells.Where(c => c.TrimStart(' ', '"') is [ '=' or '+' or '-' or '@' or '\t', ..]).ToList();
+            Assert.True(formulas.Count == 0, $"{path}: {string.Join(" | ", formulas)}");
+            Assert.Contains(cells, c => c.StartsWith("'=cmd", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task Without_a_date_the_event_is_listed_by_participant_with_the_days_each_attended_and_who_attended_every_day()
     {
         await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));

@@ -20,7 +20,12 @@ public sealed class RequestLoggingTests(AzuriteFixture azurite)
         var logs = new CapturedLogs();
         await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During),
             services => services.AddLogging(l => l.AddProvider(logs)),
-            new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace" });
+            new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Trace",
+                // As someone chasing a bad request would set it: the product's rule for this category still wins.
+                ["Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel.BadRequests"] = "Trace",
+            });
         var token = await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
 
         using var byQuery = await api.Anonymous.GetAsync($"events/{Lampung.EventId}?code={ApiServer.FunctionKey}", Ct);
@@ -32,6 +37,24 @@ public sealed class RequestLoggingTests(AzuriteFixture azurite)
             ["fullName"] = "Budi Santoso", ["province"] = "Lampung", ["regency"] = "Kab. Pesawaran", ["formToken"] = token,
         }), Ct);
         using var odk = await api.Anonymous.SendAsync(OdkCollect.Head(ApiServer.FunctionKey), Ct);
+
+        // Requests Kestrel itself refuses with 400 before any route runs: its BadRequests lines quote the target.
+        var malformed = new[]
+        {
+            $"GET /api/exports%00?code={ApiServer.AdminKey} HTTP/1.1",
+            $"GET /api/events/{Lampung.EventId}/form%00?token={token} HTTP/1.1",
+            $"G@T /api/exports?code={ApiServer.AdminKey} HTTP/1.1",
+            $"GET /api/events/{Lampung.EventId}?code={ApiServer.FunctionKey} HTTP/1.7",
+            $"GET /api/events/{Lampung.EventId}/form?token={token} x HTTP/1.1",
+            $"GET /api/health HTTP/1.1\r\nx-functions-key {ApiServer.AdminKey}",
+        };
+        foreach (var requestLine in malformed)
+        {
+            // 400, or 505 for the unknown HTTP version.
+            var status = await RawStatusAsync(api.Anonymous.BaseAddress!, requestLine);
+            Assert.True(status is 400 or 505, $"{requestLine}: {status}");
+        }
+
         Assert.Equal(HttpStatusCode.OK, byQuery.StatusCode);
         Assert.Equal(HttpStatusCode.Created, byHeader.StatusCode);
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
@@ -52,5 +75,18 @@ public sealed class RequestLoggingTests(AzuriteFixture azurite)
         Assert.Contains(answered, m => m.StartsWith("GetForm answered 200", StringComparison.Ordinal));
         Assert.Contains(answered, m => m.StartsWith("HeadOpenRosaSubmission answered 204", StringComparison.Ordinal));
         Assert.True(logs.Entries.Count > answered.Count, "the capture must see ASP.NET Core's own lines too, or the test proves nothing about them.");
+        Assert.Contains(logs.Entries, e => e.Category.StartsWith("Microsoft.AspNetCore.Server.Kestrel", StringComparison.Ordinal));
+    }
+
+    /// <summary>Sends <paramref name="requestHead"/> as written (HttpClient would refuse or repair it) and returns the status Kestrel answers.</summary>
+    private static async Task<int> RawStatusAsync(Uri server, string requestHead)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.Host, server.Port, Ct);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.Latin1.GetBytes($"{requestHead}\r\nHost: {server.Authority}\r\nConnection: close\r\n\r\n"), Ct);
+        using var reader = new StreamReader(stream, Encoding.Latin1);
+        var statusLine = await reader.ReadLineAsync(Ct) ?? string.Empty;
+        return int.Parse(statusLine.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 }

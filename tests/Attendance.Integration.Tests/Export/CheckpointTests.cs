@@ -52,7 +52,7 @@ public sealed class CheckpointTests(AzuriteFixture azurite)
         Assert.Equal(4, checkpoint.GetProperty("adds").GetInt32());
         Assert.Equal(17, checkpoint.GetProperty("removes").GetInt32());
         var types = checkpoint.GetProperty("duckdbTypes");
-        Assert.Equal("STRUCT(minReaderVersion INTEGER, minWriterVersion INTEGER)", types.GetProperty("protocol").GetString());
+        Assert.Equal("STRUCT(minReaderVersion INTEGER, minWriterVersion INTEGER, readerFeatures VARCHAR[], writerFeatures VARCHAR[])", types.GetProperty("protocol").GetString());
         Assert.Contains("partitionValues MAP(VARCHAR, VARCHAR)", types.GetProperty("add").GetString(), StringComparison.Ordinal);
         Assert.Contains("size BIGINT", types.GetProperty("add").GetString(), StringComparison.Ordinal);
         Assert.Contains("partitionColumns VARCHAR[]", types.GetProperty("metaData").GetString(), StringComparison.Ordinal);

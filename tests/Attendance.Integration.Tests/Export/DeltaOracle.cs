@@ -24,25 +24,59 @@ internal static class DeltaOracle
             var folders = new List<string>();
             foreach (var (container, table) in tables)
             {
-                var folder = Path.Combine(root.FullName, container.Name, table);
-                await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = table + "/" }, cancellationToken))
-                {
-                    var content = await container.DownloadIfExistsAsync(blob.Name, cancellationToken) ?? throw new InvalidOperationException($"{blob.Name} vanished");
-                    var path = Path.Combine(root.FullName, container.Name, blob.Name);
-                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                    await File.WriteAllBytesAsync(path, content.ToArray(), cancellationToken);
-                }
-
-                folders.Add(folder);
+                folders.Add(await DownloadAsync(container, table, root.FullName, cancellationToken));
             }
 
-            var output = await NodeProcess.RunAsync("tests/oracles/read-delta.mjs", folders, TimeSpan.FromMinutes(5), cancellationToken);
-            return [.. JsonDocument.Parse(output).RootElement.EnumerateArray().Select(e => new DeltaRead(e.Clone()))];
+            return await ReadFoldersAsync(folders, cancellationToken);
         }
         finally
         {
             root.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Reads the table as <see cref="ReadAsync(BlobContainerClient, string, CancellationToken)"/> does, then checks the
+    /// statistics of its live files, and of its newest checkpoint, with tests/oracles/check-statistics.mjs.
+    /// </summary>
+    public static async Task<(DeltaRead Table, StatisticsCheck Files, StatisticsCheck? Checkpoint)> CheckStatisticsAsync(
+        BlobContainerClient container, string table, CancellationToken cancellationToken, string? partitionColumn = null)
+    {
+        var root = Directory.CreateTempSubdirectory("delta-statistics-");
+        try
+        {
+            var folder = await DownloadAsync(container, table, root.FullName, cancellationToken);
+            var read = (await ReadFoldersAsync([folder], cancellationToken))[0];
+            string[] partitions = partitionColumn is null ? [] : ["--partitions", partitionColumn];
+            var files = await StatisticsCheck.RunAsync([.. partitions, .. read.Files.Select(f => Path.Combine(folder, f))], cancellationToken);
+            var checkpoint = read.CheckpointFile is { } name
+                ? await StatisticsCheck.RunAsync([Path.Combine(folder, "_delta_log", name)], cancellationToken)
+                : null;
+            return (read, files, checkpoint);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<string> DownloadAsync(BlobContainerClient container, string table, string root, CancellationToken cancellationToken)
+    {
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = table + "/" }, cancellationToken))
+        {
+            var content = await container.DownloadIfExistsAsync(blob.Name, cancellationToken) ?? throw new InvalidOperationException($"{blob.Name} vanished");
+            var path = Path.Combine(root, container.Name, blob.Name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, content.ToArray(), cancellationToken);
+        }
+
+        return Path.Combine(root, container.Name, table);
+    }
+
+    private static async Task<IReadOnlyList<DeltaRead>> ReadFoldersAsync(IReadOnlyList<string> folders, CancellationToken cancellationToken)
+    {
+        var output = await NodeProcess.RunAsync("tests/oracles/read-delta.mjs", folders, TimeSpan.FromMinutes(5), cancellationToken);
+        return [.. JsonDocument.Parse(output).RootElement.EnumerateArray().Select(e => new DeltaRead(e.Clone()))];
     }
 
     public static async Task<DeltaRead> ReadAsync(BlobContainerClient container, string table, CancellationToken cancellationToken) =>
@@ -68,6 +102,12 @@ internal sealed record DeltaRead(JsonElement Json)
     public IReadOnlyDictionary<string, string> Configuration => Json.GetProperty("configuration").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
 
     public IReadOnlyList<string> Files => [.. Json.GetProperty("files").EnumerateArray().Select(f => f.GetString()!)];
+
+    /// <summary>Each live file's <c>add.stats</c> as the log has it (null where absent).</summary>
+    public IReadOnlyDictionary<string, string?> FileStats => Json.GetProperty("stats").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+
+    /// <summary>The newest checkpoint's file name in <c>_delta_log</c>, or null.</summary>
+    public string? CheckpointFile => Json.GetProperty("checkpointFile").GetString();
 
     public IReadOnlyDictionary<string, long> Txn => Json.GetProperty("txn").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64());
 

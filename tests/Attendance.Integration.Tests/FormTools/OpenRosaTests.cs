@@ -154,6 +154,39 @@ public sealed class OpenRosaTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
     }
 
+    private const string Boundary = "odk-boundary-7f3a";
+
+    /// <summary>Multipart bodies no multipart reader should take, each wrapped around a valid instance part.</summary>
+    public static TheoryData<string, string> MalformedMultipart => new()
+    {
+        { "a part with 17 headers", Part(string.Concat(Enumerable.Range(1, 16).Select(i => $"X-Extra-{i}: {i}\r\n"))) },
+        { "one 20 KB header line", Part($"X-Padding: {new string('a', 20 * 1024)}\r\n") },
+        { "headers that never end", $"--{Boundary}\r\nContent-Disposition: form-data; name=\"xml_submission_file\"\r\n" + new string('a', 30 * 1024) },
+        { "no closing boundary", $"--{Boundary}\r\nContent-Disposition: form-data; name=\"xml_submission_file\"\r\n\r\n<d/>" },
+        { "no boundary at all", "<d><fullName>Siti</fullName></d>" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedMultipart))]
+    public async Task A_malformed_multipart_body_is_a_400_OpenRosa_message_and_stores_nothing(string what, string body)
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
+        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body));
+        content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={Boundary}");
+        using var response = await api.Anonymous.SendAsync(OdkCollect.Request(HttpMethod.Post, ApiServer.FunctionKey, content), Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {(int)response.StatusCode} {text}");
+        Assert.Equal("1.0", response.Headers.GetValues("X-OpenRosa-Version").Single());
+        Assert.Equal("error", XDocument.Parse(text).Root!.Element(OpenRosa + "message")!.Attribute("nature")!.Value);
+        Assert.Equal(0, await StoredAsync(api));
+    }
+
+    /// <summary>The instance part of a Collect post with <paramref name="extraHeaders"/> after its two usual headers.</summary>
+    private static string Part(string extraHeaders) =>
+        $"--{Boundary}\r\nContent-Disposition: form-data; name=\"xml_submission_file\"; filename=\"a.xml\"\r\nContent-Type: text/xml\r\n{extraHeaders}\r\n"
+        + OdkCollect.Instance("uuid:1b4f0c55-0000-4000-8000-000000000017", "Siti Aminah") + $"\r\n--{Boundary}--\r\n";
+
     private static async Task<long> StoredAsync(ApiServer api) =>
         await api.Services.GetRequiredService<SubmissionStore>().GetLastSequenceAsync(Lampung.EventId, Ct);
 }

@@ -9,9 +9,9 @@ namespace Attendance.Parquet.Tests.Oracles;
 /// </summary>
 public sealed class ExportScenario
 {
-    private readonly Func<Stream, CancellationToken, Task<long>> _write;
+    private readonly Func<Stream, CancellationToken, Task<ParquetFileSummary>> _write;
 
-    private ExportScenario(string name, IReadOnlyList<ScenarioColumn> columns, RowGroupLimits limits, IReadOnlyList<object?[]> expected, Func<Stream, CancellationToken, Task<long>> write)
+    private ExportScenario(string name, IReadOnlyList<ScenarioColumn> columns, RowGroupLimits limits, IReadOnlyList<object?[]> expected, Func<Stream, CancellationToken, Task<ParquetFileSummary>> write)
     {
         Name = name;
         Columns = columns;
@@ -36,8 +36,8 @@ public sealed class ExportScenario
             [.. rows.Select(expected)],
             (stream, cancellationToken) => ExportFiles.WriteParquetAsync(stream, table, rows.ToAsyncEnumerable(), limits, progress: null, cancellationToken));
 
-    /// <summary>Writes the file as the export does, to a forward-only stream like the blob upload; returns the row count.</summary>
-    public Task<long> WriteAsync(Stream stream, CancellationToken cancellationToken = default) => _write(stream, cancellationToken);
+    /// <summary>Writes the file as the export does, to a forward-only stream like the blob upload; returns what the export reports of it.</summary>
+    public Task<ParquetFileSummary> WriteAsync(Stream stream, CancellationToken cancellationToken = default) => _write(stream, cancellationToken);
 
     public override string ToString() => Name;
 }

@@ -100,12 +100,8 @@ public sealed class ExportedFileTests(OracleFixture fixture) : IClassFixture<Ora
                 var where = $"row group {g} column '{columns[c].Name}'";
                 var statistics = rowGroups[g].GetProperty("columns")[c].GetProperty("statistics");
                 Assert.Equal(expected.NullCount, long.Parse(statistics.GetProperty("null_count").GetString()!, CultureInfo.InvariantCulture));
-                if (columns[c].Type != ExportColumnType.Timestamp)
-                {
-                    // Timestamps' bounds are wrong in Parquet.Net 6.1: see the test below.
-                    AssertBound(expected.Min, statistics, "min_value", where);
-                    AssertBound(expected.Max, statistics, "max_value", where);
-                }
+                AssertBound(expected.Min, statistics, "min_value", where);
+                AssertBound(expected.Max, statistics, "max_value", where);
 
                 var duck = duckMetadata[(g * columns.Count) + c];
                 Assert.Equal(expected.NullCount.ToString(CultureInfo.InvariantCulture), duck.GetProperty("stats_null_count").GetString());
@@ -228,20 +224,33 @@ public sealed class ExportedFileTests(OracleFixture fixture) : IClassFixture<Ora
     }
 
     /// <summary>
-    /// Known defect, aloneguid/parquet-dotnet#769 (open): Parquet.Net 6.1 encodes the min/max of every INT64 timestamp
-    /// in milliseconds whatever the column's unit, so a TIMESTAMP(MICROS) chunk claims bounds 1000 times too small and
-    /// engines that skip row groups by statistics (DuckDB, Spark) drop matching rows from filtered queries. This pins
-    /// the defect so that the upgrade that fixes it fails here and docs/powerbi.md's warning can go.
+    /// aloneguid/parquet-dotnet#769 (open): Parquet.Net 6.1 writes the bounds of a <c>DateTime</c> TIMESTAMP(MICROS)
+    /// column in milliseconds. The export writes instants as INT64 microseconds and declares them timestamps in the
+    /// footer (<see cref="ParquetNet769"/>), so the bounds are microseconds, in the footer and in every data page's header.
     /// </summary>
     [Fact]
-    public void Known_defect_timestamp_statistics_are_milliseconds_not_microseconds()
+    public void Timestamp_statistics_are_microseconds_in_the_footer_and_the_page_headers()
     {
         var reading = fixture.Readings["attendance-table"];
         var column = reading.Scenario.Columns.Select((c, i) => (c.Name, i)).Single(c => c.Name == "received_at").i;
         var rows = reading.Scenario.Expected.Take(Scenarios.SmallGroupRows).Select(r => (DateTimeOffset)r[column]!).ToList();
-        var statistics = reading.Hyparquet.GetProperty("rowGroups")[0].GetProperty("columns")[column].GetProperty("statistics");
-        Assert.Equal(rows.Min().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), statistics.GetProperty("min_value").GetString());
-        Assert.Equal(rows.Max().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), statistics.GetProperty("max_value").GetString());
+        var chunk = reading.Hyparquet.GetProperty("rowGroups")[0].GetProperty("columns")[column];
+        var min = CanonicalValue.MicrosSinceEpoch(rows.Min()).ToString(CultureInfo.InvariantCulture);
+        var max = CanonicalValue.MicrosSinceEpoch(rows.Max()).ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(min, chunk.GetProperty("statistics").GetProperty("min_value").GetString());
+        Assert.Equal(max, chunk.GetProperty("statistics").GetProperty("max_value").GetString());
+        var page = Assert.Single(chunk.GetProperty("pages").EnumerateArray());
+        Assert.Equal(min, page.GetProperty("min").GetString());
+        Assert.Equal(max, page.GetProperty("max").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(ScenarioNames))]
+    public void The_footer_declares_the_type_order_of_every_column(string scenario)
+    {
+        // Without column_orders, parquet-format leaves the meaning of min_value and max_value undefined.
+        var reading = fixture.Readings[scenario];
+        Assert.Equal(Enumerable.Repeat("TYPE_DEFINED_ORDER", reading.Scenario.Columns.Count), reading.Hyparquet.GetProperty("columnOrders").EnumerateArray().Select(o => o.GetString()));
     }
 
     private static readonly string[] PowerBiEncodings = ["PLAIN", "RLE", "PLAIN_DICTIONARY", "RLE_DICTIONARY", "BIT_PACKED"];

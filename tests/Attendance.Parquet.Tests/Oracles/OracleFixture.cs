@@ -18,7 +18,7 @@ public sealed class OracleFixture : IAsyncLifetime
             var path = Path.Combine(_folder, scenario.Name + ".parquet");
             // Written as the export writes a blob: forward only, no seeking, no length.
             var stream = new WriteOnlyStream();
-            var rows = await scenario.WriteAsync(stream, TestContext.Current.CancellationToken);
+            var rows = (await scenario.WriteAsync(stream, TestContext.Current.CancellationToken)).Rows;
             await File.WriteAllBytesAsync(path, stream.Received, TestContext.Current.CancellationToken);
             files.Add((scenario, path, rows));
         }

@@ -8,12 +8,18 @@ namespace Attendance.Parquet.Tests.Oracles;
 /// <summary>The files every reader must read back exactly: the edge cases of the export, each in its own file.</summary>
 public static class Scenarios
 {
-    /// <summary>Indonesian names with apostrophes and diacritics, emoji (one a joined sequence), other scripts, quotes and an empty string.</summary>
+    /// <summary>
+    /// Indonesian names with apostrophes and diacritics, emoji (one a joined sequence), other scripts, quotes, an empty
+    /// string, and fullwidth letters, which order differently in UTF-16 and UTF-8 against an emoji.
+    /// </summary>
     public static readonly string[] NonAsciiNames =
     [
         "Nur'aini Siregar", "Ma'ruf Amin", "Ni Luh Putu Ayu 🙏", "I Gusti Ngurah Rai", "Zoë Ñandú", "Éva d'Ávila",
         "Dra. Sri Mulyani, M.Pd.", "Tjut Nja' Dhien", "日本語の名前", "👩‍👩‍👧 keluarga", "", "Ahmad \"Acong\" Suharto",
         "zulkifli", "Ω omega", "D'Costa O'Hara", "\u00a0leading nbsp",
+
+        // A fullwidth name (U+FF00 block) beside the emoji: UTF-16 puts 👩 (U+D83D...) first, UTF-8 puts it last.
+        "Ｓｉｔｉ Ｆｕｌｌｗｉｄｔｈ", "👩 alone",
     ];
 
     /// <summary>Rows per group in the multi-group files: small, so a few thousand rows make many groups.</summary>
