@@ -31,11 +31,21 @@ public static class AttendanceServiceCollectionExtensions
         // without URL; the worker runs the same ASP.NET Core hosting, so this holds in both hosts.
         // Kestrel's bad-request lines (Debug) quote the refused request line, target or header whole
         // ("Invalid request target: '/api/exports%00?code=<key>'"), and every line of that category is such a
-        // quote, so it is off at every level. A rule added here wins over a Logging:LogLevel setting for the same category,
-        // because the host's configuration rules are registered before it.
+        // quote, so it is off at every level. .NET applies the rules of one provider only when that provider has any
+        // (Logging:Console:LogLevel:Default=Trace makes every rule for all providers irrelevant to the console), so the
+        // same two rules are added for every provider named in the configuration too, after all other rules: the
+        // last of equally specific rules wins, so no Logging setting can turn these categories back on.
         services.AddLogging(logging => logging
             .AddFilter(HostingDiagnosticsCategory, LogLevel.Warning)
             .AddFilter(KestrelBadRequestsCategory, LogLevel.None));
+        services.PostConfigure<LoggerFilterOptions>(options =>
+        {
+            foreach (var provider in options.Rules.Select(r => r.ProviderName).OfType<string>().Distinct(StringComparer.Ordinal).ToList())
+            {
+                options.Rules.Add(new LoggerFilterRule(provider, HostingDiagnosticsCategory, LogLevel.Warning, filter: null));
+                options.Rules.Add(new LoggerFilterRule(provider, KestrelBadRequestsCategory, LogLevel.None, filter: null));
+            }
+        });
 
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName))
             .Validate(o => IsTableName(o.EventsTable) && IsTableName(o.SubmissionsTable),

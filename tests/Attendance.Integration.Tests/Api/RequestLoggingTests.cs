@@ -14,17 +14,24 @@ public sealed class RequestLoggingTests(AzuriteFixture azurite)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Keys_tokens_and_credentials_never_reach_the_logs_while_every_request_is_logged()
+    /// <summary>
+    /// Logging opened up as someone chasing a bad request would: for every provider, or for one provider only
+    /// (<c>Logging:Console:LogLevel:Default</c>), whose rules .NET prefers over every rule for all providers.
+    /// </summary>
+    [Theory]
+    [InlineData("Logging")]
+    [InlineData("Logging:Attendance.Integration.Tests.Api.CapturedLogs")]
+    public async Task Keys_tokens_and_credentials_never_reach_the_logs_while_every_request_is_logged(string section)
     {
         var logs = new CapturedLogs();
         await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During),
             services => services.AddLogging(l => l.AddProvider(logs)),
             new Dictionary<string, string?>
             {
-                ["Logging:LogLevel:Default"] = "Trace",
-                // As someone chasing a bad request would set it: the product's rule for this category still wins.
-                ["Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel.BadRequests"] = "Trace",
+                [$"{section}:LogLevel:Default"] = "Trace",
+                // The product's rules for these categories still win.
+                [$"{section}:LogLevel:Microsoft.AspNetCore.Server.Kestrel.BadRequests"] = "Trace",
+                [$"{section}:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Trace",
             });
         var token = await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
 
