@@ -39,7 +39,10 @@ public static partial class ContactDetailsInText
     {
         // Compatibility-folded as the contact rules read it, so full-width digits and ＠ count.
         var folded = text.Normalize(NormalizationForm.FormKC);
-        return HoldsEmail(folded) || HoldsPhone(folded);
+
+        // Dates are no phone numbers, but two of them written as a range ("01-07-2015 - 30-06-2020") make a run of
+        // digits and dashes whose middle the phone rules accept; a date is cut out before looking for a number.
+        return HoldsEmail(folded) || HoldsPhone(Date().Replace(folded, " · "));
     }
 
     private static bool HoldsEmail(string text)
@@ -120,4 +123,8 @@ public static partial class ContactDetailsInText
 
     [GeneratedRegex(@"\+?\(?[0-9][0-9 ().-]*")]
     private static partial Regex PhoneRun();
+
+    /// <summary>A calendar date: day-month-year or year-month-day, with '-', '/' or '.' between the parts.</summary>
+    [GeneratedRegex(@"(?<![0-9])(?:[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}|[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2})(?![0-9])")]
+    private static partial Regex Date();
 }
