@@ -84,8 +84,23 @@ public sealed class FormRateLimiter : IDisposable
             // Spent: the address waits until its bucket holds a refusal again. (A bucket cannot be asked whether it holds
             // a whole token without taking it: it refills in fractions, so a zero-permit probe passes at 0.01.)
             blocked[address] = Environment.TickCount64 + (RetryAfterSeconds(lease) * 1000L);
+            if (blocked.Count > MaxBlockedBeforeSweep)
+            {
+                // Entries otherwise go only when their address comes back: addresses that never do must not pile up.
+                var now = Environment.TickCount64;
+                foreach (var entry in blocked.Where(e => e.Value <= now))
+                {
+                    blocked.TryRemove(entry);
+                }
+            }
         }
     }
+
+    /// <summary>How many blocked addresses are kept before the expired ones are swept out.</summary>
+    internal const int MaxBlockedBeforeSweep = 4096;
+
+    /// <summary>How many addresses are blocked now, expired ones not yet swept included.</summary>
+    internal int BlockedAddresses => blocked.Count;
 
     private int Refused(RateLimitLease lease, string kind, string eventId) => Refused(RetryAfterSeconds(lease), kind, eventId);
 
@@ -122,7 +137,8 @@ public sealed class FormRateLimiter : IDisposable
     /// Functions host forwards requests to the worker from this machine, so the connection's address is the host's),
     /// else the connection's. The header is believed only from a connection on this machine (the Functions host, or a
     /// proxy beside the local server): a client that reaches the local server directly could write any address in it.
-    /// Earlier entries are whatever the client claimed and are not trusted either.
+    /// Earlier entries are whatever the client claimed and are not trusted either. An IPv6 address counts by its /64
+    /// network, which one site or phone gets whole: a client could otherwise take a fresh address per request.
     /// </summary>
     public static string ClientAddress(HttpRequest request)
     {
@@ -131,15 +147,28 @@ public sealed class FormRateLimiter : IDisposable
         if (!string.IsNullOrWhiteSpace(forwarded))
         {
             var last = forwarded.Split(',')[^1].Trim();
-            if (IPEndPoint.TryParse(last, out var endpoint))
-            {
-                return endpoint.Address.ToString();
-            }
-
-            return last;
+            return IPEndPoint.TryParse(last, out var endpoint) ? Network(endpoint.Address) : last;
         }
 
-        return connection?.ToString() ?? "unknown";
+        return connection is null ? "unknown" : Network(connection);
+    }
+
+    /// <summary>An IPv4 address as is (IPv4-mapped IPv6 too); an IPv6 address as its /64 network.</summary>
+    internal static string Network(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
     }
 
     /// <summary>The 429 answer, as a page for a browser and as problem details for an API client.</summary>

@@ -27,6 +27,27 @@ public sealed class FormRateLimiterTests
     }
 
     [Fact]
+    public async Task Blocked_addresses_that_never_come_back_are_swept_once_their_block_has_passed()
+    {
+        // One refusal per address, refilled at once: each address's second refusal blocks it for the minimum second.
+        using var limiter = Limiter(new FormOptions { RefusalBurst = 1, RefusalsPerMinute = 60_000 });
+        for (var i = 0; i <= FormRateLimiter.MaxBlockedBeforeSweep; i++)
+        {
+            var stranger = Request($"10.{i / 65536}.{i / 256 % 256}.{i % 256}");
+            limiter.RecordRefusal(stranger);
+            limiter.RecordRefusal(stranger);
+        }
+
+        Assert.NotEqual(0, limiter.BlockedAddresses);
+        await Task.Delay(TimeSpan.FromSeconds(1.2), TestContext.Current.CancellationToken);
+
+        var last = Request("192.0.2.1");
+        limiter.RecordRefusal(last);
+        limiter.RecordRefusal(last);
+        Assert.Equal(1, limiter.BlockedAddresses);
+    }
+
+    [Fact]
     public void Links_of_different_events_share_the_address_limit()
     {
         using var limiter = Limiter(new FormOptions { RateLimitAddressBurst = 4, RateLimitAddressPerMinute = 1 });
