@@ -100,6 +100,28 @@ public sealed partial class VenueDayTests(AzuriteFixture azurite)
         Assert.Equal(["Yusuf Maulana"], await OrganizerDesk.NamesAsync(api, "2023-06-07", Ct));
     }
 
+    [Fact]
+    public async Task A_sign_in_kept_on_the_last_day_and_sent_the_next_morning_is_stored_for_the_last_day_until_that_day_ends()
+    {
+        // The page is served early on the last day; the sign-in is made half an hour later without a connection.
+        var clock = new ManualTime(new DateTimeOffset(2023, 6, 8, 7, 30, 0, Wib));
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        var stamp = await StampAsync(api, formUrl);
+        var kept = Kept("Dewi Anggraini", stamp, "2023-06-08T08:00:00+07:00");
+        var late = Kept("Rudi Hartono", stamp, "2023-06-08T08:05:00+07:00");
+
+        // More than 24 hours after the serving, the next morning: the form is closed, the stamp still dates the sign-in.
+        clock.Now = new DateTimeOffset(2023, 6, 9, 8, 0, 0, Wib);
+        using var nextMorning = await api.Anonymous.PostAsync(formUrl, new FormUrlEncodedContent(kept), Ct);
+        clock.Now = new DateTimeOffset(2023, 6, 10, 0, 0, 0, Wib);
+        using var dayAfterEnded = await api.Anonymous.PostAsync(formUrl, new FormUrlEncodedContent(late), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, nextMorning.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, dayAfterEnded.StatusCode);
+        Assert.Equal(["Dewi Anggraini"], await OrganizerDesk.NamesAsync(api, "2023-06-08", Ct));
+    }
+
     /// <summary>The stamp the server signed into the page at <paramref name="url"/>.</summary>
     internal static async Task<string> StampAsync(ApiServer api, string url)
     {
@@ -115,6 +137,16 @@ public sealed partial class VenueDayTests(AzuriteFixture azurite)
         var fields = Lampung.Submission(name);
         fields.Remove("eventId");
         fields.Remove("sessionDate");
+        return fields;
+    }
+
+    /// <summary>A sign-in the page kept offline: its page's stamp, the mark and the time the phone says Kirim was pressed.</summary>
+    private static Dictionary<string, string> Kept(string name, string stamp, string checkInAt)
+    {
+        var fields = Fields(name);
+        fields["pageStamp"] = stamp;
+        fields["keptOffline"] = "1";
+        fields["checkInAt"] = checkInAt;
         return fields;
     }
 
