@@ -122,6 +122,30 @@ public sealed partial class VenueDayTests(AzuriteFixture azurite)
         Assert.Equal(["Dewi Anggraini"], await OrganizerDesk.NamesAsync(api, "2023-06-08", Ct));
     }
 
+    [Fact]
+    public async Task A_sign_in_kept_on_a_page_left_open_overnight_is_stored_for_the_day_it_was_made_never_before_the_page_was_served()
+    {
+        var clock = new ManualTime(new DateTimeOffset(2023, 6, 6, 16, 0, 0, Wib));
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        var stamp = await StampAsync(api, formUrl);
+
+        // The next morning, offline at the venue, the page still holds yesterday in its hidden sessionDate.
+        clock.Now = new DateTimeOffset(2023, 6, 7, 9, 0, 0, Wib);
+        var today = Kept("Dewi Anggraini", stamp, "2023-06-07T08:30:00+07:00");
+        today["sessionDate"] = "2023-06-06";
+        // A phone whose clock says the day before the page was served gets the serving day, no earlier.
+        var before = Kept("Rudi Hartono", stamp, "2023-06-05T10:00:00+07:00");
+        using var todayPost = await api.Anonymous.PostAsync(formUrl, new FormUrlEncodedContent(today), Ct);
+        using var beforePost = await api.Anonymous.PostAsync(formUrl, new FormUrlEncodedContent(before), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, todayPost.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, beforePost.StatusCode);
+        Assert.Equal(["Dewi Anggraini"], await OrganizerDesk.NamesAsync(api, "2023-06-07", Ct));
+        Assert.Equal(["Rudi Hartono"], await OrganizerDesk.NamesAsync(api, "2023-06-06", Ct));
+        Assert.Empty(await OrganizerDesk.NamesAsync(api, "2023-06-05", Ct));
+    }
+
     /// <summary>The stamp the server signed into the page at <paramref name="url"/>.</summary>
     internal static async Task<string> StampAsync(ApiServer api, string url)
     {
