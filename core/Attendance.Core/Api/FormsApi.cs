@@ -90,6 +90,8 @@ public sealed class FormsApi(
 
             var typed = Typed(fields, clientKey);
             typed[VenueStamp.Field] = servedAt is null ? stamps.Issue(eventId, time.GetUtcNow()) : FormField(read, VenueStamp.Field);
+            // A kept sign-in refused for a field comes back still kept, so its correction is dated as it was.
+            typed[VenueStamp.KeptOfflineField] = servedAt is null ? null : "1";
             fields.Set(SubmissionFields.EventId, eventId);
             // "O" formats a DateOnly as ISO yyyy-MM-dd whatever the culture.
             var today = FormToken.SessionDatesOpen(trainingEvent!, checkInAt).Select(d => d.ToString("O")).ToList();

@@ -146,6 +146,33 @@ public sealed partial class VenueDayTests(AzuriteFixture azurite)
         Assert.Empty(await OrganizerDesk.NamesAsync(api, "2023-06-05", Ct));
     }
 
+    [Fact]
+    public async Task A_kept_sign_in_refused_for_a_field_comes_back_still_kept_so_its_correction_keeps_its_day()
+    {
+        var clock = new ManualTime(new DateTimeOffset(2023, 6, 6, 16, 0, 0, Wib));
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        var stamp = await StampAsync(api, formUrl);
+        clock.Now = new DateTimeOffset(2023, 6, 7, 7, 30, 0, Wib);
+        var kept = Kept("Dewi Anggraini", stamp, "2023-06-06T16:02:00+07:00");
+        kept["email"] = "dewi@";
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, formUrl) { Content = new FormUrlEncodedContent(kept) };
+        request.Headers.Accept.ParseAdd("text/html");
+        using var refused = await api.Anonymous.SendAsync(request, Ct);
+        var page = await refused.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("<input type=\"hidden\" name=\"keptOffline\" value=\"1\">", page, StringComparison.Ordinal);
+        Assert.Equal(stamp, StampField().Match(page).Groups[1].Value);
+
+        // The corrected form, as the page sends it: its hidden fields and the fixed email.
+        var corrected = new Dictionary<string, string>(kept) { ["email"] = "dewi@perpus.id", ["sessionDate"] = "2023-06-07" };
+        using var sent = await api.Anonymous.PostAsync(formUrl, new FormUrlEncodedContent(corrected), Ct);
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        Assert.Equal(["Dewi Anggraini"], await OrganizerDesk.NamesAsync(api, "2023-06-06", Ct));
+    }
+
     /// <summary>The stamp the server signed into the page at <paramref name="url"/>.</summary>
     internal static async Task<string> StampAsync(ApiServer api, string url)
     {
