@@ -9,8 +9,8 @@ namespace Attendance.Forms;
 /// <summary>
 /// The server's stamp in a sign-in page: the instant it served the page and the event it served it for, signed
 /// (HMAC-SHA256) with a key derived from <c>Export:PseudonymKey</c>, a server secret no page, link or client ever sees.
-/// A sign-in kept on the phone and sent later carries its page's stamp, so it is stored for the day the server served
-/// that page, never for a day the phone states. A stamp says nothing about who used the page or where: anyone who
+/// A sign-in kept on the phone and sent later carries its page's stamp, so the day it is stored for is never earlier
+/// than the day the server served that page, whatever the phone states. A stamp says nothing about who used the page or where: anyone who
 /// opened the link that day holds one.
 /// </summary>
 public sealed class VenueStamp(IOptions<ExportOptions> options)
