@@ -13,8 +13,8 @@ namespace Attendance.Api;
 /// <summary>
 /// The public sign-in form of one event, opened from a QR code at the venue: <c>GET</c> renders it,
 /// <c>POST</c> accepts it. No function key: the event's form token (query <c>token</c>, checked before the body is
-/// read) opens only this event, and only while it runs (<see cref="FormToken"/>). A sign-in is stored for today, or
-/// for the day its page was served when the page kept it offline (<see cref="VenueStamp"/>). Every answer carries
+/// read) opens only this event, and only while it runs (<see cref="FormToken"/>). A sign-in is stored for today, or,
+/// when the page kept it offline, for the day it was made, no earlier than its page was served (<see cref="VenueStamp"/>). Every answer carries
 /// <see cref="SecurityHeaders"/> and passes the <see cref="FormRateLimiter"/> first; a browser gets Indonesian
 /// pages, an API client problem details.
 /// </summary>
@@ -35,7 +35,7 @@ public sealed class FormsApi(
             }
 
             var now = time.GetUtcNow();
-            if (Closed(request, trainingEvent!, servedAt: null) is { } closed)
+            if (Closed(request, trainingEvent!, madeAt: null) is { } closed)
             {
                 return closed;
             }
@@ -70,13 +70,15 @@ public sealed class FormsApi(
 
             var fields = body.Items[0];
 
-            // A sign-in the page kept while there was no connection is judged by the time the server served its page
-            // (the signed stamp), so one made on the last day and sent the next morning is still taken, and for the day
-            // it was made. What the phone states about its time never picks the day.
+            // A sign-in the page kept while there was no connection is judged by when it was made: the phone's stated
+            // time held between the serving of its page (the signed stamp) and now, so one made on the last day and sent
+            // the next morning is still taken, and for the day it was made. The phone's time can move the day only
+            // forward from a day the server saw, never back before the page existed.
             var servedAt = FormField(read, VenueStamp.KeptOfflineField) == "1"
                 ? stamps.Read(eventId, FormField(read, VenueStamp.Field), time.GetUtcNow())
                 : null;
-            if (Closed(request, trainingEvent!, servedAt) is { } closed)
+            var checkInAt = CheckInAt(servedAt, fields[SubmissionFields.CheckInAt]);
+            if (Closed(request, trainingEvent!, servedAt is null ? null : checkInAt) is { } closed)
             {
                 return closed;
             }
@@ -88,17 +90,20 @@ public sealed class FormsApi(
 
             var typed = Typed(fields, clientKey);
             typed[VenueStamp.Field] = servedAt is null ? stamps.Issue(eventId, time.GetUtcNow()) : FormField(read, VenueStamp.Field);
+            // A kept sign-in refused for a field comes back still kept, so its correction is dated as it was.
+            typed[VenueStamp.KeptOfflineField] = servedAt is null ? null : "1";
             fields.Set(SubmissionFields.EventId, eventId);
-            var checkInAt = CheckInAt(servedAt, fields[SubmissionFields.CheckInAt]);
             // "O" formats a DateOnly as ISO yyyy-MM-dd whatever the culture.
-            var today = FormToken.SessionDatesOpen(trainingEvent!, servedAt ?? time.GetUtcNow()).Select(d => d.ToString("O")).ToList();
+            var today = FormToken.SessionDatesOpen(trainingEvent!, checkInAt).Select(d => d.ToString("O")).ToList();
             var chosen = fields[SubmissionFields.SessionDate]?.Trim();
             if (today.Count == 0)
             {
                 fields.Errors.Add(SubmissionFields.SessionDate, "the event form records today's attendance only, and today is not a day of the event.");
             }
-            else if (string.IsNullOrEmpty(chosen))
+            else if (string.IsNullOrEmpty(chosen) || (servedAt is not null && !fields.Errors.Has(SubmissionFields.SessionDate) && !today.Contains(chosen)))
             {
+                // A kept sign-in's sessionDate is the serving day the page filled in (a page left open overnight still
+                // shows yesterday); the day it was made decides.
                 fields.Set(SubmissionFields.SessionDate, today[0]);
             }
             else if (!fields.Errors.Has(SubmissionFields.SessionDate) && !today.Contains(chosen))
@@ -189,11 +194,11 @@ public sealed class FormsApi(
         return (trainingEvent, null);
     }
 
-    /// <summary>The refusal when the form is closed now and was not open when the stamped page was served; else null.</summary>
-    private IResult? Closed(HttpRequest request, TrainingEvent trainingEvent, DateTimeOffset? servedAt)
+    /// <summary>The refusal when the form is closed now and was not open when the kept sign-in was made; else null.</summary>
+    private IResult? Closed(HttpRequest request, TrainingEvent trainingEvent, DateTimeOffset? madeAt)
     {
         var now = time.GetUtcNow();
-        if (FormToken.IsOpen(trainingEvent, now) || (servedAt is { } served && FormToken.IsOpen(trainingEvent, served)))
+        if (FormToken.IsOpen(trainingEvent, now) || (madeAt is { } made && FormToken.IsOpen(trainingEvent, made)))
         {
             return null;
         }

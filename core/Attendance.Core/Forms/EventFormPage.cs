@@ -38,6 +38,12 @@ public static class EventFormPage
         Hidden(page, ClientKeyField, state.Value(ClientKeyField) ?? string.Empty);
         Hidden(page, SubmissionFields.CheckInAt, state.Value(SubmissionFields.CheckInAt) ?? string.Empty);
         Hidden(page, VenueStamp.Field, state.Value(VenueStamp.Field) ?? string.Empty);
+        if (state.Value(VenueStamp.KeptOfflineField) == "1")
+        {
+            // A refused kept sign-in shown for correction: sent again, it is still dated by its stamp, not by now.
+            Hidden(page, VenueStamp.KeptOfflineField, "1");
+        }
+
         Day(page, sessionDates, state);
 
         Input(page, state, SubmissionFields.FullName, "Nama lengkap", "text", required: true, autocomplete: "name", hint: "Seperti yang akan tertulis di sertifikat.");

@@ -9,8 +9,8 @@ namespace Attendance.Forms;
 /// <summary>
 /// The server's stamp in a sign-in page: the instant it served the page and the event it served it for, signed
 /// (HMAC-SHA256) with a key derived from <c>Export:PseudonymKey</c>, a server secret no page, link or client ever sees.
-/// A sign-in kept on the phone and sent later carries its page's stamp, so it is stored for the day the server served
-/// that page, never for a day the phone states. A stamp says nothing about who used the page or where: anyone who
+/// A sign-in kept on the phone and sent later carries its page's stamp, so the day it is stored for is never earlier
+/// than the day the server served that page, whatever the phone states. A stamp says nothing about who used the page or where: anyone who
 /// opened the link that day holds one.
 /// </summary>
 public sealed class VenueStamp(IOptions<ExportOptions> options)
@@ -21,8 +21,9 @@ public sealed class VenueStamp(IOptions<ExportOptions> options)
     /// <summary>The field the page sets on a sign-in it kept while there was no connection.</summary>
     public const string KeptOfflineField = "keptOffline";
 
-    /// <summary>How long a served page's stamp dates a kept sign-in: one made on the last day and sent the next morning fits.</summary>
-    public static readonly TimeSpan MaxAge = TimeSpan.FromDays(1);
+    // The day a stamp's validity is counted in: western Indonesia (WIB, UTC+7), the zone whose day ends last, as the
+    // form's closing time is.
+    private static readonly TimeSpan DayOffset = TimeSpan.FromHours(7);
 
     /// <summary>How far ahead of the server's clock a stamp may be (instances' clocks differ slightly).</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -40,7 +41,7 @@ public sealed class VenueStamp(IOptions<ExportOptions> options)
 
     /// <summary>
     /// When the page was served, if <paramref name="stamp"/> is this server's stamp for <paramref name="eventId"/> and
-    /// no older than <see cref="MaxAge"/> at <paramref name="now"/>; else null.
+    /// <paramref name="now"/> is before <see cref="ExpiresAt"/>; else null.
     /// </summary>
     public DateTimeOffset? Read(string eventId, string? stamp, DateTimeOffset now)
     {
@@ -67,8 +68,16 @@ public sealed class VenueStamp(IOptions<ExportOptions> options)
         }
 
         var servedAt = DateTimeOffset.FromUnixTimeSeconds(seconds);
-        return servedAt <= now + ClockSkew && servedAt >= now - MaxAge ? servedAt : null;
+        return servedAt <= now + ClockSkew && now < ExpiresAt(servedAt) ? servedAt : null;
     }
+
+    /// <summary>
+    /// The end of the day after the day a page was served (WIB): a sign-in kept on a page opened early on the last day
+    /// and sent the next morning still carries a valid stamp. Counted from the serving, not from when the sign-in was
+    /// made, which the server cannot know: a fixed 24 hours would expire before a sign-in made later that day is sent.
+    /// </summary>
+    public static DateTimeOffset ExpiresAt(DateTimeOffset servedAt) =>
+        new(DateOnly.FromDateTime(servedAt.ToOffset(DayOffset).DateTime).AddDays(2).ToDateTime(TimeOnly.MinValue), DayOffset);
 
     private byte[] Mac(string eventId, long seconds) =>
         HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(eventId + "\n" + seconds.ToString(CultureInfo.InvariantCulture)));

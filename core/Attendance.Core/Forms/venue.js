@@ -117,7 +117,8 @@
     send(fields).then(function (result) {
       if (result.outcome === 'done') { showPage(result.html); return; }
       relink = result.outcome === 'relink';
-      // Kept on the phone: sent later, it is dated by its page's stamp (the day the server served the page), not by now.
+      // Kept on the phone: sent later, it is stored for when Kirim was pressed (checkInAt), held by its page's stamp
+      // to no earlier than the server served the page, not for when it arrives.
       fields.keptOffline = '1';
       var queue = loadQueue().filter(function (other) { return other.fields.clientKey !== fields.clientKey; });
       queue.push({ fields: fields, savedAt: new Date().toISOString() });
@@ -140,7 +141,10 @@
   });
 
   window.addEventListener('online', flush);
-  window.setInterval(flush, retryMs);
+  // No timed resend while the item waits for a new link: the old one answers 401 however often it is tried, and every
+  // 401 counts against the address, so a few phones resending through a rotated link would hold a whole hotel at 429.
+  // It goes again when the page is opened again (with the new QR code) or the connection returns.
+  window.setInterval(function () { if (!relink) { flush(); } }, retryMs);
   showWaiting();
   flush();
 }());

@@ -100,6 +100,79 @@ public sealed partial class VenueDayTests(AzuriteFixture azurite)
         Assert.Equal(["Yusuf Maulana"], await OrganizerDesk.NamesAsync(api, "2023-06-07", Ct));
     }
 
+    [Fact]
+    public async Task A_sign_in_kept_on_the_last_day_and_sent_the_next_morning_is_stored_for_the_last_day_until_that_day_ends()
+    {
+        // The page is served early on the last day; the sign-in is made half an hour later without a connection.
+        var clock = new ManualTime(new DateTimeOffset(2023, 6, 8, 7, 30, 0, Wib));
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        var stamp = await StampAsync(api, formUrl);
+        var kept = Kept("Dewi Anggraini", stamp, "2023-06-08T08:00:00+07:00");
+        var late = Kept("Rudi Hartono", stamp, "2023-06-08T08:05:00+07:00");
+
+        // More than 24 hours after the serving, the next morning: the form is closed, the stamp still dates the sign-in.
+        clock.Now = new DateTimeOffset(2023, 6, 9, 8, 0, 0, Wib);
+        using var nextMorning = await api.Anonymous.PostAsync(formUrl, new FormUrlEncodedContent(kept), Ct);
+        clock.Now = new DateTimeOffset(2023, 6, 10, 0, 0, 0, Wib);
+        using var dayAfterEnded = await api.Anonymous.PostAsync(formUrl, new FormUrlEncodedContent(late), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, nextMorning.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, dayAfterEnded.StatusCode);
+        Assert.Equal(["Dewi Anggraini"], await OrganizerDesk.NamesAsync(api, "2023-06-08", Ct));
+    }
+
+    [Fact]
+    public async Task A_sign_in_kept_on_a_page_left_open_overnight_is_stored_for_the_day_it_was_made_never_before_the_page_was_served()
+    {
+        var clock = new ManualTime(new DateTimeOffset(2023, 6, 6, 16, 0, 0, Wib));
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        var stamp = await StampAsync(api, formUrl);
+
+        // The next morning, offline at the venue, the page still holds yesterday in its hidden sessionDate.
+        clock.Now = new DateTimeOffset(2023, 6, 7, 9, 0, 0, Wib);
+        var today = Kept("Dewi Anggraini", stamp, "2023-06-07T08:30:00+07:00");
+        today["sessionDate"] = "2023-06-06";
+        // A phone whose clock says the day before the page was served gets the serving day, no earlier.
+        var before = Kept("Rudi Hartono", stamp, "2023-06-05T10:00:00+07:00");
+        using var todayPost = await api.Anonymous.PostAsync(formUrl, new FormUrlEncodedContent(today), Ct);
+        using var beforePost = await api.Anonymous.PostAsync(formUrl, new FormUrlEncodedContent(before), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, todayPost.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, beforePost.StatusCode);
+        Assert.Equal(["Dewi Anggraini"], await OrganizerDesk.NamesAsync(api, "2023-06-07", Ct));
+        Assert.Equal(["Rudi Hartono"], await OrganizerDesk.NamesAsync(api, "2023-06-06", Ct));
+        Assert.Empty(await OrganizerDesk.NamesAsync(api, "2023-06-05", Ct));
+    }
+
+    [Fact]
+    public async Task A_kept_sign_in_refused_for_a_field_comes_back_still_kept_so_its_correction_keeps_its_day()
+    {
+        var clock = new ManualTime(new DateTimeOffset(2023, 6, 6, 16, 0, 0, Wib));
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        var stamp = await StampAsync(api, formUrl);
+        clock.Now = new DateTimeOffset(2023, 6, 7, 7, 30, 0, Wib);
+        var kept = Kept("Dewi Anggraini", stamp, "2023-06-06T16:02:00+07:00");
+        kept["email"] = "dewi@";
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, formUrl) { Content = new FormUrlEncodedContent(kept) };
+        request.Headers.Accept.ParseAdd("text/html");
+        using var refused = await api.Anonymous.SendAsync(request, Ct);
+        var page = await refused.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("<input type=\"hidden\" name=\"keptOffline\" value=\"1\">", page, StringComparison.Ordinal);
+        Assert.Equal(stamp, StampField().Match(page).Groups[1].Value);
+
+        // The corrected form, as the page sends it: its hidden fields and the fixed email.
+        var corrected = new Dictionary<string, string>(kept) { ["email"] = "dewi@perpus.id", ["sessionDate"] = "2023-06-07" };
+        using var sent = await api.Anonymous.PostAsync(formUrl, new FormUrlEncodedContent(corrected), Ct);
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        Assert.Equal(["Dewi Anggraini"], await OrganizerDesk.NamesAsync(api, "2023-06-06", Ct));
+    }
+
     /// <summary>The stamp the server signed into the page at <paramref name="url"/>.</summary>
     internal static async Task<string> StampAsync(ApiServer api, string url)
     {
@@ -115,6 +188,16 @@ public sealed partial class VenueDayTests(AzuriteFixture azurite)
         var fields = Lampung.Submission(name);
         fields.Remove("eventId");
         fields.Remove("sessionDate");
+        return fields;
+    }
+
+    /// <summary>A sign-in the page kept offline: its page's stamp, the mark and the time the phone says Kirim was pressed.</summary>
+    private static Dictionary<string, string> Kept(string name, string stamp, string checkInAt)
+    {
+        var fields = Fields(name);
+        fields["pageStamp"] = stamp;
+        fields["keptOffline"] = "1";
+        fields["checkInAt"] = checkInAt;
         return fields;
     }
 

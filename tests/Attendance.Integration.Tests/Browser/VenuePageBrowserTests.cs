@@ -234,6 +234,44 @@ public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, Chromi
     }
 
     [Fact]
+    public async Task A_sign_in_waiting_for_a_new_link_is_not_resent_on_a_timer_only_when_the_connection_returns()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var oldUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        await using var phone = await chromium.PhoneAsync();
+        var page = await phone.NewPageAsync();
+        // The page's timers run on a clock the test moves, so minutes of waiting take no time.
+        await page.Clock.InstallAsync();
+        var posts = 0;
+        page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
+        await page.GotoAsync(oldUrl);
+        var venue = new VenuePage(page);
+        await venue.FillAsync("Yusuf Maulana", "Kabupaten Lampung Barat");
+        using var rotate = new HttpRequestMessage(HttpMethod.Post, $"events/{Lampung.EventId}/form-token");
+        rotate.Headers.Add("x-functions-key", ApiServer.AdminKey);
+        using var rotated = await api.Anonymous.SendAsync(rotate, Ct);
+        await venue.Send.ClickAsync();
+        await Expect(venue.Waiting).ToContainTextAsync("Tautan sudah diganti panitia");
+
+        // Two minutes pass, in steps of the retry period, each given real time for a post to leave.
+        for (var i = 0; i < 8; i++)
+        {
+            await page.Clock.RunForAsync(15_000);
+            await Task.Delay(100, Ct);
+        }
+
+        var afterTwoMinutes = posts;
+        var resent = page.WaitForResponseAsync(r => r.Request.Method == "POST");
+        await page.EvaluateAsync("() => window.dispatchEvent(new Event('online'))");
+        var answer = await resent;
+
+        Assert.Equal(1, afterTwoMinutes);
+        Assert.Equal(401, answer.Status);
+        Assert.Equal(1, await venue.QueuedAsync());
+        await Expect(venue.Waiting).ToContainTextAsync("Yusuf Maulana");
+    }
+
+    [Fact]
     public async Task A_wrong_link_shows_a_readable_Indonesian_page()
     {
         await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
