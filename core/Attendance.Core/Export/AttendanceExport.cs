@@ -125,8 +125,8 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
     internal async Task<(ParquetFileSummary File, long Size)> WriteFileAsync(
         DeltaTable table, string fileName, IReadOnlyList<ExportRange> ranges, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
-        await using var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ExportFiles.ContentType);
-        var written = await ExportFiles.WriteParquetAsync(blob, definition, ReadAsync(ranges, cancellationToken), files.RowGroups, progress, cancellationToken);
+        await using var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ParquetFileWriter.ContentType);
+        var written = await ParquetFileWriter.WriteAsync(blob, definition, ReadAsync(ranges, cancellationToken), RowGroupLimits.Default, progress, cancellationToken);
         var expected = ranges.Sum(r => r.To - r.From);
         if (written.Rows != expected)
         {

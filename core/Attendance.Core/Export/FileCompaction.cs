@@ -71,8 +71,8 @@ public sealed class FileCompaction<TRow>(ExportFiles files, ExportTable<TRow> de
             {
                 var fileName = $"part-{files.UtcNow:yyyyMMddTHHmmssZ}-{runId}-compacted-{i}.snappy.parquet";
                 written.Add(fileName);
-                await using var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ExportFiles.ContentType);
-                var file = await ExportFiles.WriteParquetAsync(blob, stored, ReadAsync(table, batches[i], cancellationToken), files.RowGroups, progress: null, cancellationToken);
+                await using var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ParquetFileWriter.ContentType);
+                var file = await ParquetFileWriter.WriteAsync(blob, stored, ReadAsync(table, batches[i], cancellationToken), RowGroupLimits.Default, progress: null, cancellationToken);
                 await blob.CommitAsync(cancellationToken);
                 actions.Add(files.Add(fileName, blob.Length, stored, file, dataChange: false));
             }

@@ -18,7 +18,7 @@ public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> de
     {
         var table = files.Table(definition.Path);
         using var content = new MemoryStream();
-        var written = await ExportFiles.WriteParquetAsync(content, definition, rows.ToAsyncEnumerable(), files.RowGroups, progress, cancellationToken);
+        var written = await ParquetFileWriter.WriteAsync(content, definition, rows.ToAsyncEnumerable(), RowGroupLimits.Default, progress, cancellationToken);
         var bytes = content.ToArray();
         var contentPrefix = $"{definition.Path}-{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}";
 
@@ -41,7 +41,7 @@ public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> de
             if (!unchanged)
             {
                 fileName = $"{contentPrefix}-{runId}-{attempt}.snappy.parquet";
-                await using (var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ExportFiles.ContentType))
+                await using (var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ParquetFileWriter.ContentType))
                 {
                     await blob.WriteAsync(bytes, cancellationToken);
                     await blob.CommitAsync(cancellationToken);
