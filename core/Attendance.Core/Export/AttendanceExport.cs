@@ -66,14 +66,14 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
                 }
             }
 
-            var header = files.Header(definition, snapshot, Properties);
+            var header = files.Commits.Header(definition.Path, definition.SchemaString, snapshot, Properties);
             if (ranges.Count == 0 && header.Count == 0)
             {
                 await FinishAsync(table, snapshot, cancellationToken);
                 return (new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt), lost);
             }
 
-            var actions = new List<DeltaAction> { files.CommitInfo("WRITE", runId) };
+            var actions = new List<DeltaAction> { files.Commits.CommitInfo("WRITE", runId) };
             actions.AddRange(header);
             string? fileName = null;
             long rows = 0;
@@ -82,7 +82,7 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
                 fileName = $"part-{files.UtcNow:yyyyMMddTHHmmssZ}-{runId}-{attempt}.snappy.parquet";
                 var (written, size) = await WriteFileAsync(table, fileName, ranges, progress, cancellationToken);
                 rows = written.Rows;
-                actions.Add(files.Add(fileName, size, definition, written));
+                actions.Add(files.Commits.Add(fileName, size, DeltaFileStatistics.Json(definition.Columns, written)));
                 actions.AddRange(ranges.Select(r => new DeltaAction { Txn = new DeltaTransaction(AppId(r.EventId), r.To, files.Now()) }));
             }
 
@@ -116,7 +116,7 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
 
     /// <summary>The attendance table's properties: the shared ones and the pseudonym key's fingerprint.</summary>
     internal IReadOnlyDictionary<string, string> Properties =>
-        files.TableProperties(new Dictionary<string, string> { [PseudonymKeyFingerprint.PropertyName] = fingerprint });
+        files.Commits.TableProperties(new Dictionary<string, string> { [PseudonymKeyFingerprint.PropertyName] = fingerprint });
 
     /// <summary>
     /// Writes the submissions of <paramref name="ranges"/> as one file, staged until complete; refuses (nothing committed)

@@ -30,14 +30,14 @@ public sealed class AttendanceRebuild(ExportFiles files, SubmissionStore submiss
                 ranges.Add(new(trainingEvent.Id, 0, await submissions.GetLastSequenceAsync(trainingEvent.Id, cancellationToken)));
             }
 
-            var actions = new List<DeltaAction> { files.CommitInfo("REPLACE TABLE", runId) };
-            actions.AddRange(files.Header(definition, snapshot, export.Properties));
-            actions.AddRange(snapshot.Files.Select(f => files.Remove(f.Key, f.Value)));
+            var actions = new List<DeltaAction> { files.Commits.CommitInfo("REPLACE TABLE", runId) };
+            actions.AddRange(files.Commits.Header(definition.Path, definition.SchemaString, snapshot, export.Properties));
+            actions.AddRange(snapshot.Files.Select(f => files.Commits.Remove(f.Key, f.Value)));
 
             var fileName = $"part-{files.UtcNow:yyyyMMddTHHmmssZ}-{runId}-rebuild-{attempt}.snappy.parquet";
             var (written, size) = await export.WriteFileAsync(table, fileName, ranges, progress, cancellationToken);
             var rows = written.Rows;
-            actions.Add(files.Add(fileName, size, definition, written));
+            actions.Add(files.Commits.Add(fileName, size, DeltaFileStatistics.Json(definition.Columns, written)));
 
             // Every event's mark, also where it stays 0, so no mark from the old table survives the rebuild.
             actions.AddRange(ranges.Select(r => new DeltaAction { Txn = new DeltaTransaction(AttendanceExport.AppId(r.EventId), r.To, files.Now()) }));

@@ -63,7 +63,7 @@ public sealed class FileCompaction<TRow>(ExportFiles files, ExportTable<TRow> de
         }
 
         var stored = StoredRowTable.From(definition);
-        var actions = new List<DeltaAction> { files.CommitInfo("OPTIMIZE", runId) };
+        var actions = new List<DeltaAction> { files.Commits.CommitInfo("OPTIMIZE", runId) };
         var written = new List<string>();
         try
         {
@@ -74,7 +74,7 @@ public sealed class FileCompaction<TRow>(ExportFiles files, ExportTable<TRow> de
                 await using var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ParquetFileWriter.ContentType);
                 var file = await ParquetFileWriter.WriteAsync(blob, stored, ReadAsync(table, batches[i], cancellationToken), RowGroupLimits.Default, progress: null, cancellationToken);
                 await blob.CommitAsync(cancellationToken);
-                actions.Add(files.Add(fileName, blob.Length, stored, file, dataChange: false));
+                actions.Add(files.Commits.Add(fileName, blob.Length, DeltaFileStatistics.Json(stored.Columns, file), dataChange: false));
             }
         }
         catch
@@ -83,7 +83,7 @@ public sealed class FileCompaction<TRow>(ExportFiles files, ExportTable<TRow> de
             throw;
         }
 
-        actions.AddRange(small.Select(f => files.Remove(Uri.UnescapeDataString(f.Path), f, dataChange: false)));
+        actions.AddRange(small.Select(f => files.Commits.Remove(Uri.UnescapeDataString(f.Path), f, dataChange: false)));
         if (await table.TryCommitAsync(snapshot.Version + 1, actions, cancellationToken))
         {
             snapshot.Apply(snapshot.Version + 1, actions);

@@ -26,7 +26,7 @@ public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> de
         {
             var snapshot = await table.LoadAsync(cancellationToken);
             await files.DeleteOrphansAsync(table, snapshot, cancellationToken);
-            var header = files.Header(definition, snapshot, files.TableProperties());
+            var header = files.Commits.Header(definition.Path, definition.SchemaString, snapshot, files.Commits.TableProperties());
             var unchanged = snapshot.Files.Count == 1 && IsContent(snapshot.Files.Keys.Single(), contentPrefix);
             if (header.Count == 0 && unchanged)
             {
@@ -34,7 +34,7 @@ public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> de
                 return new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt);
             }
 
-            var actions = new List<DeltaAction> { files.CommitInfo("WRITE", runId) };
+            var actions = new List<DeltaAction> { files.Commits.CommitInfo("WRITE", runId) };
             actions.AddRange(header);
             List<string> replaced = [];
             string? fileName = null;
@@ -48,8 +48,8 @@ public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> de
                 }
 
                 replaced = [.. snapshot.Files.Keys];
-                actions.AddRange(snapshot.Files.Select(f => files.Remove(f.Key, f.Value)));
-                actions.Add(files.Add(fileName, bytes.Length, definition, written));
+                actions.AddRange(snapshot.Files.Select(f => files.Commits.Remove(f.Key, f.Value)));
+                actions.Add(files.Commits.Add(fileName, bytes.Length, DeltaFileStatistics.Json(definition.Columns, written)));
             }
 
             progress?.Report(new ExportProgress(definition.Path, "committing", rows.Count));
