@@ -48,7 +48,7 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
         {
             var snapshot = await table.LoadAsync(cancellationToken);
             PseudonymKeyFingerprint.EnsureMatches(snapshot, fingerprint);
-            await files.DeleteOrphansAsync(table, snapshot, cancellationToken);
+            await files.Orphans.DeleteAsync(table, snapshot, cancellationToken);
             var ranges = new List<ExportRange>();
             var lost = new List<SequenceGap>();
             foreach (var range in cutoff

@@ -25,7 +25,7 @@ public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> de
         for (var attempt = 1; attempt <= AttendanceExport.MaxAttempts; attempt++)
         {
             var snapshot = await table.LoadAsync(cancellationToken);
-            await files.DeleteOrphansAsync(table, snapshot, cancellationToken);
+            await files.Orphans.DeleteAsync(table, snapshot, cancellationToken);
             var header = files.Commits.Header(definition.Path, definition.SchemaString, snapshot, files.Commits.TableProperties());
             var unchanged = snapshot.Files.Count == 1 && IsContent(snapshot.Files.Keys.Single(), contentPrefix);
             if (header.Count == 0 && unchanged)
