@@ -23,7 +23,7 @@ namespace Attendance.Export;
 /// The table records the pseudonym key's fingerprint (<see cref="PseudonymKeyFingerprint"/>); a run with another key
 /// refuses before it writes anything.
 /// </summary>
-public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissions, ExportTable<AttendanceRow> definition, byte[] pseudonymSecret, string runId)
+public sealed class AttendanceExport(ExportContext files, SubmissionStore submissions, ExportTable<AttendanceRow> definition, byte[] pseudonymSecret, string runId)
 {
     public const int MaxAttempts = 5;
 

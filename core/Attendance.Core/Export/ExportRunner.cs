@@ -29,7 +29,7 @@ public sealed partial class ExportRunner(
         LogRunStarted(logger, runId, trigger);
         var container = blobs.GetBlobContainerClient(options.Value.Container);
         await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
-        var files = new ExportFiles(container, time, removedFileRetention: options.Value.RemovedFileRetention);
+        var context = new ExportContext(container, time, removedFileRetention: options.Value.RemovedFileRetention);
 
         var eventList = new List<TrainingEvent>();
         await foreach (var trainingEvent in events.ListAsync(cancellationToken))
@@ -37,7 +37,7 @@ public sealed partial class ExportRunner(
             eventList.Add(trainingEvent);
         }
 
-        var attendance = new AttendanceExport(files, submissions, AnalyticsTables.Attendance(options.Value.IncludeNames),
+        var attendance = new AttendanceExport(context, submissions, AnalyticsTables.Attendance(options.Value.IncludeNames),
             System.Text.Encoding.UTF8.GetBytes(options.Value.PseudonymKey), runId);
         TableExportResult attendanceResult;
         IReadOnlyList<SequenceGap> lost;
@@ -55,9 +55,9 @@ public sealed partial class ExportRunner(
         var results = new List<TableExportResult>
         {
             attendanceResult,
-            await new SnapshotExport<TrainingEvent>(files, AnalyticsTables.Events, runId)
+            await new SnapshotExport<TrainingEvent>(context, AnalyticsTables.Events, runId)
                 .RunAsync([.. eventList.OrderBy(e => e.Id, StringComparer.Ordinal)], progress, cancellationToken),
-            await new SnapshotExport<RegionRow>(files, AnalyticsTables.Regions, runId)
+            await new SnapshotExport<RegionRow>(context, AnalyticsTables.Regions, runId)
                 .RunAsync([.. regions.All.Select(r => new RegionRow(r, r.ParentCode is null ? r : regions.Get(r.ParentCode)))], progress, cancellationToken),
         };
 
@@ -84,14 +84,14 @@ public sealed partial class ExportRunner(
         LogRunStarted(logger, runId, "rebuild");
         var container = blobs.GetBlobContainerClient(options.Value.Container);
         await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
-        var files = new ExportFiles(container, time, removedFileRetention: options.Value.RemovedFileRetention);
+        var context = new ExportContext(container, time, removedFileRetention: options.Value.RemovedFileRetention);
         var eventList = new List<TrainingEvent>();
         await foreach (var trainingEvent in events.ListAsync(cancellationToken))
         {
             eventList.Add(trainingEvent);
         }
 
-        var result = await new AttendanceRebuild(files, submissions, AnalyticsTables.Attendance(options.Value.IncludeNames),
+        var result = await new AttendanceRebuild(context, submissions, AnalyticsTables.Attendance(options.Value.IncludeNames),
             System.Text.Encoding.UTF8.GetBytes(options.Value.PseudonymKey), runId).RunAsync(eventList, progress, cancellationToken);
         LogTableExported(logger, runId, result.Table, result.Version, result.RowsAdded, result.Changed);
         return result;
