@@ -24,19 +24,8 @@ public sealed partial class ExportRunner(
 {
     public async Task<ExportSummary> RunAsync(string trigger, IProgress<ExportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var runId = Guid.CreateVersion7().ToString("N");
         var startedAt = time.GetUtcNow();
-        LogRunStarted(logger, runId, trigger);
-        var container = blobs.GetBlobContainerClient(options.Value.Container);
-        await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
-        var context = new ExportContext(container, time, removedFileRetention: options.Value.RemovedFileRetention);
-
-        var eventList = new List<TrainingEvent>();
-        await foreach (var trainingEvent in events.ListAsync(cancellationToken))
-        {
-            eventList.Add(trainingEvent);
-        }
-
+        var (runId, context, eventList) = await StartAsync(trigger, cancellationToken);
         var attendance = new AttendanceExport(context, submissions, AnalyticsTables.Attendance(options.Value.IncludeNames),
             System.Text.Encoding.UTF8.GetBytes(options.Value.PseudonymKey), runId);
         TableExportResult attendanceResult;
@@ -80,21 +69,33 @@ public sealed partial class ExportRunner(
     /// </summary>
     public async Task<TableExportResult> RebuildAttendanceAsync(IProgress<ExportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        var (runId, context, eventList) = await StartAsync("rebuild", cancellationToken);
+        var result = await new AttendanceRebuild(context, submissions, AnalyticsTables.Attendance(options.Value.IncludeNames),
+            System.Text.Encoding.UTF8.GetBytes(options.Value.PseudonymKey), runId).RunAsync(eventList, progress, cancellationToken);
+        LogTableExported(logger, runId, result.Table, result.Version, result.RowsAdded, result.Changed);
+        return result;
+    }
+
+    /// <summary>
+    /// What a run and a rebuild both start with: a new run id, logged with what started it; the container, created
+    /// if absent; the run's <see cref="ExportContext"/> over it; and the events, listed once so every table of the
+    /// run sees the same ones.
+    /// </summary>
+    private async Task<(string RunId, ExportContext Context, List<TrainingEvent> Events)> StartAsync(string trigger, CancellationToken cancellationToken)
+    {
         var runId = Guid.CreateVersion7().ToString("N");
-        LogRunStarted(logger, runId, "rebuild");
+        LogRunStarted(logger, runId, trigger);
         var container = blobs.GetBlobContainerClient(options.Value.Container);
         await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
         var context = new ExportContext(container, time, removedFileRetention: options.Value.RemovedFileRetention);
+
         var eventList = new List<TrainingEvent>();
         await foreach (var trainingEvent in events.ListAsync(cancellationToken))
         {
             eventList.Add(trainingEvent);
         }
 
-        var result = await new AttendanceRebuild(context, submissions, AnalyticsTables.Attendance(options.Value.IncludeNames),
-            System.Text.Encoding.UTF8.GetBytes(options.Value.PseudonymKey), runId).RunAsync(eventList, progress, cancellationToken);
-        LogTableExported(logger, runId, result.Table, result.Version, result.RowsAdded, result.Changed);
-        return result;
+        return (runId, context, eventList);
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Export {RunId} started by {Trigger}")]
