@@ -1,5 +1,4 @@
 using Attendance.Delta;
-using Attendance.Storage;
 using Azure.Storage.Blobs;
 
 namespace Attendance.Export;
