@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compares the export's Parquet writing (ExportFiles.WriteParquetAsync, Parquet.Net 6.1 underneath, the attendance
+# Compares the export's Parquet writing (ParquetFileWriter.WriteAsync, Parquet.Net 6.1 underneath, the attendance
 # table's definition, RowGroupLimits.Default) with DuckDB's COPY ... (FORMAT parquet, COMPRESSION snappy) on the same
 # synthetic attendance rows, at the same row-group size, DuckDB on 1 thread; then checks that both files hold the
 # same rows, and measures the writer's peak memory at 4x the rows.

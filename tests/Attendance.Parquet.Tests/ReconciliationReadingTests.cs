@@ -45,7 +45,7 @@ public sealed class ReconciliationReadingTests
     private static async Task<ReadOnlyMemory<byte>> WriteAsync<TRow>(ExportTable<TRow> table, IReadOnlyList<TRow> rows, RowGroupLimits limits)
     {
         var stream = new WriteOnlyStream();
-        await ExportFiles.WriteParquetAsync(stream, table, rows.ToAsyncEnumerable(), limits, progress: null, Cancellation);
+        await ParquetFileWriter.WriteAsync(stream, table, rows.ToAsyncEnumerable(), limits, progress: null, Cancellation);
         return stream.Received;
     }
 }

@@ -10,7 +10,7 @@ namespace Attendance.Benchmarks.Parquet;
 
 /// <summary>
 /// <c>parquet --rows N --out FILE [--csv FILE] [--row-group-rows R]</c>: writes N synthetic attendance rows through
-/// the export's own code (<see cref="ExportFiles.WriteParquetAsync{TRow}"/> with the <c>attendance</c> table's
+/// the export's own code (<see cref="ParquetFileWriter.WriteAsync{TRow}"/> with the <c>attendance</c> table's
 /// definition, Parquet.Net underneath) and prints <c>{"rows","seconds","cpuSeconds","bytes","peakMemoryBytes",...}</c>.
 /// Rows stream from a generator as they would from Table Storage; the time and CPU the generator spends are measured
 /// on its own and left out, so the figures are the writer's (row buffering, UTF-8, dictionaries, Snappy, file writes).
@@ -50,7 +50,7 @@ internal sealed class ParquetBenchmarkCommand : Command
         long written;
         await using (var stream = new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
         {
-            written = (await ExportFiles.WriteParquetAsync(stream, table, source.ReadAsync(rows, csvWriter, cancellationToken), limits, progress: null, cancellationToken)).Rows;
+            written = (await ParquetFileWriter.WriteAsync(stream, table, source.ReadAsync(rows, csvWriter, cancellationToken), limits, progress: null, cancellationToken)).Rows;
         }
 
         timer.Stop();

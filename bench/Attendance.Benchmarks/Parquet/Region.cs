@@ -6,7 +6,7 @@ internal sealed record Region(string ProvinceCode, string ProvinceName, string R
     /// <summary>The 514 regencies of the official list, in code order.</summary>
     public static IReadOnlyList<Region> LoadRegencies()
     {
-        using var stream = typeof(Attendance.Export.ExportFiles).Assembly.GetManifestResourceStream("Attendance.Regions.id-regions.csv")
+        using var stream = typeof(Attendance.Export.ExportContext).Assembly.GetManifestResourceStream("Attendance.Regions.id-regions.csv")
             ?? throw new InvalidOperationException("The region list is not embedded in Attendance.Core.");
         using var reader = new StreamReader(stream);
         var provinces = new Dictionary<string, string>();

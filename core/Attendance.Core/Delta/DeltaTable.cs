@@ -65,18 +65,6 @@ public sealed class DeltaTable(BlobContainerClient container, string path, TimeP
         return snapshot;
     }
 
-    /// <summary>Replays commits 0..last only, ignoring checkpoints: what a reader without checkpoint support sees.</summary>
-    public async Task<DeltaSnapshot> LoadFromCommitsAsync(CancellationToken cancellationToken = default)
-    {
-        var snapshot = DeltaSnapshot.Empty;
-        foreach (var version in (await ListLogAsync(cancellationToken)).Where(f => !f.IsCheckpoint).Select(f => f.Version).Order())
-        {
-            snapshot.Apply(version, await ReadCommitAsync(version, cancellationToken));
-        }
-
-        return snapshot;
-    }
-
     /// <summary>
     /// Writes commit <paramref name="version"/> if nobody has; false when another writer created it first.
     /// The actions must be unique to this attempt (the export's commitInfo carries its run id and time): when

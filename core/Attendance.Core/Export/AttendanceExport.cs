@@ -23,7 +23,7 @@ namespace Attendance.Export;
 /// The table records the pseudonym key's fingerprint (<see cref="PseudonymKeyFingerprint"/>); a run with another key
 /// refuses before it writes anything.
 /// </summary>
-public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissions, ExportTable<AttendanceRow> definition, byte[] pseudonymSecret, string runId)
+public sealed class AttendanceExport(ExportContext files, SubmissionStore submissions, ExportTable<AttendanceRow> definition, byte[] pseudonymSecret, string runId)
 {
     public const int MaxAttempts = 5;
 
@@ -48,7 +48,7 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
         {
             var snapshot = await table.LoadAsync(cancellationToken);
             PseudonymKeyFingerprint.EnsureMatches(snapshot, fingerprint);
-            await files.DeleteOrphansAsync(table, snapshot, cancellationToken);
+            await files.Orphans.DeleteAsync(table, snapshot, cancellationToken);
             var ranges = new List<ExportRange>();
             var lost = new List<SequenceGap>();
             foreach (var range in cutoff
@@ -66,14 +66,14 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
                 }
             }
 
-            var header = files.Header(definition, snapshot, Properties);
+            var header = files.Commits.Header(definition.Path, definition.SchemaString, snapshot, Properties);
             if (ranges.Count == 0 && header.Count == 0)
             {
                 await FinishAsync(table, snapshot, cancellationToken);
                 return (new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt), lost);
             }
 
-            var actions = new List<DeltaAction> { files.CommitInfo("WRITE", runId) };
+            var actions = new List<DeltaAction> { files.Commits.CommitInfo("WRITE", runId) };
             actions.AddRange(header);
             string? fileName = null;
             long rows = 0;
@@ -82,7 +82,7 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
                 fileName = $"part-{files.UtcNow:yyyyMMddTHHmmssZ}-{runId}-{attempt}.snappy.parquet";
                 var (written, size) = await WriteFileAsync(table, fileName, ranges, progress, cancellationToken);
                 rows = written.Rows;
-                actions.Add(files.Add(fileName, size, definition, written));
+                actions.Add(files.Commits.Add(fileName, size, DeltaFileStatistics.Json(definition.Columns, written)));
                 actions.AddRange(ranges.Select(r => new DeltaAction { Txn = new DeltaTransaction(AppId(r.EventId), r.To, files.Now()) }));
             }
 
@@ -116,7 +116,7 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
 
     /// <summary>The attendance table's properties: the shared ones and the pseudonym key's fingerprint.</summary>
     internal IReadOnlyDictionary<string, string> Properties =>
-        files.TableProperties(new Dictionary<string, string> { [PseudonymKeyFingerprint.PropertyName] = fingerprint });
+        files.Commits.TableProperties(new Dictionary<string, string> { [PseudonymKeyFingerprint.PropertyName] = fingerprint });
 
     /// <summary>
     /// Writes the submissions of <paramref name="ranges"/> as one file, staged until complete; refuses (nothing committed)
@@ -125,8 +125,8 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
     internal async Task<(ParquetFileSummary File, long Size)> WriteFileAsync(
         DeltaTable table, string fileName, IReadOnlyList<ExportRange> ranges, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
-        await using var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ExportFiles.ContentType);
-        var written = await ExportFiles.WriteParquetAsync(blob, definition, ReadAsync(ranges, cancellationToken), files.RowGroups, progress, cancellationToken);
+        await using var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ParquetFileWriter.ContentType);
+        var written = await ParquetFileWriter.WriteAsync(blob, definition, ReadAsync(ranges, cancellationToken), RowGroupLimits.Default, progress, cancellationToken);
         var expected = ranges.Sum(r => r.To - r.From);
         if (written.Rows != expected)
         {

@@ -13,14 +13,14 @@ namespace Attendance.Export;
 /// rebuilt table exactly once. After the commit, exports with the old key refuse. Removed files stay for
 /// <see cref="ExportOptions.RemovedFileRetention"/> like any other.
 /// </summary>
-public sealed class AttendanceRebuild(ExportFiles files, SubmissionStore submissions, ExportTable<AttendanceRow> definition, byte[] pseudonymSecret, string runId)
+public sealed class AttendanceRebuild(ExportContext context, SubmissionStore submissions, ExportTable<AttendanceRow> definition, byte[] pseudonymSecret, string runId)
 {
     // The rebuild writes and checks its file as the nightly export does, only from each event's first submission.
-    private readonly AttendanceExport export = new(files, submissions, definition, pseudonymSecret, runId);
+    private readonly AttendanceExport export = new(context, submissions, definition, pseudonymSecret, runId);
 
     public async Task<TableExportResult> RunAsync(IReadOnlyList<TrainingEvent> events, IProgress<ExportProgress>? progress, CancellationToken cancellationToken = default)
     {
-        var table = files.Table(definition.Path);
+        var table = context.Table(definition.Path);
         for (var attempt = 1; attempt <= AttendanceExport.MaxAttempts; attempt++)
         {
             var snapshot = await table.LoadAsync(cancellationToken);
@@ -30,26 +30,26 @@ public sealed class AttendanceRebuild(ExportFiles files, SubmissionStore submiss
                 ranges.Add(new(trainingEvent.Id, 0, await submissions.GetLastSequenceAsync(trainingEvent.Id, cancellationToken)));
             }
 
-            var actions = new List<DeltaAction> { files.CommitInfo("REPLACE TABLE", runId) };
-            actions.AddRange(files.Header(definition, snapshot, export.Properties));
-            actions.AddRange(snapshot.Files.Select(f => files.Remove(f.Key, f.Value)));
+            var actions = new List<DeltaAction> { context.Commits.CommitInfo("REPLACE TABLE", runId) };
+            actions.AddRange(context.Commits.Header(definition.Path, definition.SchemaString, snapshot, export.Properties));
+            actions.AddRange(snapshot.Files.Select(f => context.Commits.Remove(f.Key, f.Value)));
 
-            var fileName = $"part-{files.UtcNow:yyyyMMddTHHmmssZ}-{runId}-rebuild-{attempt}.snappy.parquet";
+            var fileName = $"part-{context.UtcNow:yyyyMMddTHHmmssZ}-{runId}-rebuild-{attempt}.snappy.parquet";
             var (written, size) = await export.WriteFileAsync(table, fileName, ranges, progress, cancellationToken);
             var rows = written.Rows;
-            actions.Add(files.Add(fileName, size, definition, written));
+            actions.Add(context.Commits.Add(fileName, size, DeltaFileStatistics.Json(definition.Columns, written)));
 
             // Every event's mark, also where it stays 0, so no mark from the old table survives the rebuild.
-            actions.AddRange(ranges.Select(r => new DeltaAction { Txn = new DeltaTransaction(AttendanceExport.AppId(r.EventId), r.To, files.Now()) }));
+            actions.AddRange(ranges.Select(r => new DeltaAction { Txn = new DeltaTransaction(AttendanceExport.AppId(r.EventId), r.To, context.Now()) }));
             progress?.Report(new ExportProgress(definition.Path, "committing", rows));
             if (await table.TryCommitAsync(snapshot.Version + 1, actions, cancellationToken))
             {
                 snapshot.Apply(snapshot.Version + 1, actions);
-                await TableMaintenance.RunAsync(files, table, snapshot, cancellationToken);
+                await TableMaintenance.RunAsync(context, table, snapshot, cancellationToken);
                 return new TableExportResult(definition.Path, snapshot.Version, Changed: true, rows, 1, actions.Count(a => a.Remove is not null), attempt);
             }
 
-            await files.Container.DeleteBlobIfExistsAsync(table.FileBlobName(fileName), cancellationToken: cancellationToken);
+            await context.Container.DeleteBlobIfExistsAsync(table.FileBlobName(fileName), cancellationToken: cancellationToken);
         }
 
         throw new ExportConflictException($"The {definition.Path} table kept changing under the rebuild; {AttendanceExport.MaxAttempts} attempts lost the race for its next version.");

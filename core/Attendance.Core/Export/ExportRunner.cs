@@ -24,20 +24,9 @@ public sealed partial class ExportRunner(
 {
     public async Task<ExportSummary> RunAsync(string trigger, IProgress<ExportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var runId = Guid.CreateVersion7().ToString("N");
         var startedAt = time.GetUtcNow();
-        LogRunStarted(logger, runId, trigger);
-        var container = blobs.GetBlobContainerClient(options.Value.Container);
-        await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
-        var files = new ExportFiles(container, time, removedFileRetention: options.Value.RemovedFileRetention);
-
-        var eventList = new List<TrainingEvent>();
-        await foreach (var trainingEvent in events.ListAsync(cancellationToken))
-        {
-            eventList.Add(trainingEvent);
-        }
-
-        var attendance = new AttendanceExport(files, submissions, AnalyticsTables.Attendance(options.Value.IncludeNames),
+        var (runId, context, eventList) = await StartAsync(trigger, cancellationToken);
+        var attendance = new AttendanceExport(context, submissions, AnalyticsTables.Attendance(options.Value.IncludeNames),
             System.Text.Encoding.UTF8.GetBytes(options.Value.PseudonymKey), runId);
         TableExportResult attendanceResult;
         IReadOnlyList<SequenceGap> lost;
@@ -55,9 +44,9 @@ public sealed partial class ExportRunner(
         var results = new List<TableExportResult>
         {
             attendanceResult,
-            await new SnapshotExport<TrainingEvent>(files, AnalyticsTables.Events, runId)
+            await new SnapshotExport<TrainingEvent>(context, AnalyticsTables.Events, runId)
                 .RunAsync([.. eventList.OrderBy(e => e.Id, StringComparer.Ordinal)], progress, cancellationToken),
-            await new SnapshotExport<RegionRow>(files, AnalyticsTables.Regions, runId)
+            await new SnapshotExport<RegionRow>(context, AnalyticsTables.Regions, runId)
                 .RunAsync([.. regions.All.Select(r => new RegionRow(r, r.ParentCode is null ? r : regions.Get(r.ParentCode)))], progress, cancellationToken),
         };
 
@@ -80,21 +69,33 @@ public sealed partial class ExportRunner(
     /// </summary>
     public async Task<TableExportResult> RebuildAttendanceAsync(IProgress<ExportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        var (runId, context, eventList) = await StartAsync("rebuild", cancellationToken);
+        var result = await new AttendanceRebuild(context, submissions, AnalyticsTables.Attendance(options.Value.IncludeNames),
+            System.Text.Encoding.UTF8.GetBytes(options.Value.PseudonymKey), runId).RunAsync(eventList, progress, cancellationToken);
+        LogTableExported(logger, runId, result.Table, result.Version, result.RowsAdded, result.Changed);
+        return result;
+    }
+
+    /// <summary>
+    /// What a run and a rebuild both start with: a new run id, logged with what started it; the container, created
+    /// if absent; the run's <see cref="ExportContext"/> over it; and the events, listed once so every table of the
+    /// run sees the same ones.
+    /// </summary>
+    private async Task<(string RunId, ExportContext Context, List<TrainingEvent> Events)> StartAsync(string trigger, CancellationToken cancellationToken)
+    {
         var runId = Guid.CreateVersion7().ToString("N");
-        LogRunStarted(logger, runId, "rebuild");
+        LogRunStarted(logger, runId, trigger);
         var container = blobs.GetBlobContainerClient(options.Value.Container);
         await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
-        var files = new ExportFiles(container, time, removedFileRetention: options.Value.RemovedFileRetention);
+        var context = new ExportContext(container, time, removedFileRetention: options.Value.RemovedFileRetention);
+
         var eventList = new List<TrainingEvent>();
         await foreach (var trainingEvent in events.ListAsync(cancellationToken))
         {
             eventList.Add(trainingEvent);
         }
 
-        var result = await new AttendanceRebuild(files, submissions, AnalyticsTables.Attendance(options.Value.IncludeNames),
-            System.Text.Encoding.UTF8.GetBytes(options.Value.PseudonymKey), runId).RunAsync(eventList, progress, cancellationToken);
-        LogTableExported(logger, runId, result.Table, result.Version, result.RowsAdded, result.Changed);
-        return result;
+        return (runId, context, eventList);
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Export {RunId} started by {Trigger}")]

@@ -17,7 +17,7 @@ namespace Attendance.Export;
 /// passes <see cref="SmallFileBytes"/> and is left alone; a nightly table so holds at most 16 small files plus
 /// files of 32 MiB or more.
 /// </summary>
-public sealed class FileCompaction<TRow>(ExportFiles files, ExportTable<TRow> definition, string runId)
+public sealed class FileCompaction<TRow>(ExportContext context, ExportTable<TRow> definition, string runId)
 {
     /// <summary>A live file under this size counts as small: 32 MiB.</summary>
     public const long SmallFileBytes = 32L * 1024 * 1024;
@@ -63,18 +63,18 @@ public sealed class FileCompaction<TRow>(ExportFiles files, ExportTable<TRow> de
         }
 
         var stored = StoredRowTable.From(definition);
-        var actions = new List<DeltaAction> { files.CommitInfo("OPTIMIZE", runId) };
+        var actions = new List<DeltaAction> { context.Commits.CommitInfo("OPTIMIZE", runId) };
         var written = new List<string>();
         try
         {
             for (var i = 0; i < batches.Count; i++)
             {
-                var fileName = $"part-{files.UtcNow:yyyyMMddTHHmmssZ}-{runId}-compacted-{i}.snappy.parquet";
+                var fileName = $"part-{context.UtcNow:yyyyMMddTHHmmssZ}-{runId}-compacted-{i}.snappy.parquet";
                 written.Add(fileName);
-                await using var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ExportFiles.ContentType);
-                var file = await ExportFiles.WriteParquetAsync(blob, stored, ReadAsync(table, batches[i], cancellationToken), files.RowGroups, progress: null, cancellationToken);
+                await using var blob = context.Container.OpenStagedWrite(table.FileBlobName(fileName), ParquetFileWriter.ContentType);
+                var file = await ParquetFileWriter.WriteAsync(blob, stored, ReadAsync(table, batches[i], cancellationToken), RowGroupLimits.Default, progress: null, cancellationToken);
                 await blob.CommitAsync(cancellationToken);
-                actions.Add(files.Add(fileName, blob.Length, stored, file, dataChange: false));
+                actions.Add(context.Commits.Add(fileName, blob.Length, DeltaFileStatistics.Json(stored.Columns, file), dataChange: false));
             }
         }
         catch
@@ -83,7 +83,7 @@ public sealed class FileCompaction<TRow>(ExportFiles files, ExportTable<TRow> de
             throw;
         }
 
-        actions.AddRange(small.Select(f => files.Remove(Uri.UnescapeDataString(f.Path), f, dataChange: false)));
+        actions.AddRange(small.Select(f => context.Commits.Remove(Uri.UnescapeDataString(f.Path), f, dataChange: false)));
         if (await table.TryCommitAsync(snapshot.Version + 1, actions, cancellationToken))
         {
             snapshot.Apply(snapshot.Version + 1, actions);
@@ -99,7 +99,7 @@ public sealed class FileCompaction<TRow>(ExportFiles files, ExportTable<TRow> de
     {
         foreach (var name in fileNames)
         {
-            await files.Container.DeleteBlobIfExistsAsync(table.FileBlobName(name), cancellationToken: cancellationToken);
+            await context.Container.DeleteBlobIfExistsAsync(table.FileBlobName(name), cancellationToken: cancellationToken);
         }
     }
 
@@ -110,7 +110,7 @@ public sealed class FileCompaction<TRow>(ExportFiles files, ExportTable<TRow> de
         foreach (var input in inputs)
         {
             var path = Uri.UnescapeDataString(input.Path);
-            var content = await files.Container.DownloadIfExistsAsync(table.FileBlobName(path), cancellationToken)
+            var content = await context.Container.DownloadIfExistsAsync(table.FileBlobName(path), cancellationToken)
                 ?? throw new InvalidDataException($"The live file {path} of the {table.Path} table is missing.");
             using var stream = content.ToStream();
             await using var reader = await ParquetReader.CreateAsync(stream, new ParquetOptions { UseDateOnlyTypeForDates = true }, cancellationToken: cancellationToken);

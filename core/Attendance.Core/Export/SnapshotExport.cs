@@ -12,58 +12,58 @@ namespace Attendance.Export;
 /// than the removed one's name, and a run that loses the commit race deletes its own file. The old blob stays for
 /// <see cref="ExportOptions.RemovedFileRetention"/>, for readers of the previous version, and a later run deletes it.
 /// </summary>
-public sealed class SnapshotExport<TRow>(ExportFiles files, ExportTable<TRow> definition, string runId)
+public sealed class SnapshotExport<TRow>(ExportContext context, ExportTable<TRow> definition, string runId)
 {
     public async Task<TableExportResult> RunAsync(IReadOnlyList<TRow> rows, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
-        var table = files.Table(definition.Path);
+        var table = context.Table(definition.Path);
         using var content = new MemoryStream();
-        var written = await ExportFiles.WriteParquetAsync(content, definition, rows.ToAsyncEnumerable(), files.RowGroups, progress, cancellationToken);
+        var written = await ParquetFileWriter.WriteAsync(content, definition, rows.ToAsyncEnumerable(), RowGroupLimits.Default, progress, cancellationToken);
         var bytes = content.ToArray();
         var contentPrefix = $"{definition.Path}-{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}";
 
         for (var attempt = 1; attempt <= AttendanceExport.MaxAttempts; attempt++)
         {
             var snapshot = await table.LoadAsync(cancellationToken);
-            await files.DeleteOrphansAsync(table, snapshot, cancellationToken);
-            var header = files.Header(definition, snapshot, files.TableProperties());
+            await context.Orphans.DeleteAsync(table, snapshot, cancellationToken);
+            var header = context.Commits.Header(definition.Path, definition.SchemaString, snapshot, context.Commits.TableProperties());
             var unchanged = snapshot.Files.Count == 1 && IsContent(snapshot.Files.Keys.Single(), contentPrefix);
             if (header.Count == 0 && unchanged)
             {
-                await TableMaintenance.RunAsync(files, table, snapshot, cancellationToken);
+                await TableMaintenance.RunAsync(context, table, snapshot, cancellationToken);
                 return new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt);
             }
 
-            var actions = new List<DeltaAction> { files.CommitInfo("WRITE", runId) };
+            var actions = new List<DeltaAction> { context.Commits.CommitInfo("WRITE", runId) };
             actions.AddRange(header);
             List<string> replaced = [];
             string? fileName = null;
             if (!unchanged)
             {
                 fileName = $"{contentPrefix}-{runId}-{attempt}.snappy.parquet";
-                await using (var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ExportFiles.ContentType))
+                await using (var blob = context.Container.OpenStagedWrite(table.FileBlobName(fileName), ParquetFileWriter.ContentType))
                 {
                     await blob.WriteAsync(bytes, cancellationToken);
                     await blob.CommitAsync(cancellationToken);
                 }
 
                 replaced = [.. snapshot.Files.Keys];
-                actions.AddRange(snapshot.Files.Select(f => files.Remove(f.Key, f.Value)));
-                actions.Add(files.Add(fileName, bytes.Length, definition, written));
+                actions.AddRange(snapshot.Files.Select(f => context.Commits.Remove(f.Key, f.Value)));
+                actions.Add(context.Commits.Add(fileName, bytes.Length, DeltaFileStatistics.Json(definition.Columns, written)));
             }
 
             progress?.Report(new ExportProgress(definition.Path, "committing", rows.Count));
             if (await table.TryCommitAsync(snapshot.Version + 1, actions, cancellationToken))
             {
                 snapshot.Apply(snapshot.Version + 1, actions);
-                await TableMaintenance.RunAsync(files, table, snapshot, cancellationToken);
+                await TableMaintenance.RunAsync(context, table, snapshot, cancellationToken);
                 return new TableExportResult(definition.Path, snapshot.Version, Changed: true, fileName is null ? 0 : rows.Count, fileName is null ? 0 : 1, replaced.Count, attempt);
             }
 
             // Another run committed this version first: our file was never part of the table.
             if (fileName is not null)
             {
-                await files.Container.DeleteBlobIfExistsAsync(table.FileBlobName(fileName), cancellationToken: cancellationToken);
+                await context.Container.DeleteBlobIfExistsAsync(table.FileBlobName(fileName), cancellationToken: cancellationToken);
             }
         }
 

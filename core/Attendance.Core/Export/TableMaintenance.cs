@@ -24,11 +24,11 @@ public static class TableMaintenance
     /// Writes the checkpoint if due, repairs a <c>_last_checkpoint</c> that names an older checkpoint than the log
     /// has, then deletes log files past the table's log retention, never the checkpoint it names.
     /// </summary>
-    public static async Task RunAsync(ExportFiles files, DeltaTable table, DeltaSnapshot snapshot, CancellationToken cancellationToken = default)
+    public static async Task RunAsync(ExportContext context, DeltaTable table, DeltaSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         if (IsCheckpointDue(snapshot))
         {
-            var keepTombstonesAfter = (files.UtcNow - files.RemovedFileRetention).ToUnixTimeMilliseconds();
+            var keepTombstonesAfter = (context.UtcNow - context.RemovedFileRetention).ToUnixTimeMilliseconds();
             await table.WriteCheckpointAsync(snapshot, keepTombstonesAfter, cancellationToken);
         }
 

@@ -77,15 +77,15 @@ public sealed class CompactionTests(AzuriteFixture azurite)
 
         faults.Reset(0, afterStorageApplied: false);
         var container = Container(api);
-        var files = new ExportFiles(container, TimeProvider.System);
-        var table = files.Table(AnalyticsTables.AttendancePath);
+        var context = new ExportContext(container, TimeProvider.System);
+        var table = context.Table(AnalyticsTables.AttendancePath);
         var definition = AnalyticsTables.Attendance(includeNames: false);
         var first = await table.LoadAsync(Ct);
         var second = await table.LoadAsync(Ct);
         Assert.True(FileCompaction<AttendanceRow>.IsDue(first));
 
-        Assert.Equal(17, await new FileCompaction<AttendanceRow>(files, definition, "racer-a").RunIfDueAsync(table, first, Ct));
-        Assert.Equal(0, await new FileCompaction<AttendanceRow>(files, definition, "racer-b").RunIfDueAsync(table, second, Ct));
+        Assert.Equal(17, await new FileCompaction<AttendanceRow>(context, definition, "racer-a").RunIfDueAsync(table, first, Ct));
+        Assert.Equal(0, await new FileCompaction<AttendanceRow>(context, definition, "racer-b").RunIfDueAsync(table, second, Ct));
 
         var after = await table.LoadAsync(Ct);
         Assert.Equal(first.Version, after.Version);

@@ -3,7 +3,7 @@ using Attendance.Export;
 namespace Attendance.Parquet.Tests.Oracles;
 
 /// <summary>
-/// One file the oracle tests write with the export's own code (<see cref="ExportFiles.WriteParquetAsync{TRow}"/> and an
+/// One file the oracle tests write with the export's own code (<see cref="ParquetFileWriter.WriteAsync{TRow}"/> and an
 /// <see cref="ExportTable{TRow}"/>) and then read with every independent reader: the columns as declared, and the
 /// values each row must read back as, computed from the .NET rows by the test, not by the export's column code.
 /// </summary>
@@ -34,7 +34,7 @@ public sealed class ExportScenario
             [.. table.Columns.Select(c => new ScenarioColumn(c.Name, c.Type, c.Nullable, c.Dictionary))],
             limits,
             [.. rows.Select(expected)],
-            (stream, cancellationToken) => ExportFiles.WriteParquetAsync(stream, table, rows.ToAsyncEnumerable(), limits, progress: null, cancellationToken));
+            (stream, cancellationToken) => ParquetFileWriter.WriteAsync(stream, table, rows.ToAsyncEnumerable(), limits, progress: null, cancellationToken));
 
     /// <summary>Writes the file as the export does, to a forward-only stream like the blob upload; returns what the export reports of it.</summary>
     public Task<ParquetFileSummary> WriteAsync(Stream stream, CancellationToken cancellationToken = default) => _write(stream, cancellationToken);

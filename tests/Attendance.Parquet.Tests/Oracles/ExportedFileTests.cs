@@ -6,7 +6,7 @@ using Attendance.Export;
 namespace Attendance.Parquet.Tests.Oracles;
 
 /// <summary>
-/// Files written by the export's own code (<see cref="ExportFiles.WriteParquetAsync{TRow}"/> with Parquet.Net), read
+/// Files written by the export's own code (<see cref="ParquetFileWriter.WriteAsync{TRow}"/> with Parquet.Net), read
 /// back by DuckDB, arrow-rs and hyparquet, never by Parquet.Net: a writer's own reader proves nothing about the writer.
 /// </summary>
 public sealed class ExportedFileTests(OracleFixture fixture) : IClassFixture<OracleFixture>

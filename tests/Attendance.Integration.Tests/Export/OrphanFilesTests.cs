@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Export;
 
-public sealed class ExportFilesTests(AzuriteFixture azurite)
+public sealed class OrphanFilesTests(AzuriteFixture azurite)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -31,8 +31,8 @@ public sealed class ExportFilesTests(AzuriteFixture azurite)
         Assert.True(await table.TryCommitAsync(0, [add("live"), add("removed-yesterday"), add("removed-last-week")], Ct));
         Assert.True(await table.TryCommitAsync(1, [remove("removed-yesterday", TimeSpan.FromDays(1)), remove("removed-last-week", TimeSpan.FromDays(8))], Ct));
 
-        var files = new ExportFiles(container, new ManualTime(now + TimeSpan.FromHours(2)));
-        var deleted = await files.DeleteOrphansAsync(table, await table.LoadAsync(Ct), Ct);
+        var orphans = new OrphanFiles(container, new ManualTime(now + TimeSpan.FromHours(2)));
+        var deleted = await orphans.DeleteAsync(table, await table.LoadAsync(Ct), Ct);
 
         var left = await container.GetBlobsAsync(new GetBlobsOptions { Prefix = "t/" }, Ct).Where(b => !b.Name.Contains("_delta_log", StringComparison.Ordinal)).Select(b => b.Name).ToListAsync(Ct);
         Assert.Equal(2, deleted);
