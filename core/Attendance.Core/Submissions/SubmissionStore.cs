@@ -89,11 +89,12 @@ public sealed partial class SubmissionStore(
             await gate.WaitAsync(cancellationToken);
             try
             {
+                var start = new NumberingStart();
                 foreach (var chunk in group.Chunk(SubmissionsPerTransaction))
                 {
                     // A table deleted under the service is created again and the chunk written to it: nothing of a
                     // failed transaction was stored.
-                    await Ready.RunAsync(ct => AppendChunkAsync(group.Key, [.. chunk], receipts, ct), cancellationToken);
+                    await Ready.RunAsync(ct => AppendChunkAsync(group.Key, [.. chunk], receipts, start, ct), cancellationToken);
                 }
             }
             finally
@@ -113,13 +114,10 @@ public sealed partial class SubmissionStore(
         return receipts!;
     }
 
-    private async Task AppendChunkAsync(string eventId, List<Pending> chunk, SubmissionReceipt?[] receipts, CancellationToken cancellationToken)
+    private async Task AppendChunkAsync(
+        string eventId, List<Pending> chunk, SubmissionReceipt?[] receipts, NumberingStart start, CancellationToken cancellationToken)
     {
         var races = 0;
-
-        // Set once this call has recorded on the event's row that its numbering started: a retry of the same chunk
-        // (a lost race, a duplicate found) must not take its own record for a counter that went missing.
-        var startedHere = false;
         while (chunk.Count > 0)
         {
             var counter = await table.FindAsync(eventId, SubmissionRows.CounterKey, cancellationToken);
@@ -130,11 +128,11 @@ public sealed partial class SubmissionStore(
             // start on the event's row (outside this table, so a lost table cannot take the record with it) and
             // numbers after what the partition holds, without loading the Delta table. Any other missing counter is
             // a resumption, recorded and logged even when nothing is left to resume above.
-            var fresh = counter is null && (startedHere || !await NumberingStartedAsync(eventId, cancellationToken));
-            if (fresh && !startedHere)
+            var fresh = counter is null && (start.RecordedHere || !await NumberingStartedAsync(eventId, cancellationToken));
+            if (fresh && !start.RecordedHere)
             {
                 await RecordNumberingStartedAsync(eventId, cancellationToken);
-                startedHere = true;
+                start.RecordedHere = true;
             }
 
             var last = counter is not null
@@ -523,6 +521,16 @@ public sealed partial class SubmissionStore(
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Error, Message = "Counter of event {EventId} stood at {Sequence}, below the export's mark {Mark} (restored from an older copy?); moved up to the mark so new sign-ins are exported")]
     private static partial void LogCounterRaised(ILogger logger, string eventId, long sequence, long mark);
+
+    /// <summary>
+    /// Whether this request recorded that the event's numbering started. Kept across the retries of one request (a
+    /// lost race, a duplicate found, a table found missing and created again), which must not take the request's own
+    /// record for a counter that went missing.
+    /// </summary>
+    private sealed class NumberingStart
+    {
+        public bool RecordedHere { get; set; }
+    }
 
     private sealed record Pending(int Index, AttendanceSubmission Submission, string SubmissionId, string AttendanceKey);
 }
