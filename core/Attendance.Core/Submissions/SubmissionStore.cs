@@ -17,7 +17,8 @@ namespace Attendance.Submissions;
 /// without gaps and in order: the export can take "everything after N" by key range and never miss a row
 /// that commits late. A counter found missing (its table deleted and created again, or the row alone gone) resumes
 /// above the highest number the partition still holds and above the export's mark, never at 1: a number the
-/// export has passed is never handed out again.
+/// export has passed is never handed out again. The event's row in the events table records that its numbering
+/// started, so a counter lost before anything was exported is still recognised, recorded and logged as a resumption.
 /// </summary>
 public sealed partial class SubmissionStore(
     TableServiceClient tables, IOptions<StoreOptions> options, RegionDirectory regions, IExportMark exportMark, TimeProvider time, ILogger<SubmissionStore> logger)
