@@ -131,7 +131,7 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
         foreach (var counter in counters)
         {
             var mark = snapshot.Transactions.GetValueOrDefault(AppId(counter.EventId));
-            if (mark == 0 || counter.Sequence > mark)
+            if (mark == 0)
             {
                 continue;
             }
@@ -141,7 +141,17 @@ public sealed class AttendanceExport(ExportFiles files, SubmissionStore submissi
             var markedAt = snapshot.TransactionActions.GetValueOrDefault(AppId(counter.EventId))?.LastUpdated is { } ms
                 ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
                 : (DateTimeOffset?)null;
-            if (counter.Sequence == mark && (markedAt is null || counter.WrittenAt is not { } written || written <= markedAt))
+            if (counter.Sequence > mark)
+            {
+                // Past the mark, the ordinary case: only a number at the mark received after the mark was set (a
+                // restored counter that sign-ins carried past the mark) needs a look. One point read per event with
+                // new submissions.
+                if (markedAt is null || await submissions.GetReceivedAtAsync(counter.EventId, mark, cancellationToken) is not { } receivedAt || receivedAt <= markedAt)
+                {
+                    continue;
+                }
+            }
+            else if (counter.Sequence == mark && (markedAt is null || counter.WrittenAt is not { } written || written <= markedAt))
             {
                 // The ordinary state after an export with no sign-in since.
                 continue;

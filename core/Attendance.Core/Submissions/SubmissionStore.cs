@@ -400,6 +400,14 @@ public sealed partial class SubmissionStore(
         throw new UnreachableException();
     }
 
+    /// <summary>When the submission numbered <paramref name="sequence"/> was received; null when the store does not hold it.</summary>
+    public async Task<DateTimeOffset?> GetReceivedAtAsync(string eventId, long sequence, CancellationToken cancellationToken = default)
+    {
+        var row = await Ready.RunAsync(
+            ct => table.GetEntityIfExistsAsync<TableEntity>(eventId, SubmissionRows.SequenceKey(sequence), select: ["ReceivedAt"], cancellationToken: ct), cancellationToken);
+        return row.HasValue ? row.Value!.GetDateTimeOffset("ReceivedAt") : null;
+    }
+
     /// <summary>
     /// The event's numbers up to <paramref name="upTo"/> whose submissions were received after
     /// <paramref name="after"/>, in order: below an export's mark these arrived after that export, so it cannot have

@@ -246,6 +246,34 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_counter_restored_behind_the_mark_and_carried_past_it_by_sign_ins_is_reported_with_the_numbers_below_the_mark()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
+        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await PostBatchAsync(api, Enumerable.Range(0, 4).Select(i => $"Peserta {i}"));
+        var backup = await SubmissionsTable(api).QueryAsync<TableEntity>(e => e.PartitionKey == Lampung.EventId, cancellationToken: Ct).ToListAsync(Ct);
+        await PostBatchAsync(api, Enumerable.Range(4, 6).Select(i => $"Peserta {i}"));
+        var runner = api.Services.GetRequiredService<ExportRunner>();
+        await runner.RunAsync("before-restore", cancellationToken: Ct);
+        await api.Services.GetRequiredService<TableServiceClient>().DeleteTableAsync(api.Settings["Store:SubmissionsTable"], Ct);
+        await SubmissionsTable(api).CreateIfNotExistsAsync(Ct);
+        foreach (var entity in backup)
+        {
+            await SubmissionsTable(api).AddEntityAsync(entity, Ct);
+        }
+
+        // Eight sign-ins after the restore: numbers 5 to 12, of which 5 to 10 sit at or below the mark.
+        await PostBatchAsync(api, Enumerable.Range(0, 8).Select(i => $"Peserta Baru {i}"));
+
+        var summary = await runner.RunAsync("after-restore", cancellationToken: Ct);
+
+        var behind = Assert.Single(summary.Behind);
+        Assert.Equal((12L, 10L), (behind.Counter, behind.Mark));
+        Assert.Equal([5L, 6L, 7L, 8L, 9L, 10L], behind.NotExportable);
+        Assert.Equal(2, summary.Tables[0].RowsAdded);
+    }
+
+    [Fact]
     public async Task A_new_events_first_sign_in_does_not_read_the_delta_table_and_an_unreadable_mark_is_503_not_500()
     {
         await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
