@@ -54,6 +54,17 @@ internal static class ExportCommand
             AnsiConsole.MarkupLine($"[red]lost[/] {Markup.Escape(gap.EventId)}: submissions #{gap.From}-#{gap.To} ({gap.Count}) were numbered but are gone from the store; this event was not exported and its mark stays");
         }
 
-        return summary.Lost.Count == 0 ? 0 : 1;
+        foreach (var behind in summary.Behind)
+        {
+            AnsiConsole.MarkupLine($"[red]counter behind mark[/] {Markup.Escape(behind.EventId)}: counter {behind.Counter}, export mark {behind.Mark}; moved up to the mark"
+                + (behind.NotExportable.Count == 0 ? "" : $"; #{string.Join(", #", behind.NotExportable)} were numbered at or below the mark and cannot be exported (run verify)"));
+        }
+
+        foreach (var resumption in summary.Resumptions.Where(r => !r.Acknowledged))
+        {
+            AnsiConsole.MarkupLine($"[red]counter resumed[/] {Markup.Escape(resumption.EventId)}: found missing at {resumption.At:yyyy-MM-dd HH:mm} UTC, numbering resumed after #{resumption.After}; not acknowledged (run verify)");
+        }
+
+        return summary.NeedsAttention ? 1 : 0;
     }
 }

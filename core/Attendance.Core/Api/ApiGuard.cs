@@ -74,6 +74,10 @@ public sealed partial class ApiGuard(ILogger<ApiGuard> logger)
     {
         BadHttpRequestException => false,
 
+        // An event's counter had to resume and the export's mark could not be read (whatever the reason: a Delta log
+        // that does not parse is as unreadable as an account that does not answer); retrying later is safe.
+        ExportMarkUnavailableException => true,
+
         // A table or container found gone even after the store created it again (deleted twice in a row).
         RequestFailedException missing when CreateOnce.IsMissing(missing) => true,
 

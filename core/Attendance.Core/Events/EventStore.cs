@@ -11,7 +11,14 @@ namespace Attendance.Events;
 public sealed class EventStore(
     TableServiceClient tables, IOptions<StoreOptions> options, RegionDirectory regions, TimeProvider time, SubmissionStore submissions)
 {
-    private const string Partition = "event";
+    /// <summary>The one partition of the events table.</summary>
+    internal const string Partition = "event";
+
+    /// <summary>
+    /// True on an event's row once its numbering started (set by <see cref="SubmissionStore"/> before the first number
+    /// is handed out): a counter found missing afterwards is a loss, never a fresh start. Saves keep it.
+    /// </summary>
+    internal const string NumberingStartedProperty = "NumberingStarted";
     private const int MaxSaveAttempts = 10;
 
     private readonly TableClient table = tables.GetTableClient(options.Value.EventsTable);
@@ -87,7 +94,7 @@ public sealed class EventStore(
                     return (saved, true);
                 }
 
-                await table.UpdateEntityAsync(ToEntity(saved), existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                await table.UpdateEntityAsync(Keeping(existing, ToEntity(saved)), existing.ETag, TableUpdateMode.Replace, cancellationToken);
                 return (saved, false);
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
@@ -118,7 +125,7 @@ public sealed class EventStore(
             var rotated = ToEvent(existing) with { FormToken = FormToken.Create(), UpdatedAt = time.GetUtcNow() };
             try
             {
-                await table.UpdateEntityAsync(ToEntity(rotated), existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                await table.UpdateEntityAsync(Keeping(existing, ToEntity(rotated)), existing.ETag, TableUpdateMode.Replace, cancellationToken);
                 return rotated;
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 412)
@@ -150,6 +157,20 @@ public sealed class EventStore(
         {
             throw new EventDatesConflictException(eventId, registration.StartDate, registration.EndDate, outside);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="replacement"/> with the record that the event's numbering started carried over from
+    /// <paramref name="existing"/>: a replace that dropped it would make a lost counter look like a fresh start.
+    /// </summary>
+    private static TableEntity Keeping(TableEntity existing, TableEntity replacement)
+    {
+        if (existing.GetBoolean(NumberingStartedProperty) is { } started)
+        {
+            replacement[NumberingStartedProperty] = started;
+        }
+
+        return replacement;
     }
 
     private static TableEntity ToEntity(TrainingEvent e) => new(Partition, e.Id)

@@ -20,6 +20,9 @@ namespace Attendance.Export;
 /// Before it writes, it checks that the store holds every number between an event's mark and its counter (keys only).
 /// An event whose numbers have a hole lost accepted submissions in storage: its mark does not move (moving it would
 /// bury the hole for good), the run reports the event and the missing numbers, and the other events export as usual.
+/// A counter that stands below the mark (a submissions table restored from an older copy) hands out numbers the export
+/// has passed: the run names the event, moves the counter up to the mark under its ETag and names the numbers given
+/// out below the mark since, which it cannot take. Recorded resumptions of a counter are reported with the run.
 /// The table records the pseudonym key's fingerprint (<see cref="PseudonymKeyFingerprint"/>); a run with another key
 /// refuses before it writes anything.
 /// </summary>
@@ -31,24 +34,36 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
 
     public static string AppId(string eventId) => "attendance:" + eventId;
 
-    /// <summary>Appends every event's new submissions; returns the table's result and the numbers found lost (events left unexported).</summary>
-    public async Task<(TableExportResult Result, IReadOnlyList<SequenceGap> Lost)> RunAsync(
+    /// <summary>
+    /// Appends every event's new submissions; returns the table's result, the numbers found lost (events left
+    /// unexported), the counters found behind their mark and the counters' recorded resumptions.
+    /// </summary>
+    public async Task<AttendanceExportResult> RunAsync(
         IReadOnlyList<TrainingEvent> events, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
         var table = files.Table(definition.Path);
 
         // The run's cutoff: what each event had committed when the run began.
         var cutoff = new Dictionary<string, long>(StringComparer.Ordinal);
+        var counters = new List<EventCounter>();
         foreach (var trainingEvent in events)
         {
-            cutoff[trainingEvent.Id] = await submissions.GetLastSequenceAsync(trainingEvent.Id, cancellationToken);
+            var counter = await submissions.GetCounterAsync(trainingEvent.Id, cancellationToken);
+            cutoff[trainingEvent.Id] = counter?.Sequence ?? 0;
+            if (counter is not null)
+            {
+                counters.Add(counter);
+            }
         }
+
+        var resumptions = counters.Select(c => c.Resumption).OfType<CounterResumption>().ToList();
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var snapshot = await table.LoadAsync(cancellationToken);
             PseudonymKeyFingerprint.EnsureMatches(snapshot, fingerprint);
             await files.Orphans.DeleteAsync(table, snapshot, cancellationToken);
+            var behind = await FindCountersBehindAsync(counters, snapshot, cancellationToken);
             var ranges = new List<ExportRange>();
             var lost = new List<SequenceGap>();
             foreach (var range in cutoff
@@ -70,7 +85,7 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
             if (ranges.Count == 0 && header.Count == 0)
             {
                 await FinishAsync(table, snapshot, cancellationToken);
-                return (new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt), lost);
+                return new(new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt), lost, behind, resumptions);
             }
 
             var actions = new List<DeltaAction> { files.Commits.CommitInfo("WRITE", runId) };
@@ -91,7 +106,7 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
             {
                 snapshot.Apply(snapshot.Version + 1, actions);
                 await FinishAsync(table, snapshot, cancellationToken);
-                return (new TableExportResult(definition.Path, snapshot.Version, Changed: true, rows, fileName is null ? 0 : 1, 0, attempt), lost);
+                return new(new TableExportResult(definition.Path, snapshot.Version, Changed: true, rows, fileName is null ? 0 : 1, 0, attempt), lost, behind, resumptions);
             }
 
             // Another run committed this version first: our file holds rows it may have exported too.
@@ -102,6 +117,61 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
         }
 
         throw new ExportConflictException($"The {definition.Path} table kept changing under the export; {MaxAttempts} attempts lost the race for its next version.");
+    }
+
+    /// <summary>
+    /// Events whose counter is below their mark, or at it but written after the mark was set (behind the mark, then
+    /// caught up with it by sign-ins the export cannot take). Such counters are moved up to the mark; the numbers at
+    /// or below the mark received after it was set are named. An ordinary counter costs nothing more here.
+    /// </summary>
+    private async Task<List<CounterBehindMark>> FindCountersBehindAsync(
+        IReadOnlyList<EventCounter> counters, DeltaSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var behind = new List<CounterBehindMark>();
+        foreach (var counter in counters)
+        {
+            var mark = snapshot.Transactions.GetValueOrDefault(AppId(counter.EventId));
+            if (mark == 0)
+            {
+                continue;
+            }
+
+            // When the mark was committed; the rows it covers were all received before that (the run reads its
+            // cutoff before it commits). Without a time the check cannot tell old rows from new ones.
+            var markedAt = snapshot.TransactionActions.GetValueOrDefault(AppId(counter.EventId))?.LastUpdated is { } ms
+                ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+                : (DateTimeOffset?)null;
+            if (counter.Sequence > mark)
+            {
+                // Past the mark, the ordinary case: only a number at the mark received after the mark was set (a
+                // restored counter that sign-ins carried past the mark) needs a look. One point read per event with
+                // new submissions.
+                if (markedAt is null || await submissions.GetReceivedAtAsync(counter.EventId, mark, cancellationToken) is not { } receivedAt || receivedAt <= markedAt)
+                {
+                    continue;
+                }
+            }
+            else if (counter.Sequence == mark && (markedAt is null || counter.WrittenAt is not { } written || written <= markedAt))
+            {
+                // The ordinary state after an export with no sign-in since.
+                continue;
+            }
+
+            var notExportable = markedAt is { } since
+                ? await submissions.FindReceivedAfterAsync(counter.EventId, mark, since, cancellationToken)
+                : [];
+            if (counter.Sequence < mark)
+            {
+                await submissions.RaiseCounterAsync(counter.EventId, mark, cancellationToken);
+            }
+
+            if (counter.Sequence < mark || notExportable.Count > 0)
+            {
+                behind.Add(new CounterBehindMark(counter.EventId, counter.Sequence, mark, notExportable));
+            }
+        }
+
+        return behind;
     }
 
     /// <summary>
@@ -148,6 +218,10 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
             }
         }
     }
+
+    /// <summary>What a run did to the attendance table and what it found wrong with the store's numbering.</summary>
+    public sealed record AttendanceExportResult(
+        TableExportResult Result, IReadOnlyList<SequenceGap> Lost, IReadOnlyList<CounterBehindMark> Behind, IReadOnlyList<CounterResumption> Resumptions);
 
     /// <summary>An event's submissions numbered after <paramref name="From"/> up to and including <paramref name="To"/>.</summary>
     internal sealed record ExportRange(string EventId, long From, long To);

@@ -10,7 +10,7 @@ namespace Attendance.Export;
 /// <summary>
 /// Reads an event's export mark from the <c>attendance</c> Delta table: the <c>txn</c> version the export commits
 /// with each file (<see cref="AttendanceExport.AppId"/>). Loads the table's snapshot, so the store asks only when an
-/// event's counter is missing, never on every submission.
+/// event's counter is missing after its numbering started, never on every submission nor on a new event's first.
 /// </summary>
 public sealed class AttendanceExportMark(BlobServiceClient blobs, IOptions<ExportOptions> options) : IExportMark
 {

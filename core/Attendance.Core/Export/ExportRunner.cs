@@ -28,11 +28,10 @@ public sealed partial class ExportRunner(
         var (runId, context, eventList) = await StartAsync(trigger, cancellationToken);
         var attendance = new AttendanceExport(context, submissions, AnalyticsTables.Attendance(options.Value.IncludeNames),
             System.Text.Encoding.UTF8.GetBytes(options.Value.PseudonymKey), runId);
-        TableExportResult attendanceResult;
-        IReadOnlyList<SequenceGap> lost;
+        AttendanceExport.AttendanceExportResult attendanceResult;
         try
         {
-            (attendanceResult, lost) = await attendance.RunAsync(eventList, progress, cancellationToken);
+            attendanceResult = await attendance.RunAsync(eventList, progress, cancellationToken);
         }
         catch (PseudonymKeyMismatchException ex)
         {
@@ -43,17 +42,28 @@ public sealed partial class ExportRunner(
 
         var results = new List<TableExportResult>
         {
-            attendanceResult,
+            attendanceResult.Result,
             await new SnapshotExport<TrainingEvent>(context, AnalyticsTables.Events, runId)
                 .RunAsync([.. eventList.OrderBy(e => e.Id, StringComparer.Ordinal)], progress, cancellationToken),
             await new SnapshotExport<RegionRow>(context, AnalyticsTables.Regions, runId)
                 .RunAsync([.. regions.All.Select(r => new RegionRow(r, r.ParentCode is null ? r : regions.Get(r.ParentCode)))], progress, cancellationToken),
         };
 
-        var summary = new ExportSummary(runId, trigger, startedAt, time.GetUtcNow(), results, lost);
-        foreach (var gap in lost)
+        var summary = new ExportSummary(runId, trigger, startedAt, time.GetUtcNow(), results,
+            attendanceResult.Lost, attendanceResult.Behind, attendanceResult.Resumptions);
+        foreach (var gap in summary.Lost)
         {
             LogSubmissionsLost(logger, runId, gap.EventId, gap.From, gap.To);
+        }
+
+        foreach (var behind in summary.Behind)
+        {
+            LogCounterBehind(logger, runId, behind.EventId, behind.Counter, behind.Mark, behind.NotExportable.Count);
+        }
+
+        foreach (var resumption in summary.Resumptions.Where(r => !r.Acknowledged))
+        {
+            LogResumptionUnacknowledged(logger, runId, resumption.EventId, resumption.After, resumption.At);
         }
         foreach (var table in results)
         {
@@ -106,6 +116,12 @@ public sealed partial class ExportRunner(
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Export {RunId}: event {EventId} lost submissions #{From}-#{To} in storage (numbered, then gone from the store); its export mark stays until they are restored")]
     private static partial void LogSubmissionsLost(ILogger logger, string runId, string eventId, long from, long to);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "Export {RunId}: counter of event {EventId} stood at {Counter}, at or below its mark {Mark} (restored from an older copy?); moved up to the mark; {NotExportable} submissions numbered at or below the mark since cannot be exported: run verify")]
+    private static partial void LogCounterBehind(ILogger logger, string runId, string eventId, long counter, long mark, int notExportable);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Export {RunId}: counter of event {EventId} resumed after #{After} at {At} (found missing) and no one has acknowledged it: run verify")]
+    private static partial void LogResumptionUnacknowledged(ILogger logger, string runId, string eventId, long after, DateTimeOffset at);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Export {RunId}: table {Table} at version {Version}, {Rows} rows added, changed {Changed}")]
     private static partial void LogTableExported(ILogger logger, string runId, string table, long version, long rows, bool changed);

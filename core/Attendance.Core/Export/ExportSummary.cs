@@ -5,6 +5,9 @@ namespace Attendance.Export;
 /// <summary>
 /// What one export run did, as <c>POST /api/exports</c> and <c>attendance export</c> report it. <see cref="Lost"/>
 /// lists numbers handed out but missing from the store: those events were not exported (their marks stay).
+/// <see cref="Behind"/> lists counters found at or below their event's mark (restored from an older copy) with the
+/// numbers the export can never take; <see cref="Resumptions"/> every counter recorded as resumed after a loss.
+/// <see cref="NeedsAttention"/> is true when any of these needs an operator (the CLI then exits 1).
 /// </summary>
 public sealed record ExportSummary(
     string RunId,
@@ -12,7 +15,13 @@ public sealed record ExportSummary(
     DateTimeOffset StartedAt,
     DateTimeOffset FinishedAt,
     IReadOnlyList<TableExportResult> Tables,
-    IReadOnlyList<SequenceGap> Lost);
+    IReadOnlyList<SequenceGap> Lost,
+    IReadOnlyList<CounterBehindMark> Behind,
+    IReadOnlyList<CounterResumption> Resumptions)
+{
+    /// <summary>True when storage lost numbers, a counter was behind its mark, or a resumption is not acknowledged.</summary>
+    public bool NeedsAttention => Lost.Count > 0 || Behind.Count > 0 || Resumptions.Any(r => !r.Acknowledged);
+}
 
 /// <summary>One table's part of a run: the version now current, rows and files added, and whether it changed.</summary>
 public sealed record TableExportResult(string Table, long Version, bool Changed, long RowsAdded, int FilesAdded, int FilesRemoved, int Attempts);

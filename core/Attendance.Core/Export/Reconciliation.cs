@@ -70,10 +70,19 @@ public sealed class Reconciliation(BlobServiceClient blobs, IOptions<ExportOptio
         var pending = new Dictionary<string, long>(StringComparer.Ordinal);
         var lost = new List<SequenceGap>();
         var resumptions = new List<CounterResumption>();
+        var behind = new List<CounterBehindMark>();
         await foreach (var trainingEvent in events.ListAsync(cancellationToken))
         {
             var mark = snapshot.Transactions.GetValueOrDefault(AttendanceExport.AppId(trainingEvent.Id));
-            var last = await submissions.GetLastSequenceAsync(trainingEvent.Id, cancellationToken);
+            var counter = await submissions.GetCounterAsync(trainingEvent.Id, cancellationToken);
+            var last = counter?.Sequence ?? 0;
+            if (counter is not null && last < mark)
+            {
+                // A counter restored from an older copy: its next numbers are ones the export has passed. The rows
+                // it already numbered that way show up below as missing (in the store up to the mark, not in the table).
+                behind.Add(new CounterBehindMark(trainingEvent.Id, last, mark, []));
+            }
+
             if (last > mark)
             {
                 pending[trainingEvent.Id] = last - mark;
@@ -82,7 +91,7 @@ public sealed class Reconciliation(BlobServiceClient blobs, IOptions<ExportOptio
                 lost.AddRange(await submissions.FindGapsAsync(trainingEvent.Id, mark, last, cancellationToken));
             }
 
-            if (await submissions.GetResumptionAsync(trainingEvent.Id, cancellationToken) is { } resumption)
+            if (counter?.Resumption is { } resumption)
             {
                 resumptions.Add(resumption);
             }
@@ -127,7 +136,7 @@ public sealed class Reconciliation(BlobServiceClient blobs, IOptions<ExportOptio
         var days = tally.Select(t => new DayCount(t.Key.EventId, t.Key.Date, t.Value.Store, t.Value.Table))
             .OrderBy(d => d.EventId, StringComparer.Ordinal).ThenBy(d => d.SessionDate)
             .ToList();
-        var report = new ReconciliationReport(time.GetUtcNow(), snapshot.Version, days, findings, pending, lost, resumptions);
+        var report = new ReconciliationReport(time.GetUtcNow(), snapshot.Version, days, findings, pending, lost, resumptions, behind);
         await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
         await container.GetBlobClient(ReportBlobName).UploadAsync(
             BinaryData.FromString(report.ToCsv()), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv" } }, cancellationToken);

@@ -9,7 +9,8 @@ namespace Attendance.Export;
 /// export's mark) and in the live table, every submission id that is missing, duplicated or unexpected, the numbers
 /// after the mark the store lost (<see cref="Lost"/>, which hold the export back), and the events whose counter was
 /// found missing and resumed (<see cref="Resumptions"/>: submissions accepted after that number before the loss are gone
-/// without a trace, so they are named for the organizer to ask the venue).
+/// without a trace, so they are named for the organizer to ask the venue; each counts until an operator acknowledges
+/// it), and the events whose counter stands below their export mark (<see cref="Behind"/>: restored from an older copy).
 /// </summary>
 public sealed record ReconciliationReport(
     DateTimeOffset CheckedAt,
@@ -18,16 +19,27 @@ public sealed record ReconciliationReport(
     IReadOnlyList<SubmissionFinding> Findings,
     IReadOnlyDictionary<string, long> PendingByEvent,
     IReadOnlyList<SequenceGap> Lost,
-    IReadOnlyList<CounterResumption> Resumptions)
+    IReadOnlyList<CounterResumption> Resumptions,
+    IReadOnlyList<CounterBehindMark> Behind)
 {
     /// <summary>True when the table holds every exported submission exactly once and nothing else, and the store lost no number after a mark.</summary>
     public bool IsExact => Findings.Count == 0 && Lost.Count == 0 && Days.All(d => d.Store == d.Table);
+
+    /// <summary>Resumptions no operator has acknowledged yet: each may hide sign-ins lost without a trace.</summary>
+    public IReadOnlyList<CounterResumption> UnacknowledgedResumptions => [.. Resumptions.Where(r => !r.Acknowledged)];
+
+    /// <summary>
+    /// True when nothing needs an operator: the table is exact, no counter is behind its mark and every resumption is
+    /// acknowledged. <c>attendance verify</c> exits 1 otherwise.
+    /// </summary>
+    public bool IsClean => IsExact && Behind.Count == 0 && UnacknowledgedResumptions.Count == 0;
 
     /// <summary>
     /// The report as one CSV for Power BI: a row per event and day (<c>kind</c> = day), per finding
     /// (missing, duplicate, unexpected), per event with submissions not yet exported (pending), per range of numbers
     /// lost from the store (lost: the range in <c>submission_id</c>, its size in <c>store_count</c>) and per counter
-    /// that resumed (resumed: the number it resumed after in <c>submission_id</c>, when in <c>checked_at</c>).
+    /// that resumed (resumed, or resumed-acknowledged: the number it resumed after in <c>submission_id</c>, when in
+    /// <c>checked_at</c>) and per counter behind its mark (behind: the counter in <c>store_count</c>, the mark in <c>table_count</c>).
     /// </summary>
     public string ToCsv()
     {
@@ -57,7 +69,12 @@ public sealed record ReconciliationReport(
         foreach (var resumption in Resumptions)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"resumed,{Field(resumption.EventId)},,#{resumption.After},,,{resumption.At.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}\n");
+                $"{(resumption.Acknowledged ? "resumed-acknowledged" : "resumed")},{Field(resumption.EventId)},,#{resumption.After},,,{resumption.At.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}\n");
+        }
+
+        foreach (var behind in Behind)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"behind,{Field(behind.EventId)},,,{behind.Counter},{behind.Mark},{at}\n");
         }
 
         return csv.ToString();

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Attendance.Events;
 using Attendance.Regions;
 using Attendance.Storage;
 using Azure;
@@ -15,7 +17,8 @@ namespace Attendance.Submissions;
 /// without gaps and in order: the export can take "everything after N" by key range and never miss a row
 /// that commits late. A counter found missing (its table deleted and created again, or the row alone gone) resumes
 /// above the highest number the partition still holds and above the export's mark, never at 1: a number the
-/// export has passed is never handed out again.
+/// export has passed is never handed out again. The event's row in the events table records that its numbering
+/// started, so a counter lost before anything was exported is still recognised, recorded and logged as a resumption.
 /// </summary>
 public sealed partial class SubmissionStore(
     TableServiceClient tables, IOptions<StoreOptions> options, RegionDirectory regions, IExportMark exportMark, TimeProvider time, ILogger<SubmissionStore> logger)
@@ -30,6 +33,9 @@ public sealed partial class SubmissionStore(
     private readonly ConcurrentDictionary<string, SemaphoreSlim> eventLocks = new(StringComparer.Ordinal);
 
     private readonly TableClient table = tables.GetTableClient(options.Value.SubmissionsTable);
+
+    // The record that an event's numbering started lives on the event's row: outside this table, so it survives it.
+    private readonly TableClient eventsTable = tables.GetTableClient(options.Value.EventsTable);
     private CreateOnce? ready;
 
     private CreateOnce Ready => ready ??= CreateOnce.Table(table);
@@ -84,11 +90,12 @@ public sealed partial class SubmissionStore(
             await gate.WaitAsync(cancellationToken);
             try
             {
+                var start = new NumberingStart();
                 foreach (var chunk in group.Chunk(SubmissionsPerTransaction))
                 {
                     // A table deleted under the service is created again and the chunk written to it: nothing of a
                     // failed transaction was stored.
-                    await Ready.RunAsync(ct => AppendChunkAsync(group.Key, [.. chunk], receipts, ct), cancellationToken);
+                    await Ready.RunAsync(ct => AppendChunkAsync(group.Key, [.. chunk], receipts, start, ct), cancellationToken);
                 }
             }
             finally
@@ -108,7 +115,8 @@ public sealed partial class SubmissionStore(
         return receipts!;
     }
 
-    private async Task AppendChunkAsync(string eventId, List<Pending> chunk, SubmissionReceipt?[] receipts, CancellationToken cancellationToken)
+    private async Task AppendChunkAsync(
+        string eventId, List<Pending> chunk, SubmissionReceipt?[] receipts, NumberingStart start, CancellationToken cancellationToken)
     {
         var races = 0;
         while (chunk.Count > 0)
@@ -116,19 +124,30 @@ public sealed partial class SubmissionStore(
             var counter = await table.FindAsync(eventId, SubmissionRows.CounterKey, cancellationToken);
             var receivedAt = time.GetUtcNow();
 
-            // Only a missing counter costs more reads: the hot path stays one point read and one transaction.
-            var last = counter is null ? await FindResumePointAsync(eventId, cancellationToken) : counter.GetInt64("Sequence") ?? 0;
-            var next = Counter(eventId, last + chunk.Count);
-            if (counter is null && last > 0)
+            // Only a missing counter costs more reads: the hot path stays one point read and one transaction. A
+            // missing counter of an event whose numbering never started is the normal first sign-in: it records the
+            // start on the event's row (outside this table, so a lost table cannot take the record with it) and
+            // numbers after what the partition holds, without loading the Delta table. Any other missing counter is
+            // a resumption, recorded and logged even when nothing is left to resume above.
+            var fresh = counter is null && (start.RecordedHere || !await NumberingStartedAsync(eventId, cancellationToken));
+            if (fresh && !start.RecordedHere)
+            {
+                await RecordNumberingStartedAsync(eventId, cancellationToken);
+                start.RecordedHere = true;
+            }
+
+            var last = counter is not null
+                ? counter.GetInt64("Sequence") ?? 0
+                : fresh ? await FindLastStoredAsync(eventId, cancellationToken) : await FindResumePointAsync(eventId, cancellationToken);
+
+            // Rows that outlive their counter resume numbering even for an event with no record (written before
+            // the record existed).
+            var resumedNow = counter is null && (!fresh || last > 0);
+            var next = counter is null ? Counter(eventId, last + chunk.Count) : CopyOf(counter, last + chunk.Count);
+            if (resumedNow)
             {
                 next[ResumedAfterProperty] = last;
                 next[ResumedAtProperty] = receivedAt;
-            }
-            else if (counter?.GetInt64(ResumedAfterProperty) is { } resumedAfter)
-            {
-                // Kept on the counter so `verify` can name the event and the number where a loss may have happened.
-                next[ResumedAfterProperty] = resumedAfter;
-                next[ResumedAtProperty] = counter.GetDateTimeOffset(ResumedAtProperty);
             }
 
             var actions = new List<TableTransactionAction>(1 + (3 * chunk.Count))
@@ -157,7 +176,7 @@ public sealed partial class SubmissionStore(
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken);
-                if (counter is null && last > 0)
+                if (resumedNow)
                 {
                     LogCounterResumed(logger, eventId, last);
                 }
@@ -241,9 +260,27 @@ public sealed partial class SubmissionStore(
     /// <summary>
     /// Where a missing counter resumes: after the highest sequence the partition still holds and after the export's
     /// mark, whichever is higher. Both matter: rows can outlive their counter, and a table deleted after an export
-    /// holds nothing while the analytics already hold numbers up to the mark.
+    /// holds nothing while the analytics already hold numbers up to the mark. A mark that cannot be read stops the
+    /// sign-in with <see cref="ExportMarkUnavailableException"/> (a 503): numbering below it could hide a sign-in.
     /// </summary>
     private async Task<long> FindResumePointAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var stored = await FindLastStoredAsync(eventId, cancellationToken);
+        long mark;
+        try
+        {
+            mark = await exportMark.GetAsync(eventId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw new ExportMarkUnavailableException(eventId, ex);
+        }
+
+        return Math.Max(stored, mark);
+    }
+
+    /// <summary>The highest sequence the event's partition holds (keys only); 0 when it holds none.</summary>
+    private async Task<long> FindLastStoredAsync(string eventId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {eventId} and RowKey gt {SubmissionRows.SequencePrefix} and RowKey lt {SubmissionRows.SequenceEnd}");
@@ -253,7 +290,141 @@ public sealed partial class SubmissionStore(
             stored = Math.Max(stored, SubmissionRows.SequenceOf(entity.RowKey));
         }
 
-        return Math.Max(stored, await exportMark.GetAsync(eventId, cancellationToken));
+        return stored;
+    }
+
+    /// <summary>Whether the event's row records that its numbering started (<see cref="RecordNumberingStartedAsync"/>).</summary>
+    private async Task<bool> NumberingStartedAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var row = await eventsTable.GetEntityIfExistsAsync<TableEntity>(
+            EventStore.Partition, eventId, select: [EventStore.NumberingStartedProperty], cancellationToken: cancellationToken);
+        return row.HasValue && row.Value!.GetBoolean(EventStore.NumberingStartedProperty) == true;
+    }
+
+    /// <summary>
+    /// Records on the event's row, before the first number is handed out, that the event's numbering started: a
+    /// counter found missing later is then known to be a loss even when no row and no export is left to resume above.
+    /// A merge, so it never overwrites a registration saved meanwhile (whose replace, under its ETag, keeps the record).
+    /// </summary>
+    private async Task RecordNumberingStartedAsync(string eventId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await eventsTable.UpdateEntityAsync(
+                new TableEntity(EventStore.Partition, eventId) { [EventStore.NumberingStartedProperty] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404 && !CreateOnce.IsMissing(ex))
+        {
+            // No such event row (a submission for an event deleted meanwhile): nothing to record on, and the
+            // numbering still works; the export and verify catch a counter that falls behind the mark.
+        }
+    }
+
+    /// <summary>
+    /// Records that an operator has checked the event's recorded resumption (asked the venue, re-entered what was
+    /// lost): <c>verify</c> and the export stop failing on it. Only the resumption named by <paramref name="at"/> is
+    /// acknowledged, so a later one is reported again. False when the event has no such resumption.
+    /// </summary>
+    public async Task<bool> AcknowledgeResumptionAsync(string eventId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; attempt <= MaxCounterRaces; attempt++)
+        {
+            var counter = await Ready.RunAsync(ct => table.FindAsync(eventId, SubmissionRows.CounterKey, ct), cancellationToken);
+            if (counter?.GetDateTimeOffset(ResumedAtProperty) is not { } resumedAt || resumedAt != at)
+            {
+                return false;
+            }
+
+            var acknowledged = CopyOf(counter, counter.GetInt64("Sequence") ?? 0);
+            acknowledged[AcknowledgedAtProperty] = time.GetUtcNow();
+            try
+            {
+                await table.UpdateEntityAsync(acknowledged, counter.ETag, TableUpdateMode.Replace, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // A sign-in moved the counter meanwhile: read it again.
+                if (attempt == MaxCounterRaces)
+                {
+                    throw new EventBusyException(eventId, attempt, ex);
+                }
+            }
+        }
+
+        throw new UnreachableException();
+    }
+
+    /// <summary>
+    /// The event's counter as the export reads it: the last number handed out, when the counter row was last written,
+    /// and its resumption if one is recorded. Null when the counter is missing.
+    /// </summary>
+    public async Task<EventCounter?> GetCounterAsync(string eventId, CancellationToken cancellationToken = default)
+    {
+        var counter = await Ready.RunAsync(ct => table.FindAsync(eventId, SubmissionRows.CounterKey, ct), cancellationToken);
+        return counter is null ? null : new EventCounter(eventId, counter.GetInt64("Sequence") ?? 0, counter.Timestamp, ResumptionOf(counter));
+    }
+
+    /// <summary>
+    /// Moves the event's counter up to <paramref name="to"/> under its ETag, so the next sign-ins get numbers the
+    /// export takes (a counter restored from an older copy sits below the export's mark). Returns the number it
+    /// stood at, or null when it is missing or already at or past <paramref name="to"/>.
+    /// </summary>
+    public async Task<long?> RaiseCounterAsync(string eventId, long to, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; attempt <= MaxCounterRaces; attempt++)
+        {
+            var counter = await Ready.RunAsync(ct => table.FindAsync(eventId, SubmissionRows.CounterKey, ct), cancellationToken);
+            var sequence = counter?.GetInt64("Sequence") ?? 0;
+            if (counter is null || sequence >= to)
+            {
+                return null;
+            }
+
+            try
+            {
+                await table.UpdateEntityAsync(CopyOf(counter, to), counter.ETag, TableUpdateMode.Replace, cancellationToken);
+                LogCounterRaised(logger, eventId, sequence, to);
+                return sequence;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // A sign-in took a number meanwhile: read it again, it may still be behind.
+                if (attempt == MaxCounterRaces)
+                {
+                    throw new EventBusyException(eventId, attempt, ex);
+                }
+            }
+        }
+
+        throw new UnreachableException();
+    }
+
+    /// <summary>When the submission numbered <paramref name="sequence"/> was received; null when the store does not hold it.</summary>
+    public async Task<DateTimeOffset?> GetReceivedAtAsync(string eventId, long sequence, CancellationToken cancellationToken = default)
+    {
+        var row = await Ready.RunAsync(
+            ct => table.GetEntityIfExistsAsync<TableEntity>(eventId, SubmissionRows.SequenceKey(sequence), select: ["ReceivedAt"], cancellationToken: ct), cancellationToken);
+        return row.HasValue ? row.Value!.GetDateTimeOffset("ReceivedAt") : null;
+    }
+
+    /// <summary>
+    /// The event's numbers up to <paramref name="upTo"/> whose submissions were received after
+    /// <paramref name="after"/>, in order: below an export's mark these arrived after that export, so it cannot have
+    /// taken them. Reads the partition's records up to that number: for an event found in that state, not routinely.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> FindReceivedAfterAsync(string eventId, long upTo, DateTimeOffset after, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {eventId} and RowKey gt {SubmissionRows.SequencePrefix} and RowKey le {SubmissionRows.SequenceKey(upTo)} and ReceivedAt gt {after}");
+        var found = new List<long>();
+        await foreach (var entity in Ready.ReadAllAsync(ct => table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct), cancellationToken))
+        {
+            found.Add(SubmissionRows.SequenceOf(entity.RowKey));
+        }
+
+        found.Sort();
+        return found;
     }
 
     /// <summary>
@@ -289,10 +460,13 @@ public sealed partial class SubmissionStore(
     public async Task<CounterResumption?> GetResumptionAsync(string eventId, CancellationToken cancellationToken = default)
     {
         var counter = await Ready.RunAsync(ct => table.FindAsync(eventId, SubmissionRows.CounterKey, ct), cancellationToken);
-        return counter?.GetInt64(ResumedAfterProperty) is { } after && counter.GetDateTimeOffset(ResumedAtProperty) is { } at
-            ? new CounterResumption(eventId, after, at)
-            : null;
+        return counter is null ? null : ResumptionOf(counter);
     }
+
+    private static CounterResumption? ResumptionOf(TableEntity counter) =>
+        counter.GetInt64(ResumedAfterProperty) is { } after && counter.GetDateTimeOffset(ResumedAtProperty) is { } at
+            ? new CounterResumption(counter.PartitionKey, after, at, counter.GetDateTimeOffset(AcknowledgedAtProperty))
+            : null;
 
     /// <summary>The event's submissions numbered after <paramref name="after"/> up to and including <paramref name="upTo"/>, in order.</summary>
     public async IAsyncEnumerable<StoredSubmission> ReadAsync(
@@ -326,13 +500,46 @@ public sealed partial class SubmissionStore(
     private const string ResumedAfterProperty = "ResumedAfter";
     private const string ResumedAtProperty = "ResumedAt";
 
+    private const string AcknowledgedAtProperty = "ResumptionAcknowledgedAt";
+
     private static TableEntity Counter(string eventId, long sequence) => new(eventId, SubmissionRows.CounterKey) { ["Sequence"] = sequence };
+
+    /// <summary>
+    /// The counter at <paramref name="sequence"/>, keeping what else it records (a resumption and its acknowledgement),
+    /// so `verify` can still name the event and the number where a loss may have happened.
+    /// </summary>
+    private static TableEntity CopyOf(TableEntity counter, long sequence)
+    {
+        var copy = Counter(counter.PartitionKey, sequence);
+        foreach (var name in (string[])[ResumedAfterProperty, ResumedAtProperty, AcknowledgedAtProperty])
+        {
+            if (counter.TryGetValue(name, out var value) && value is not null)
+            {
+                copy[name] = value;
+            }
+        }
+
+        return copy;
+    }
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Counter of event {EventId} moved under us; attempt {Attempt}")]
     private static partial void LogCounterRace(ILogger logger, string eventId, int attempt);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Counter of event {EventId} was missing (table or row deleted); numbering resumed after {Sequence}, the highest number stored or exported. Any submissions accepted after that number before the loss went with it: run verify")]
     private static partial void LogCounterResumed(ILogger logger, string eventId, long sequence);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Error, Message = "Counter of event {EventId} stood at {Sequence}, below the export's mark {Mark} (restored from an older copy?); moved up to the mark so new sign-ins are exported")]
+    private static partial void LogCounterRaised(ILogger logger, string eventId, long sequence, long mark);
+
+    /// <summary>
+    /// Whether this request recorded that the event's numbering started. Kept across the retries of one request (a
+    /// lost race, a duplicate found, a table found missing and created again), which must not take the request's own
+    /// record for a counter that went missing.
+    /// </summary>
+    private sealed class NumberingStart
+    {
+        public bool RecordedHere { get; set; }
+    }
 
     private sealed record Pending(int Index, AttendanceSubmission Submission, string SubmissionId, string AttendanceKey);
 }

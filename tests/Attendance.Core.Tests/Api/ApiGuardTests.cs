@@ -21,6 +21,11 @@ public sealed class ApiGuardTests
         { "a table still being deleted", () => new RequestFailedException(409, "The specified table is being deleted.", "TableBeingDeleted", null), 503 },
         { "storage not answering", () => new RequestFailedException(0, "connection refused"), 503 },
         {
+            "an export mark that cannot be read while a counter resumes (a Delta log that does not parse)",
+            () => new Attendance.Submissions.ExportMarkUnavailableException("bimtek", new System.Text.Json.JsonException("not a delta log")),
+            503
+        },
+        {
             "new dates leaving attendance outside",
             () => new EventDatesConflictException("bimtek", new DateOnly(2023, 6, 6), new DateOnly(2023, 6, 8), new Dictionary<DateOnly, int> { [new DateOnly(2023, 6, 5)] = 2 }),
             409

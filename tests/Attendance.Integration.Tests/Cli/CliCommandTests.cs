@@ -132,6 +132,38 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
 
+    [Fact]
+    public async Task Export_and_verify_exit_1_on_a_counter_resumption_until_an_operator_acknowledges_it()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
+        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        (await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Siti Nur'aini"), Ct)).Dispose();
+        await api.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>().DeleteTableAsync(api.Settings["Store:SubmissionsTable"], Ct);
+        (await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Budi Santoso"), Ct)).Dispose();
+        var environment = new Dictionary<string, string?>
+        {
+            ["AttendanceStorage"] = azurite.ConnectionString,
+            ["Store:EventsTable"] = api.Settings["Store:EventsTable"],
+            ["Store:SubmissionsTable"] = api.Settings["Store:SubmissionsTable"],
+            ["Export:Container"] = api.Container,
+            ["ATTENDANCE_DATA"] = data.FullName,
+        };
+
+        var export = await CliProcess.RunAsync("export", environment, Ct);
+        var verify = await CliProcess.RunAsync("verify", environment, Ct);
+        var acknowledged = await CliProcess.RunAsync($"verify --acknowledge-resumption {Lampung.EventId}", environment, Ct);
+        var again = await CliProcess.RunAsync("verify", environment, Ct);
+
+        Assert.Equal(1, export.ExitCode);
+        // Markup and the console's line wrapping split longer phrases: check short ones.
+        Assert.Contains("not acknowledged", export.Output, StringComparison.Ordinal);
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains("Once looked into", verify.Output, StringComparison.Ordinal);
+        Assert.Equal(0, acknowledged.ExitCode);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("(acknowledged)", again.Output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => data.Delete(recursive: true);
 
     private Dictionary<string, string?> Settings(string connectionString, params (string Key, string Value)[] more)

@@ -144,6 +144,160 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
         Assert.Equal((6, 7), (lost[0].GetProperty("from").GetInt64(), lost[0].GetProperty("to").GetInt64()));
     }
 
+    [Fact]
+    public async Task A_table_deleted_before_any_export_is_recorded_as_a_resumption_after_0_and_fails_verify_until_acknowledged()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
+        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await PostBatchAsync(api, Enumerable.Range(0, 5).Select(i => $"Peserta {i}"));
+
+        // Saving the event again must keep the record that its numbering started.
+        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        var eventRow = await api.Services.GetRequiredService<TableServiceClient>().GetTableClient(api.Settings["Store:EventsTable"])
+            .GetEntityAsync<TableEntity>("event", Lampung.EventId, cancellationToken: Ct);
+        Assert.True(eventRow.Value.GetBoolean("NumberingStarted"));
+        await api.Services.GetRequiredService<TableServiceClient>().DeleteTableAsync(api.Settings["Store:SubmissionsTable"], Ct);
+
+        await PostBatchAsync(api, ["Budi Santoso"]);
+
+        var store = api.Services.GetRequiredService<SubmissionStore>();
+        Assert.Equal(1, await store.GetLastSequenceAsync(Lampung.EventId, Ct));
+        var resumption = await store.GetResumptionAsync(Lampung.EventId, Ct);
+        Assert.Equal((Lampung.EventId, 0L, false), (resumption?.EventId, resumption?.After, resumption?.Acknowledged));
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "exports");
+        request.Headers.Add("x-functions-key", ApiServer.AdminKey);
+        using var response = await api.Anonymous.SendAsync(request, Ct);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(0, json.GetProperty("resumptions")[0].GetProperty("after").GetInt64());
+        Assert.True(json.GetProperty("needsAttention").GetBoolean());
+
+        var reconciliation = api.Services.GetRequiredService<Reconciliation>();
+        var report = await reconciliation.RunAsync(Ct);
+        Assert.True(report.IsExact);
+        Assert.False(report.IsClean);
+        Assert.Contains($"resumed,{Lampung.EventId},,#0,", report.ToCsv(), StringComparison.Ordinal);
+
+        Assert.True(await store.AcknowledgeResumptionAsync(Lampung.EventId, resumption!.At, Ct));
+        Assert.True((await reconciliation.RunAsync(Ct)).IsClean);
+
+        // The acknowledgement stays with the counter as sign-ins move it.
+        await PostBatchAsync(api, ["Siti Rahayu"]);
+        Assert.True((await store.GetResumptionAsync(Lampung.EventId, Ct))!.Acknowledged);
+    }
+
+    [Fact]
+    public async Task A_new_events_first_sign_in_on_a_table_found_missing_is_no_resumption()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
+        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await PostBatchAsync(api, ["Peserta Lain"]);
+        await api.RegisterEventAsync("bimtek-baru-2023", Lampung.Registration);
+        await api.Services.GetRequiredService<TableServiceClient>().DeleteTableAsync(api.Settings["Store:SubmissionsTable"], Ct);
+
+        var submission = Lampung.Submission("Budi Santoso");
+        submission["eventId"] = "bimtek-baru-2023";
+        using var response = await api.Client.PostAsJsonAsync("submissions", submission, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Null(await api.Services.GetRequiredService<SubmissionStore>().GetResumptionAsync("bimtek-baru-2023", Ct));
+    }
+
+    [Fact]
+    public async Task A_counter_restored_behind_the_mark_is_reported_and_moved_up_so_later_sign_ins_are_exported()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
+        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await PostBatchAsync(api, Enumerable.Range(0, 4).Select(i => $"Peserta {i}"));
+        var backup = await SubmissionsTable(api).QueryAsync<TableEntity>(e => e.PartitionKey == Lampung.EventId, cancellationToken: Ct).ToListAsync(Ct);
+        await PostBatchAsync(api, Enumerable.Range(4, 6).Select(i => $"Peserta {i}"));
+        var runner = api.Services.GetRequiredService<ExportRunner>();
+        await runner.RunAsync("before-restore", cancellationToken: Ct);
+
+        // The submissions table restored from the copy taken after 4 sign-ins; the export's mark stays at 10.
+        await api.Services.GetRequiredService<TableServiceClient>().DeleteTableAsync(api.Settings["Store:SubmissionsTable"], Ct);
+        await SubmissionsTable(api).CreateIfNotExistsAsync(Ct);
+        foreach (var entity in backup)
+        {
+            await SubmissionsTable(api).AddEntityAsync(entity, Ct);
+        }
+
+        await PostBatchAsync(api, ["Budi Santoso", "Siti Rahayu"]);
+
+        var summary = await runner.RunAsync("after-restore", cancellationToken: Ct);
+
+        var behind = Assert.Single(summary.Behind);
+        Assert.Equal((Lampung.EventId, 6L, 10L), (behind.EventId, behind.Counter, behind.Mark));
+        Assert.Equal([5L, 6L], behind.NotExportable);
+        Assert.True(summary.NeedsAttention);
+        var store = api.Services.GetRequiredService<SubmissionStore>();
+        Assert.Equal(10, await store.GetLastSequenceAsync(Lampung.EventId, Ct));
+
+        await PostBatchAsync(api, ["Dewi Lestari"]);
+        var next = await runner.RunAsync("after-raise", cancellationToken: Ct);
+        Assert.Equal(1, next.Tables[0].RowsAdded);
+        var table = await DeltaOracle.ReadAsync(api.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(api.Container), "attendance", Ct);
+        Assert.Equal(11, table.Txn[AttendanceExport.AppId(Lampung.EventId)]);
+
+        // The two numbered below the mark are in the store up to the mark and not in the table: verify names them.
+        var report = await api.Services.GetRequiredService<Reconciliation>().RunAsync(Ct);
+        Assert.Equal(2, report.Findings.Count(f => f.Kind == FindingKind.Missing));
+        Assert.False(report.IsClean);
+    }
+
+    [Fact]
+    public async Task A_counter_restored_behind_the_mark_and_carried_past_it_by_sign_ins_is_reported_with_the_numbers_below_the_mark()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
+        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await PostBatchAsync(api, Enumerable.Range(0, 4).Select(i => $"Peserta {i}"));
+        var backup = await SubmissionsTable(api).QueryAsync<TableEntity>(e => e.PartitionKey == Lampung.EventId, cancellationToken: Ct).ToListAsync(Ct);
+        await PostBatchAsync(api, Enumerable.Range(4, 6).Select(i => $"Peserta {i}"));
+        var runner = api.Services.GetRequiredService<ExportRunner>();
+        await runner.RunAsync("before-restore", cancellationToken: Ct);
+        await api.Services.GetRequiredService<TableServiceClient>().DeleteTableAsync(api.Settings["Store:SubmissionsTable"], Ct);
+        await SubmissionsTable(api).CreateIfNotExistsAsync(Ct);
+        foreach (var entity in backup)
+        {
+            await SubmissionsTable(api).AddEntityAsync(entity, Ct);
+        }
+
+        // Eight sign-ins after the restore: numbers 5 to 12, of which 5 to 10 sit at or below the mark.
+        await PostBatchAsync(api, Enumerable.Range(0, 8).Select(i => $"Peserta Baru {i}"));
+
+        var summary = await runner.RunAsync("after-restore", cancellationToken: Ct);
+
+        var behind = Assert.Single(summary.Behind);
+        Assert.Equal((12L, 10L), (behind.Counter, behind.Mark));
+        Assert.Equal([5L, 6L, 7L, 8L, 9L, 10L], behind.NotExportable);
+        Assert.Equal(2, summary.Tables[0].RowsAdded);
+    }
+
+    [Fact]
+    public async Task A_new_events_first_sign_in_does_not_read_the_delta_table_and_an_unreadable_mark_is_503_not_500()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
+        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+
+        // A Delta log that cannot be parsed: any read of the mark fails.
+        var container = api.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(api.Container);
+        await container.CreateIfNotExistsAsync(cancellationToken: Ct);
+        await container.GetBlobClient($"{AnalyticsTables.AttendancePath}/_delta_log/00000000000000000000.json")
+            .UploadAsync(BinaryData.FromString("{ not a delta log"), overwrite: true, Ct);
+
+        using (var first = await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Peserta 0"), Ct))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        // Once numbering has started, a missing counter must read the mark: refused, retryable, nothing stored.
+        await SubmissionsTable(api).DeleteEntityAsync(Lampung.EventId, SubmissionRows.CounterKey, cancellationToken: Ct);
+        using var second = await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Peserta 1"), Ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
+        Assert.NotNull(second.Headers.RetryAfter);
+        Assert.Single(await StoredIdsAsync(api, upTo: 10));
+    }
+
     private static TableClient SubmissionsTable(ApiServer api) =>
         api.Services.GetRequiredService<TableServiceClient>().GetTableClient(api.Settings["Store:SubmissionsTable"]);
 
@@ -153,10 +307,10 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
         response.EnsureSuccessStatusCode();
     }
 
-    private static async Task<HashSet<string>> StoredIdsAsync(ApiServer api)
+    private static async Task<HashSet<string>> StoredIdsAsync(ApiServer api, long? upTo = null)
     {
         var store = api.Services.GetRequiredService<SubmissionStore>();
-        var last = await store.GetLastSequenceAsync(Lampung.EventId, Ct);
+        var last = upTo ?? await store.GetLastSequenceAsync(Lampung.EventId, Ct);
         return await store.ReadAsync(Lampung.EventId, 0, last, Ct).Select(s => s.SubmissionId).ToHashSetAsync(cancellationToken: Ct);
     }
 }
