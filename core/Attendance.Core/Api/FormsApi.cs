@@ -56,7 +56,11 @@ public sealed class FormsApi(
             }
 
             var read = await RequestBody.ReadAsync(request, cancellationToken);
+
+            // The page's own fields, read before SubmissionBody takes the body (it disposes a JSON document).
             var clientKey = FormField(read, EventFormPage.ClientKeyField);
+            var keptOffline = FormField(read, VenueStamp.KeptOfflineField) == "1";
+            var stamp = FormField(read, VenueStamp.Field);
             var (body, error) = SubmissionBody.From(read);
             if (body is null)
             {
@@ -74,9 +78,7 @@ public sealed class FormsApi(
             // time held between the serving of its page (the signed stamp) and now, so one made on the last day and sent
             // the next morning is still taken, and for the day it was made. The phone's time can move the day only
             // forward from a day the server saw, never back before the page existed.
-            var servedAt = FormField(read, VenueStamp.KeptOfflineField) == "1"
-                ? stamps.Read(eventId, FormField(read, VenueStamp.Field), time.GetUtcNow())
-                : null;
+            var servedAt = keptOffline ? stamps.Read(eventId, stamp, time.GetUtcNow()) : null;
             var checkInAt = CheckInAt(servedAt, fields[SubmissionFields.CheckInAt]);
             if (Closed(request, trainingEvent!, servedAt is null ? null : checkInAt) is { } closed)
             {
@@ -89,7 +91,7 @@ public sealed class FormsApi(
             }
 
             var typed = Typed(fields, clientKey);
-            typed[VenueStamp.Field] = servedAt is null ? stamps.Issue(eventId, time.GetUtcNow()) : FormField(read, VenueStamp.Field);
+            typed[VenueStamp.Field] = servedAt is null ? stamps.Issue(eventId, time.GetUtcNow()) : stamp;
             // A kept sign-in refused for a field comes back still kept, so its correction is dated as it was.
             typed[VenueStamp.KeptOfflineField] = servedAt is null ? null : "1";
             fields.Set(SubmissionFields.EventId, eventId);

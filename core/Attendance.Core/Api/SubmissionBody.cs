@@ -8,10 +8,8 @@ namespace Attendance.Api;
 /// Turns a read body into submissions: a JSON object (one), a JSON array (a batch of 1 to
 /// <see cref="SubmissionIntake.MaxBatch"/>), or HTML form fields (one).
 /// </summary>
-public sealed record SubmissionBody(IReadOnlyList<SubmissionFields> Items, bool IsBatch, string? FormToken = null)
+public sealed record SubmissionBody(IReadOnlyList<SubmissionFields> Items, bool IsBatch)
 {
-    /// <summary>The field of the event form's token (see <see cref="Events.FormToken"/>).</summary>
-    public const string FormTokenField = "formToken";
 
     /// <summary>The submissions, or the 4xx result for a body that holds none.</summary>
     public static (SubmissionBody? Body, IResult? Error) From(BodyReadResult read)
@@ -23,8 +21,7 @@ public sealed record SubmissionBody(IReadOnlyList<SubmissionFields> Items, bool 
 
         if (read.Form is not null)
         {
-            var token = read.Form.TryGetValue(FormTokenField, out var value) && value.Count == 1 ? value.ToString() : null;
-            return (new SubmissionBody([SubmissionFields.FromForm(read.Form)], IsBatch: false, token), null);
+            return (new SubmissionBody([SubmissionFields.FromForm(read.Form)], IsBatch: false), null);
         }
 
         using var json = read.Json!;
@@ -32,10 +29,7 @@ public sealed record SubmissionBody(IReadOnlyList<SubmissionFields> Items, bool 
         switch (root.ValueKind)
         {
             case JsonValueKind.Object:
-                var jsonToken = root.TryGetProperty(FormTokenField, out var property) && property.ValueKind == JsonValueKind.String
-                    ? property.GetString()
-                    : null;
-                return (new SubmissionBody([SubmissionFields.FromJson(root)], IsBatch: false, jsonToken), null);
+                return (new SubmissionBody([SubmissionFields.FromJson(root)], IsBatch: false), null);
             case JsonValueKind.Array:
                 var count = root.GetArrayLength();
                 if (count is 0 or > SubmissionIntake.MaxBatch)

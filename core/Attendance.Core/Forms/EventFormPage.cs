@@ -34,7 +34,6 @@ public static class EventFormPage
         page.Append("</div>");
         page.Append("<form method=\"post\" novalidate data-venue>")
             .Append("<p class=\"legend\">Isian bertanda <span class=\"req\">*</span> wajib diisi.</p>");
-        Hidden(page, Api.SubmissionBody.FormTokenField, e.FormToken);
         Hidden(page, ClientKeyField, state.Value(ClientKeyField) ?? string.Empty);
         Hidden(page, SubmissionFields.CheckInAt, state.Value(SubmissionFields.CheckInAt) ?? string.Empty);
         Hidden(page, VenueStamp.Field, state.Value(VenueStamp.Field) ?? string.Empty);

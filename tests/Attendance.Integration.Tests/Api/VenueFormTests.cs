@@ -213,6 +213,40 @@ public sealed class VenueFormTests(AzuriteFixture azurite)
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
     }
 
+    [Fact]
+    public async Task A_sign_in_posted_as_JSON_to_the_link_is_taken_as_the_pages_form_post_is()
+    {
+        // A page of the organizer's own may post JSON with fetch(); the page's own fields (the phone's key, the stamp)
+        // are read from it too. It answered 500 once: they were read after the JSON document was disposed.
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        var key = Guid.NewGuid().ToString("N");
+        var fields = Lampung.Submission("Rina Wati", day: "2023-06-06");
+        fields.Remove("eventId");
+        fields["clientKey"] = key;
+        fields["keptOffline"] = "1";
+        fields["pageStamp"] = "not-a-stamp";
+
+        using var first = await api.Anonymous.PostAsJsonAsync(formUrl, fields, Ct);
+        using var again = await api.Anonymous.PostAsJsonAsync(formUrl, fields, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal($"venue-form:{key}", (await first.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("submissionId").GetString());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("duplicate", (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_served_page_carries_no_form_token_in_its_body_because_the_link_alone_opens_it()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        var (status, page) = await GetHtmlAsync(api, formUrl);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.DoesNotContain("name=\"formToken\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(formUrl[(formUrl.IndexOf("token=", StringComparison.Ordinal) + 6)..], page.Replace(formUrl, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
     private static async Task<(string Status, string Id)> PostJsonAsync(ApiServer api, string formUrl, Dictionary<string, string> fields)
     {
         using var response = await api.Anonymous.PostAsync(formUrl, new FormUrlEncodedContent(fields), Ct);
