@@ -38,7 +38,8 @@ public sealed class ApiGuardTests
     public async Task Each_failure_gets_its_answer(string what, Func<Exception> failure, int status)
     {
         var result = await guard.RunAsync("Test", () => throw failure(), TestContext.Current.CancellationToken);
-        Assert.True(status == (result as IStatusCodeHttpResult)?.StatusCode, what);
+        var actual = (result as IStatusCodeHttpResult)?.StatusCode;
+        Assert.True(status == actual, $"{what}: expected {status}, got {actual?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no status"}");
     }
 
     [Fact]
