@@ -20,7 +20,7 @@ public sealed class RequestLoggingTests(AzuriteFixture azurite)
     /// </summary>
     [Theory]
     [InlineData("Logging")]
-    [InlineData("Logging:Attendance.Integration.Tests.Api.CapturedLogs")]
+    [InlineData("Logging:Attendance.Testing.CapturedLogs")]
     public async Task Keys_tokens_and_credentials_never_reach_the_logs_while_every_request_is_logged(string section)
     {
         var logs = new CapturedLogs();

@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Attendance.Integration.Tests.Api;
+namespace Attendance.Testing;
 
-/// <summary>A logger provider that keeps every entry of every category and level, to assert on what reached the logs.</summary>
-internal sealed class CapturedLogs : ILoggerProvider
+/// <summary>
+/// A logger provider that keeps every entry of every category and level, to assert on what reached the logs: the
+/// message with its exception, and the state's values as a structured sink stores them.
+/// </summary>
+public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<Entry> entries = new();
 
@@ -16,7 +19,7 @@ internal sealed class CapturedLogs : ILoggerProvider
     {
     }
 
-    internal sealed record Entry(string Category, LogLevel Level, int EventId, string Message, string State);
+    public sealed record Entry(string Category, LogLevel Level, int EventId, string Message, string State);
 
     private sealed class Logger(string category, ConcurrentQueue<Entry> entries) : ILogger
     {
