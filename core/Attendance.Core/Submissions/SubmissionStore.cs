@@ -283,11 +283,11 @@ public sealed partial class SubmissionStore(
     private async Task<long> FindLastStoredAsync(string eventId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {eventId} and RowKey gt {SubmissionRows.SequencePrefix} and RowKey lt {SubmissionRows.SequenceEnd}");
+            $"PartitionKey eq {eventId} and RowKey ge {SubmissionRows.SequenceRange.From} and RowKey lt {SubmissionRows.SequenceRange.Until}");
         long stored = 0;
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            stored = Math.Max(stored, SubmissionRows.SequenceOf(entity.RowKey));
+            stored = Math.Max(stored, SubmissionRows.ParseSequence(entity.RowKey));
         }
 
         return stored;
@@ -416,11 +416,11 @@ public sealed partial class SubmissionStore(
     public async Task<IReadOnlyList<long>> FindReceivedAfterAsync(string eventId, long upTo, DateTimeOffset after, CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {eventId} and RowKey gt {SubmissionRows.SequencePrefix} and RowKey le {SubmissionRows.SequenceKey(upTo)} and ReceivedAt gt {after}");
+            $"PartitionKey eq {eventId} and RowKey ge {SubmissionRows.SequenceRange.From} and RowKey le {SubmissionRows.SequenceKey(upTo)} and ReceivedAt gt {after}");
         var found = new List<long>();
         await foreach (var entity in Ready.ReadAllAsync(ct => table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct), cancellationToken))
         {
-            found.Add(SubmissionRows.SequenceOf(entity.RowKey));
+            found.Add(SubmissionRows.ParseSequence(entity.RowKey));
         }
 
         found.Sort();
@@ -439,7 +439,7 @@ public sealed partial class SubmissionStore(
             $"PartitionKey eq {eventId} and RowKey gt {SubmissionRows.SequenceKey(after)} and RowKey le {SubmissionRows.SequenceKey(upTo)}");
         await foreach (var entity in Ready.ReadAllAsync(ct => table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct), cancellationToken))
         {
-            var sequence = SubmissionRows.SequenceOf(entity.RowKey);
+            var sequence = SubmissionRows.ParseSequence(entity.RowKey);
             if (sequence > expected)
             {
                 gaps.Add(new SequenceGap(eventId, expected, sequence - 1));
@@ -484,14 +484,14 @@ public sealed partial class SubmissionStore(
     public async Task<EventAttendance> CountAsync(string eventId, CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {eventId} and RowKey ge {SubmissionRows.AttendancePrefix} and RowKey lt {"a}"}");
+            $"PartitionKey eq {eventId} and RowKey ge {SubmissionRows.AttendanceRange.From} and RowKey lt {SubmissionRows.AttendanceRange.Until}");
         var participants = new HashSet<string>(StringComparer.Ordinal);
         var byDate = new SortedDictionary<string, int>(StringComparer.Ordinal);
         await foreach (var entity in Ready.ReadAllAsync(ct => table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct), cancellationToken))
         {
-            var parts = entity.RowKey.Split('|');
-            participants.Add(parts[2]);
-            byDate[parts[1]] = byDate.GetValueOrDefault(parts[1]) + 1;
+            var (sessionDate, participant) = SubmissionRows.ParseAttendance(entity.RowKey);
+            participants.Add(participant);
+            byDate[sessionDate] = byDate.GetValueOrDefault(sessionDate) + 1;
         }
 
         return new EventAttendance(participants.Count, byDate);
