@@ -54,35 +54,13 @@ public sealed partial class SubmissionStore(
     public async Task<IReadOnlyList<SubmissionReceipt>> AppendAsync(IReadOnlyList<AttendanceSubmission> submissions, CancellationToken cancellationToken = default)
     {
         var receipts = new SubmissionReceipt?[submissions.Count];
-        var pending = new List<Pending>();
-        var firstByKey = new Dictionary<string, Pending>(StringComparer.Ordinal);
-        var repeats = new List<(int Index, Pending Original)>();
-        foreach (var (submission, index) in submissions.Select((s, i) => (s, i)))
+        var plan = BatchDeduplication.Plan(submissions);
+        foreach (var index in plan.Conflicts)
         {
-            var item = new Pending(index, submission,
-                submission.SubmissionId is { } clientId ? SubmissionRows.ScopedId(submission.Source, clientId) : Guid.CreateVersion7().ToString(),
-                SubmissionRows.AttendanceKey(submission.SessionDate, submission.Identity));
-            // Keys are unique per event partition, as in the store: the same id or person at two events is no repeat.
-            var attendanceKey = $"{submission.EventId}\n{item.AttendanceKey}";
-            var idKey = $"{submission.EventId}\n{SubmissionRows.IdKey(item.SubmissionId)}";
-            if (submission.SubmissionId is not null && firstByKey.TryGetValue(idKey, out var sameId) && sameId.AttendanceKey != item.AttendanceKey)
-            {
-                // The same id for another attendance earlier in this call: that one keeps the id, this one is refused.
-                receipts[index] = new SubmissionReceipt(ReceiptStatus.Conflict, item.SubmissionId);
-                continue;
-            }
-
-            if (firstByKey.TryGetValue(attendanceKey, out var original)
-                || (submission.SubmissionId is not null && firstByKey.TryGetValue(idKey, out original)))
-            {
-                repeats.Add((index, original));
-                continue;
-            }
-
-            firstByKey[attendanceKey] = item;
-            firstByKey[idKey] = item;
-            pending.Add(item);
+            receipts[index] = new SubmissionReceipt(ReceiptStatus.Conflict, SubmissionRows.ScopedId(submissions[index].Source, submissions[index].SubmissionId!));
         }
+
+        var pending = plan.ToStore.Select(index => Pending.Of(index, submissions[index])).ToList();
 
         foreach (var group in pending.GroupBy(p => p.Submission.EventId, StringComparer.Ordinal))
         {
@@ -104,12 +82,12 @@ public sealed partial class SubmissionStore(
             }
         }
 
-        foreach (var (index, original) in repeats)
+        foreach (var (index, original) in plan.Repeats)
         {
             // A repeat of an item that was itself refused is refused the same way.
-            receipts[index] = receipts[original.Index]!.Status == ReceiptStatus.Conflict
-                ? receipts[original.Index]
-                : new SubmissionReceipt(ReceiptStatus.Duplicate, receipts[original.Index]!.SubmissionId);
+            receipts[index] = receipts[original]!.Status == ReceiptStatus.Conflict
+                ? receipts[original]
+                : new SubmissionReceipt(ReceiptStatus.Duplicate, receipts[original]!.SubmissionId);
         }
 
         return receipts!;
@@ -541,5 +519,11 @@ public sealed partial class SubmissionStore(
         public bool RecordedHere { get; set; }
     }
 
-    private sealed record Pending(int Index, AttendanceSubmission Submission, string SubmissionId, string AttendanceKey);
+    private sealed record Pending(int Index, AttendanceSubmission Submission, string SubmissionId, string AttendanceKey)
+    {
+        // A submission without the client's id gets a new one: nothing can repeat it.
+        public static Pending Of(int index, AttendanceSubmission submission) => new(index, submission,
+            submission.SubmissionId is { } clientId ? SubmissionRows.ScopedId(submission.Source, clientId) : Guid.CreateVersion7().ToString(),
+            SubmissionRows.AttendanceKey(submission.SessionDate, submission.Identity));
+    }
 }
