@@ -91,7 +91,7 @@ internal sealed class ExportBenchmarkCommand : Command
     {
         long count = 0;
         await foreach (var entity in table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"RowKey ge {SubmissionRows.SequencePrefix} and RowKey lt {"q}"}"), cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"RowKey ge {SubmissionRows.SequenceRange.From} and RowKey lt {SubmissionRows.SequenceRange.Until}"), cancellationToken: cancellationToken))
         {
             count++;
         }

@@ -14,9 +14,6 @@ namespace Attendance.Organizer;
 /// </summary>
 public sealed class AttendanceReader(TableServiceClient tables, IOptions<StoreOptions> options, RegionDirectory regions)
 {
-    // The first key after every "q|…" key: '}' follows '|' in ASCII.
-    private const string SequenceEnd = "q}";
-
     private readonly TableClient table = tables.GetTableClient(options.Value.SubmissionsTable);
 
     /// <summary>The stored submission with this id (its idempotency row leads to its record), or null.</summary>
@@ -43,11 +40,11 @@ public sealed class AttendanceReader(TableServiceClient tables, IOptions<StoreOp
     public async IAsyncEnumerable<StoredSubmission> ReadAsync(
         string eventId, DateOnly? sessionDate, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var from = SubmissionRows.SequencePrefix;
+        var (from, until) = SubmissionRows.SequenceRange;
         var filter = sessionDate is { } date
             ? TableClient.CreateQueryFilter(
-                $"PartitionKey eq {eventId} and RowKey ge {from} and RowKey lt {SequenceEnd} and SessionDate eq {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {eventId} and RowKey ge {from} and RowKey lt {SequenceEnd}");
+                $"PartitionKey eq {eventId} and RowKey ge {from} and RowKey lt {until} and SessionDate eq {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {eventId} and RowKey ge {from} and RowKey lt {until}");
         var rows = table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {

@@ -12,16 +12,22 @@ namespace Attendance.Submissions;
 /// <item><c>s|{submissionId}</c>: the idempotency key, so a retry with the same id gets the same receipt;</item>
 /// <item><c>q|{sequence}</c>: the full record, numbered without gaps in commit order, which the export reads by key range.</item>
 /// </list>
+/// and the partition's counter, <c>counter</c>. Nothing outside this class spells a key: queries take their ranges
+/// from it and rows are parsed by it.
 /// </summary>
 public static class SubmissionRows
 {
+    /// <summary>The row key of the partition's counter: the last sequence number handed out.</summary>
     public const string CounterKey = "counter";
     public const string AttendancePrefix = "a|";
     public const string IdPrefix = "s|";
     public const string SequencePrefix = "q|";
 
+    // Between a kind's prefix and the parts after it; no part holds one (dates, hex keys, numbers).
+    private const char KeySeparator = '|';
+
     public static string AttendanceKey(DateOnly sessionDate, ParticipantIdentity identity) =>
-        $"{AttendancePrefix}{sessionDate:yyyy-MM-dd}|{identity.StorageKey}";
+        $"{AttendancePrefix}{sessionDate:yyyy-MM-dd}{KeySeparator}{identity.StorageKey}";
 
     public static string IdKey(string submissionId) => IdPrefix + submissionId;
 
@@ -47,13 +53,28 @@ public static class SubmissionRows
         return scope.Append(':').Append(clientId).ToString();
     }
 
-    /// <summary>Above every sequence row key and below any other kind of row: <c>q|</c> ends the range, '}' follows '|'.</summary>
-    public const string SequenceEnd = "q}";
+    // The first key after every key of a kind: '}' follows '|' in ASCII, so "a}" is above every "a|…" and below "q|".
+    private const string AttendanceEnd = "a}";
+    private const string SequenceEnd = "q}";
 
+    /// <summary>Every attendance row (<c>a|…</c>) of a partition and no other.</summary>
+    public static RowKeyRange AttendanceRange { get; } = new(AttendancePrefix, AttendanceEnd);
+
+    /// <summary>Every record row (<c>q|…</c>) of a partition and no other.</summary>
+    public static RowKeyRange SequenceRange { get; } = new(SequencePrefix, SequenceEnd);
+
+    /// <summary>The row key of the record numbered <paramref name="sequence"/>: zero-padded, so key order is number order.</summary>
     public static string SequenceKey(long sequence) => SequencePrefix + sequence.ToString("D12", CultureInfo.InvariantCulture);
 
     /// <summary>The sequence number of a <c>q|</c> row key.</summary>
-    public static long SequenceOf(string rowKey) => long.Parse(rowKey.AsSpan(SequencePrefix.Length), CultureInfo.InvariantCulture);
+    public static long ParseSequence(string rowKey) => long.Parse(rowKey.AsSpan(SequencePrefix.Length), CultureInfo.InvariantCulture);
+
+    /// <summary>The session date (as stored, <c>yyyy-MM-dd</c>) and the participant's storage key of an <c>a|</c> row key.</summary>
+    public static (string SessionDate, string Participant) ParseAttendance(string rowKey)
+    {
+        var parts = rowKey.Split(KeySeparator);
+        return (parts[1], parts[2]);
+    }
 
     public static TableEntity Record(long sequence, string submissionId, DateTimeOffset receivedAt, AttendanceSubmission s) =>
         new(s.EventId, SequenceKey(sequence))
@@ -77,7 +98,7 @@ public static class SubmissionRows
 
     public static StoredSubmission ReadRecord(TableEntity e, RegionDirectory regions)
     {
-        var sequence = SequenceOf(e.RowKey);
+        var sequence = ParseSequence(e.RowKey);
         var submission = new AttendanceSubmission
         {
             EventId = e.PartitionKey,

@@ -54,35 +54,13 @@ public sealed partial class SubmissionStore(
     public async Task<IReadOnlyList<SubmissionReceipt>> AppendAsync(IReadOnlyList<AttendanceSubmission> submissions, CancellationToken cancellationToken = default)
     {
         var receipts = new SubmissionReceipt?[submissions.Count];
-        var pending = new List<Pending>();
-        var firstByKey = new Dictionary<string, Pending>(StringComparer.Ordinal);
-        var repeats = new List<(int Index, Pending Original)>();
-        foreach (var (submission, index) in submissions.Select((s, i) => (s, i)))
+        var plan = BatchDeduplication.Plan(submissions);
+        foreach (var index in plan.Conflicts)
         {
-            var item = new Pending(index, submission,
-                submission.SubmissionId is { } clientId ? SubmissionRows.ScopedId(submission.Source, clientId) : Guid.CreateVersion7().ToString(),
-                SubmissionRows.AttendanceKey(submission.SessionDate, submission.Identity));
-            // Keys are unique per event partition, as in the store: the same id or person at two events is no repeat.
-            var attendanceKey = $"{submission.EventId}\n{item.AttendanceKey}";
-            var idKey = $"{submission.EventId}\n{SubmissionRows.IdKey(item.SubmissionId)}";
-            if (submission.SubmissionId is not null && firstByKey.TryGetValue(idKey, out var sameId) && sameId.AttendanceKey != item.AttendanceKey)
-            {
-                // The same id for another attendance earlier in this call: that one keeps the id, this one is refused.
-                receipts[index] = new SubmissionReceipt(ReceiptStatus.Conflict, item.SubmissionId);
-                continue;
-            }
-
-            if (firstByKey.TryGetValue(attendanceKey, out var original)
-                || (submission.SubmissionId is not null && firstByKey.TryGetValue(idKey, out original)))
-            {
-                repeats.Add((index, original));
-                continue;
-            }
-
-            firstByKey[attendanceKey] = item;
-            firstByKey[idKey] = item;
-            pending.Add(item);
+            receipts[index] = new SubmissionReceipt(ReceiptStatus.Conflict, SubmissionRows.ScopedId(submissions[index].Source, submissions[index].SubmissionId!));
         }
+
+        var pending = plan.ToStore.Select(index => Pending.Of(index, submissions[index])).ToList();
 
         foreach (var group in pending.GroupBy(p => p.Submission.EventId, StringComparer.Ordinal))
         {
@@ -104,12 +82,12 @@ public sealed partial class SubmissionStore(
             }
         }
 
-        foreach (var (index, original) in repeats)
+        foreach (var (index, original) in plan.Repeats)
         {
             // A repeat of an item that was itself refused is refused the same way.
-            receipts[index] = receipts[original.Index]!.Status == ReceiptStatus.Conflict
-                ? receipts[original.Index]
-                : new SubmissionReceipt(ReceiptStatus.Duplicate, receipts[original.Index]!.SubmissionId);
+            receipts[index] = receipts[original]!.Status == ReceiptStatus.Conflict
+                ? receipts[original]
+                : new SubmissionReceipt(ReceiptStatus.Duplicate, receipts[original]!.SubmissionId);
         }
 
         return receipts!;
@@ -283,11 +261,11 @@ public sealed partial class SubmissionStore(
     private async Task<long> FindLastStoredAsync(string eventId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {eventId} and RowKey gt {SubmissionRows.SequencePrefix} and RowKey lt {SubmissionRows.SequenceEnd}");
+            $"PartitionKey eq {eventId} and RowKey ge {SubmissionRows.SequenceRange.From} and RowKey lt {SubmissionRows.SequenceRange.Until}");
         long stored = 0;
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            stored = Math.Max(stored, SubmissionRows.SequenceOf(entity.RowKey));
+            stored = Math.Max(stored, SubmissionRows.ParseSequence(entity.RowKey));
         }
 
         return stored;
@@ -416,11 +394,11 @@ public sealed partial class SubmissionStore(
     public async Task<IReadOnlyList<long>> FindReceivedAfterAsync(string eventId, long upTo, DateTimeOffset after, CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {eventId} and RowKey gt {SubmissionRows.SequencePrefix} and RowKey le {SubmissionRows.SequenceKey(upTo)} and ReceivedAt gt {after}");
+            $"PartitionKey eq {eventId} and RowKey ge {SubmissionRows.SequenceRange.From} and RowKey le {SubmissionRows.SequenceKey(upTo)} and ReceivedAt gt {after}");
         var found = new List<long>();
         await foreach (var entity in Ready.ReadAllAsync(ct => table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct), cancellationToken))
         {
-            found.Add(SubmissionRows.SequenceOf(entity.RowKey));
+            found.Add(SubmissionRows.ParseSequence(entity.RowKey));
         }
 
         found.Sort();
@@ -439,7 +417,7 @@ public sealed partial class SubmissionStore(
             $"PartitionKey eq {eventId} and RowKey gt {SubmissionRows.SequenceKey(after)} and RowKey le {SubmissionRows.SequenceKey(upTo)}");
         await foreach (var entity in Ready.ReadAllAsync(ct => table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct), cancellationToken))
         {
-            var sequence = SubmissionRows.SequenceOf(entity.RowKey);
+            var sequence = SubmissionRows.ParseSequence(entity.RowKey);
             if (sequence > expected)
             {
                 gaps.Add(new SequenceGap(eventId, expected, sequence - 1));
@@ -484,14 +462,14 @@ public sealed partial class SubmissionStore(
     public async Task<EventAttendance> CountAsync(string eventId, CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {eventId} and RowKey ge {SubmissionRows.AttendancePrefix} and RowKey lt {"a}"}");
+            $"PartitionKey eq {eventId} and RowKey ge {SubmissionRows.AttendanceRange.From} and RowKey lt {SubmissionRows.AttendanceRange.Until}");
         var participants = new HashSet<string>(StringComparer.Ordinal);
         var byDate = new SortedDictionary<string, int>(StringComparer.Ordinal);
         await foreach (var entity in Ready.ReadAllAsync(ct => table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct), cancellationToken))
         {
-            var parts = entity.RowKey.Split('|');
-            participants.Add(parts[2]);
-            byDate[parts[1]] = byDate.GetValueOrDefault(parts[1]) + 1;
+            var (sessionDate, participant) = SubmissionRows.ParseAttendance(entity.RowKey);
+            participants.Add(participant);
+            byDate[sessionDate] = byDate.GetValueOrDefault(sessionDate) + 1;
         }
 
         return new EventAttendance(participants.Count, byDate);
@@ -541,5 +519,11 @@ public sealed partial class SubmissionStore(
         public bool RecordedHere { get; set; }
     }
 
-    private sealed record Pending(int Index, AttendanceSubmission Submission, string SubmissionId, string AttendanceKey);
+    private sealed record Pending(int Index, AttendanceSubmission Submission, string SubmissionId, string AttendanceKey)
+    {
+        // A submission without the client's id gets a new one: nothing can repeat it.
+        public static Pending Of(int index, AttendanceSubmission submission) => new(index, submission,
+            submission.SubmissionId is { } clientId ? SubmissionRows.ScopedId(submission.Source, clientId) : Guid.CreateVersion7().ToString(),
+            SubmissionRows.AttendanceKey(submission.SessionDate, submission.Identity));
+    }
 }
