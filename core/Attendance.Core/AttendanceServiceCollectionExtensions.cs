@@ -2,7 +2,7 @@ using Attendance.Api;
 using Attendance.Auth;
 using Attendance.Events;
 using Attendance.Export;
-using Attendance.Forms;
+using Attendance.Venue;
 using Attendance.OpenRosa;
 using Attendance.Organizer;
 using Attendance.Regions;

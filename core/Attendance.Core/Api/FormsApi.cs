@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Attendance.Events;
-using Attendance.Forms;
+using Attendance.Venue;
 using Attendance.Organizer;
 using Attendance.Regions;
 using Attendance.Submissions;

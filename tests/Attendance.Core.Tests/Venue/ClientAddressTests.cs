@@ -1,8 +1,8 @@
 using System.Net;
-using Attendance.Forms;
+using Attendance.Venue;
 using Microsoft.AspNetCore.Http;
 
-namespace Attendance.Core.Tests.Forms;
+namespace Attendance.Core.Tests.Venue;
 
 public sealed class ClientAddressTests
 {

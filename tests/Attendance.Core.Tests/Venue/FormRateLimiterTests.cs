@@ -1,10 +1,10 @@
 using System.Net;
-using Attendance.Forms;
+using Attendance.Venue;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Attendance.Core.Tests.Forms;
+namespace Attendance.Core.Tests.Venue;
 
 public sealed class FormRateLimiterTests
 {

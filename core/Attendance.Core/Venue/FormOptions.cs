@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Attendance.Forms;
+namespace Attendance.Venue;
 
 /// <summary>The public sign-in link and its protection (settings section <c>Forms</c>).</summary>
 public sealed class FormOptions
