@@ -13,7 +13,7 @@ namespace Attendance.Api;
 /// <summary>
 /// The public sign-in form of one event, opened from a QR code at the venue: <c>GET</c> renders it,
 /// <c>POST</c> accepts it. No function key: the event's form token (query <c>token</c>, checked before the body is
-/// read) opens only this event, and only while it runs (<see cref="FormToken"/>). A sign-in is stored for today, or,
+/// read) opens only this event, and only while it runs (<see cref="FormToken"/>, <see cref="VenueWindow"/>). A sign-in is stored for today, or,
 /// when the page kept it offline, for the day it was made, no earlier than its page was served (<see cref="VenueStamp"/>). Every answer carries
 /// <see cref="SecurityHeaders"/> and passes the <see cref="FormRateLimiter"/> first; a browser gets Indonesian
 /// pages, an API client problem details.
@@ -96,7 +96,7 @@ public sealed class FormsApi(
             typed[VenueStamp.KeptOfflineField] = servedAt is null ? null : "1";
             fields.Set(SubmissionFields.EventId, eventId);
             // "O" formats a DateOnly as ISO yyyy-MM-dd whatever the culture.
-            var today = FormToken.SessionDatesOpen(trainingEvent!, checkInAt).Select(d => d.ToString("O")).ToList();
+            var today = VenueWindow.SessionDatesOpen(trainingEvent!, checkInAt).Select(d => d.ToString("O")).ToList();
             var chosen = fields[SubmissionFields.SessionDate]?.Trim();
             if (today.Count == 0)
             {
@@ -200,15 +200,15 @@ public sealed class FormsApi(
     private IResult? Closed(HttpRequest request, TrainingEvent trainingEvent, DateTimeOffset? madeAt)
     {
         var now = time.GetUtcNow();
-        if (FormToken.IsOpen(trainingEvent, now) || (madeAt is { } made && FormToken.IsOpen(trainingEvent, made)))
+        if (VenueWindow.IsOpen(trainingEvent, now) || (madeAt is { } made && VenueWindow.IsOpen(trainingEvent, made)))
         {
             return null;
         }
 
         return WantsHtml(request)
-            ? Html(ClosedPage(trainingEvent, notYet: now < FormToken.OpensAt(trainingEvent)), StatusCodes.Status403Forbidden)
+            ? Html(ClosedPage(trainingEvent, notYet: now < VenueWindow.OpensAt(trainingEvent)), StatusCodes.Status403Forbidden)
             : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The event's form is closed.",
-                detail: $"This form accepts attendance from {FormToken.OpensAt(trainingEvent):yyyy-MM-dd HH:mm zzz} to {FormToken.ClosesAt(trainingEvent):yyyy-MM-dd HH:mm zzz}.");
+                detail: $"This form accepts attendance from {VenueWindow.OpensAt(trainingEvent):yyyy-MM-dd HH:mm zzz} to {VenueWindow.ClosesAt(trainingEvent):yyyy-MM-dd HH:mm zzz}.");
     }
 
     private static string ClosedPage(TrainingEvent e, bool notYet)
@@ -217,7 +217,7 @@ public sealed class FormsApi(
         return notYet
             ? MessagePage.Render("Daftar hadir belum dibuka",
                 $"Daftar hadir {e.Name} dibuka pada {IndonesianDates.DayAndDate(e.StartDate)}.",
-                $"Buka lagi tautan ini pada hari kegiatan (mulai pukul {IndonesianDates.Time(FormToken.OpensAt(e), zone)}).")
+                $"Buka lagi tautan ini pada hari kegiatan (mulai pukul {IndonesianDates.Time(VenueWindow.OpensAt(e), zone)}).")
             : MessagePage.Render("Daftar hadir sudah ditutup",
                 $"{e.Name} berakhir pada {IndonesianDates.DayAndDate(e.EndDate)}; daftar hadir tidak menerima isian lagi.",
                 "Jika Anda hadir tetapi belum tercatat, hubungi panitia.");
@@ -278,7 +278,7 @@ public sealed class FormsApi(
         return new FormState(typed, messages, notice);
     }
 
-    private IReadOnlyList<DateOnly> SessionDates(TrainingEvent trainingEvent) => FormToken.SessionDatesOpen(trainingEvent, time.GetUtcNow());
+    private IReadOnlyList<DateOnly> SessionDates(TrainingEvent trainingEvent) => VenueWindow.SessionDatesOpen(trainingEvent, time.GetUtcNow());
 
     private IReadOnlyList<Region> Regencies(TrainingEvent trainingEvent) =>
         trainingEvent.Province is { } province ? regions.RegenciesOf(province.Code) : [];
