@@ -92,6 +92,7 @@ public static class AttendanceServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<FormRateLimiter>();
         services.AddSingleton<VenueStamp>();
+        services.AddSingleton<VenueSignInPolicy>();
         services.AddSingleton<FormLinks>();
         services.AddSingleton<AttendanceReader>();
 
