@@ -90,7 +90,10 @@ public static class AttendanceServiceCollectionExtensions
             .Validate<IEnumerable<RequestHostLinks>>((o, fromRequest) => !string.IsNullOrWhiteSpace(o.PublicBaseUrl) || fromRequest.Any(),
                 FormOptions.PublicBaseUrlRequired)
             .ValidateOnStart();
-        services.AddSingleton<FormRateLimiter>();
+        services.AddOptions<VenueRateLimitOptions>().Bind(configuration.GetSection(VenueRateLimitOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<VenueRateLimiter>();
         services.AddSingleton<VenueStamp>();
         services.AddSingleton<VenueSignInPolicy>();
         services.AddSingleton<FormLinks>();

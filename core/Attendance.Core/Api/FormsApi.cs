@@ -15,11 +15,11 @@ namespace Attendance.Api;
 /// <c>POST</c> accepts it. No function key: the event's form token (query <c>token</c>, checked before the body is
 /// read) opens only this event, and only while it runs (<see cref="FormToken"/>, <see cref="VenueWindow"/>). This class is the HTTP
 /// adapter: a sign-in is judged by <see cref="VenueSignInPolicy"/>, and its outcome answered here. Every answer carries
-/// <see cref="SecurityHeaders"/> and passes the <see cref="FormRateLimiter"/> first; a browser gets Indonesian
+/// <see cref="SecurityHeaders"/> and passes the <see cref="VenueRateLimiter"/> first; a browser gets Indonesian
 /// pages, an API client problem details.
 /// </summary>
 public sealed class FormsApi(
-    EventStore events, SubmissionIntake intake, AttendanceReader reader, RegionDirectory regions, FormRateLimiter limiter, VenueStamp stamps,
+    EventStore events, SubmissionIntake intake, AttendanceReader reader, RegionDirectory regions, VenueRateLimiter limiter, VenueStamp stamps,
     VenueSignInPolicy policy, ApiGuard guard, TimeProvider time)
 {
     public Task<IResult> GetAsync(HttpRequest request, string eventId, CancellationToken cancellationToken) =>
@@ -124,7 +124,7 @@ public sealed class FormsApi(
     {
         if (limiter.Check(request, eventId) is { } retryAfter)
         {
-            return Task.FromResult(SecurityHeaders.Add(FormRateLimiter.TooMany(retryAfter, WantsHtml(request))));
+            return Task.FromResult(SecurityHeaders.Add(VenueRateLimiter.TooMany(retryAfter, WantsHtml(request))));
         }
 
         return Secured(guard.RunAsync(route, handler, cancellationToken));
@@ -134,7 +134,7 @@ public sealed class FormsApi(
 
     /// <summary>
     /// The event, if the link's token (query <c>token</c>) opens it; else the refusal, counted against the client's
-    /// address (<see cref="FormRateLimiter.RecordRefusal"/>). Reads no body: a token only in the body is not looked at.
+    /// address (<see cref="VenueRateLimiter.RecordRefusal"/>). Reads no body: a token only in the body is not looked at.
     /// </summary>
     private async Task<(TrainingEvent? Event, IResult? Refusal)> AuthenticateAsync(HttpRequest request, string eventId, CancellationToken cancellationToken)
     {
