@@ -2,7 +2,7 @@ using Attendance.Api;
 using Attendance.Auth;
 using Attendance.Events;
 using Attendance.Export;
-using Attendance.Forms;
+using Attendance.Venue;
 using Attendance.OpenRosa;
 using Attendance.Organizer;
 using Attendance.Regions;
@@ -90,8 +90,12 @@ public static class AttendanceServiceCollectionExtensions
             .Validate<IEnumerable<RequestHostLinks>>((o, fromRequest) => !string.IsNullOrWhiteSpace(o.PublicBaseUrl) || fromRequest.Any(),
                 FormOptions.PublicBaseUrlRequired)
             .ValidateOnStart();
-        services.AddSingleton<FormRateLimiter>();
+        services.AddOptions<VenueRateLimitOptions>().Bind(configuration.GetSection(VenueRateLimitOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<VenueRateLimiter>();
         services.AddSingleton<VenueStamp>();
+        services.AddSingleton<VenueSignInPolicy>();
         services.AddSingleton<FormLinks>();
         services.AddSingleton<AttendanceReader>();
 

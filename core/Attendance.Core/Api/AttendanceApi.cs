@@ -1,6 +1,6 @@
 using System.Globalization;
 using Attendance.Events;
-using Attendance.Forms;
+using Attendance.Venue;
 using Attendance.Organizer;
 using Attendance.Submissions;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,5 @@
 using Attendance.Events;
-using Attendance.Forms;
+using Attendance.Venue;
 using Attendance.Organizer;
 using Attendance.Regions;
 using Attendance.Submissions;

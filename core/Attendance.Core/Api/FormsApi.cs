@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Attendance.Events;
-using Attendance.Forms;
+using Attendance.Venue;
 using Attendance.Organizer;
 using Attendance.Regions;
 using Attendance.Submissions;
@@ -13,18 +13,15 @@ namespace Attendance.Api;
 /// <summary>
 /// The public sign-in form of one event, opened from a QR code at the venue: <c>GET</c> renders it,
 /// <c>POST</c> accepts it. No function key: the event's form token (query <c>token</c>, checked before the body is
-/// read) opens only this event, and only while it runs (<see cref="FormToken"/>). A sign-in is stored for today, or,
-/// when the page kept it offline, for the day it was made, no earlier than its page was served (<see cref="VenueStamp"/>). Every answer carries
-/// <see cref="SecurityHeaders"/> and passes the <see cref="FormRateLimiter"/> first; a browser gets Indonesian
+/// read) opens only this event, and only while it runs (<see cref="FormToken"/>, <see cref="VenueWindow"/>). This class is the HTTP
+/// adapter: a sign-in is judged by <see cref="VenueSignInPolicy"/>, and its outcome answered here. Every answer carries
+/// <see cref="SecurityHeaders"/> and passes the <see cref="VenueRateLimiter"/> first; a browser gets Indonesian
 /// pages, an API client problem details.
 /// </summary>
 public sealed class FormsApi(
-    EventStore events, SubmissionIntake intake, AttendanceReader reader, RegionDirectory regions, FormRateLimiter limiter, VenueStamp stamps,
-    ApiGuard guard, TimeProvider time)
+    EventStore events, SubmissionIntake intake, AttendanceReader reader, RegionDirectory regions, VenueRateLimiter limiter, VenueStamp stamps,
+    VenueSignInPolicy policy, ApiGuard guard, TimeProvider time)
 {
-    /// <summary>The source recorded for every submission through this form.</summary>
-    public const string DefaultSource = "venue-form";
-
     public Task<IResult> GetAsync(HttpRequest request, string eventId, CancellationToken cancellationToken) =>
         Guarded(ApiRoutes.GetForm.Name, request, eventId, async () =>
         {
@@ -34,11 +31,12 @@ public sealed class FormsApi(
                 return refusal;
             }
 
-            var now = time.GetUtcNow();
-            if (Closed(request, trainingEvent!, madeAt: null) is { } closed)
+            if (policy.ClosedNow(trainingEvent!) is { } closed)
             {
-                return closed;
+                return Closed(request, trainingEvent!, closed);
             }
+
+            var now = time.GetUtcNow();
 
             // The page carries the server's stamp of this moment: a sign-in kept on the phone is dated by it.
             var state = FormState.Empty with { Values = new Dictionary<string, string?> { [VenueStamp.Field] = stamps.Issue(eventId, now) } };
@@ -58,9 +56,10 @@ public sealed class FormsApi(
             var read = await RequestBody.ReadAsync(request, cancellationToken);
 
             // The page's own fields, read before SubmissionBody takes the body (it disposes a JSON document).
-            var clientKey = FormField(read, EventFormPage.ClientKeyField);
-            var keptOffline = FormField(read, VenueStamp.KeptOfflineField) == "1";
-            var stamp = FormField(read, VenueStamp.Field);
+            var page = new VenuePageFields(
+                ClientKey: FormField(read, EventFormPage.ClientKeyField),
+                KeptOffline: FormField(read, VenueStamp.KeptOfflineField) == "1",
+                Stamp: FormField(read, VenueStamp.Field));
             var (body, error) = SubmissionBody.From(read);
             if (body is null)
             {
@@ -74,51 +73,18 @@ public sealed class FormsApi(
 
             var fields = body.Items[0];
 
-            // A sign-in the page kept while there was no connection is judged by when it was made: the phone's stated
-            // time held between the serving of its page (the signed stamp) and now, so one made on the last day and sent
-            // the next morning is still taken, and for the day it was made. The phone's time can move the day only
-            // forward from a day the server saw, never back before the page existed.
-            var servedAt = keptOffline ? stamps.Read(eventId, stamp, time.GetUtcNow()) : null;
-            var checkInAt = CheckInAt(servedAt, fields[SubmissionFields.CheckInAt]);
-            if (Closed(request, trainingEvent!, servedAt is null ? null : checkInAt) is { } closed)
+            // The page as typed, before the policy fills in the day and the time: a refused sign-in comes back as sent.
+            var typed = Typed(fields, page.ClientKey);
+            var judged = policy.Judge(trainingEvent!, fields, page);
+            if (judged is VenueSignInClosed closed)
             {
-                return closed;
+                return Closed(request, trainingEvent!, closed);
             }
 
-            if (fields[SubmissionFields.EventId] is { } given && given != eventId)
-            {
-                fields.Errors.Add(SubmissionFields.EventId, "must be this form's event, or left out.");
-            }
-
-            var typed = Typed(fields, clientKey);
-            typed[VenueStamp.Field] = servedAt is null ? stamps.Issue(eventId, time.GetUtcNow()) : stamp;
+            var sent = (VenueSignInJudged)judged;
+            typed[VenueStamp.Field] = sent.PageStamp;
             // A kept sign-in refused for a field comes back still kept, so its correction is dated as it was.
-            typed[VenueStamp.KeptOfflineField] = servedAt is null ? null : "1";
-            fields.Set(SubmissionFields.EventId, eventId);
-            // "O" formats a DateOnly as ISO yyyy-MM-dd whatever the culture.
-            var today = FormToken.SessionDatesOpen(trainingEvent!, checkInAt).Select(d => d.ToString("O")).ToList();
-            var chosen = fields[SubmissionFields.SessionDate]?.Trim();
-            if (today.Count == 0)
-            {
-                fields.Errors.Add(SubmissionFields.SessionDate, "the event form records today's attendance only, and today is not a day of the event.");
-            }
-            else if (string.IsNullOrEmpty(chosen) || (servedAt is not null && !fields.Errors.Has(SubmissionFields.SessionDate) && !today.Contains(chosen)))
-            {
-                // A kept sign-in's sessionDate is the serving day the page filled in (a page left open overnight still
-                // shows yesterday); the day it was made decides.
-                fields.Set(SubmissionFields.SessionDate, today[0]);
-            }
-            else if (!fields.Errors.Has(SubmissionFields.SessionDate) && !today.Contains(chosen))
-            {
-                fields.Errors.Add(SubmissionFields.SessionDate,
-                    $"the event form records today's attendance only ({string.Join(" or ", today)}); other days are entered by the organizer.");
-            }
-
-            // The venue page takes no client-chosen source or id (a chosen id could claim another's attendance): the
-            // id is the phone's key, in the venue source's namespace.
-            fields.Set(SubmissionFields.Source, DefaultSource);
-            fields.Set(SubmissionFields.SubmissionId, VenueSubmissionId.From(clientKey));
-            fields.Set(SubmissionFields.CheckInAt, checkInAt.ToString("O", CultureInfo.InvariantCulture));
+            typed[VenueStamp.KeptOfflineField] = sent.KeptOffline ? "1" : null;
 
             var outcomes = await intake.AcceptAsync([fields], trainingEvent, cancellationToken);
             if (!WantsHtml(request))
@@ -126,17 +92,17 @@ public sealed class FormsApi(
                 return body.Respond(outcomes);
             }
 
-            if (outcomes[0] is { IsStored: true, Receipt: { } receipt })
+            // Only a sign-in the policy accepted reaches the store: its refusals are errors the intake does not store past.
+            if (outcomes[0] is { IsStored: true, Receipt: { } receipt } && judged is VenueSignInAccepted accepted)
             {
                 var stored = receipt.Status == ReceiptStatus.Duplicate
                     ? await reader.FindAsync(eventId, receipt.SubmissionId, cancellationToken)
                     : null;
-                var sessionDate = DateOnly.ParseExact(fields[SubmissionFields.SessionDate]!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
                 return Html(
                     EventFormPage.RenderConfirmation(trainingEvent!,
                         stored?.Submission.FullName ?? fields[SubmissionFields.FullName]!.Trim(),
-                        stored?.Submission.SessionDate ?? sessionDate,
-                        stored is null ? checkInAt : stored.Submission.CheckInAt ?? stored.ReceivedAt,
+                        stored?.Submission.SessionDate ?? accepted.SessionDate,
+                        stored is null ? accepted.CheckInAt : stored.Submission.CheckInAt ?? stored.ReceivedAt,
                         alreadyRecorded: receipt.Status == ReceiptStatus.Duplicate),
                     receipt.Status == ReceiptStatus.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
             }
@@ -158,7 +124,7 @@ public sealed class FormsApi(
     {
         if (limiter.Check(request, eventId) is { } retryAfter)
         {
-            return Task.FromResult(SecurityHeaders.Add(FormRateLimiter.TooMany(retryAfter, WantsHtml(request))));
+            return Task.FromResult(SecurityHeaders.Add(VenueRateLimiter.TooMany(retryAfter, WantsHtml(request))));
         }
 
         return Secured(guard.RunAsync(route, handler, cancellationToken));
@@ -168,7 +134,7 @@ public sealed class FormsApi(
 
     /// <summary>
     /// The event, if the link's token (query <c>token</c>) opens it; else the refusal, counted against the client's
-    /// address (<see cref="FormRateLimiter.RecordRefusal"/>). Reads no body: a token only in the body is not looked at.
+    /// address (<see cref="VenueRateLimiter.RecordRefusal"/>). Reads no body: a token only in the body is not looked at.
     /// </summary>
     private async Task<(TrainingEvent? Event, IResult? Refusal)> AuthenticateAsync(HttpRequest request, string eventId, CancellationToken cancellationToken)
     {
@@ -196,47 +162,23 @@ public sealed class FormsApi(
         return (trainingEvent, null);
     }
 
-    /// <summary>The refusal when the form is closed now and was not open when the kept sign-in was made; else null.</summary>
-    private IResult? Closed(HttpRequest request, TrainingEvent trainingEvent, DateTimeOffset? madeAt)
-    {
-        var now = time.GetUtcNow();
-        if (FormToken.IsOpen(trainingEvent, now) || (madeAt is { } made && FormToken.IsOpen(trainingEvent, made)))
-        {
-            return null;
-        }
-
-        return WantsHtml(request)
-            ? Html(ClosedPage(trainingEvent, notYet: now < FormToken.OpensAt(trainingEvent)), StatusCodes.Status403Forbidden)
+    /// <summary>The form's closed answer: an Indonesian page for a browser, problem details for an API client.</summary>
+    private static IResult Closed(HttpRequest request, TrainingEvent trainingEvent, VenueSignInClosed closed) =>
+        WantsHtml(request)
+            ? Html(ClosedPage(trainingEvent, closed), StatusCodes.Status403Forbidden)
             : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The event's form is closed.",
-                detail: $"This form accepts attendance from {FormToken.OpensAt(trainingEvent):yyyy-MM-dd HH:mm zzz} to {FormToken.ClosesAt(trainingEvent):yyyy-MM-dd HH:mm zzz}.");
-    }
+                detail: $"This form accepts attendance from {closed.OpensAt:yyyy-MM-dd HH:mm zzz} to {closed.ClosesAt:yyyy-MM-dd HH:mm zzz}.");
 
-    private static string ClosedPage(TrainingEvent e, bool notYet)
+    private static string ClosedPage(TrainingEvent e, VenueSignInClosed closed)
     {
         var zone = IndonesianTimeZone.Of(e.Province);
-        return notYet
+        return closed.NotYet
             ? MessagePage.Render("Daftar hadir belum dibuka",
                 $"Daftar hadir {e.Name} dibuka pada {IndonesianDates.DayAndDate(e.StartDate)}.",
-                $"Buka lagi tautan ini pada hari kegiatan (mulai pukul {IndonesianDates.Time(FormToken.OpensAt(e), zone)}).")
+                $"Buka lagi tautan ini pada hari kegiatan (mulai pukul {IndonesianDates.Time(closed.OpensAt, zone)}).")
             : MessagePage.Render("Daftar hadir sudah ditutup",
                 $"{e.Name} berakhir pada {IndonesianDates.DayAndDate(e.EndDate)}; daftar hadir tidak menerima isian lagi.",
                 "Jika Anda hadir tetapi belum tercatat, hubungi panitia.");
-    }
-
-    /// <summary>
-    /// The check-in time: for a kept sign-in with a valid stamp, the phone's time held between the page's serving and
-    /// now (a phone's clock can neither date it before the page existed nor after it arrived); else now.
-    /// </summary>
-    private DateTimeOffset CheckInAt(DateTimeOffset? servedAt, string? phoneTime)
-    {
-        var now = time.GetUtcNow().ToUniversalTime();
-        if (servedAt is not { } served)
-        {
-            return now;
-        }
-
-        var stated = DateTimeOffset.TryParse(phoneTime, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t.ToUniversalTime() : served;
-        return stated < served ? served : stated > now ? now : stated;
     }
 
     /// <summary>One field the page adds beside the submission's own (the phone's key, the stamp), from a form or a JSON object.</summary>
@@ -278,7 +220,7 @@ public sealed class FormsApi(
         return new FormState(typed, messages, notice);
     }
 
-    private IReadOnlyList<DateOnly> SessionDates(TrainingEvent trainingEvent) => FormToken.SessionDatesOpen(trainingEvent, time.GetUtcNow());
+    private IReadOnlyList<DateOnly> SessionDates(TrainingEvent trainingEvent) => VenueWindow.SessionDatesOpen(trainingEvent, time.GetUtcNow());
 
     private IReadOnlyList<Region> Regencies(TrainingEvent trainingEvent) =>
         trainingEvent.Province is { } province ? regions.RegenciesOf(province.Code) : [];

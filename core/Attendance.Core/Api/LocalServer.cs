@@ -1,6 +1,6 @@
 using Attendance.Auth;
 using Attendance.Export;
-using Attendance.Forms;
+using Attendance.Venue;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,6 @@
 using Attendance.Api;
 using Attendance.Events;
-using Attendance.Forms;
+using Attendance.Venue;
 using Attendance.Submissions;
 
 namespace Attendance.Organizer;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using Attendance.Forms;
+using Attendance.Venue;
 
 namespace Attendance.Organizer;
 

@@ -1,5 +1,5 @@
 using Attendance.Api;
-using Attendance.Forms;
+using Attendance.Venue;
 using Attendance.Submissions;
 
 namespace Attendance.Organizer;

@@ -116,7 +116,7 @@ public sealed class IdempotencyTests(AzuriteFixture azurite)
         var budi = Assert.Single(stored, s => s.Submission.FullName == "Budi Santoso");
         // The only id a venue sign-in carries is the page's own key (server-made here, as the post sent none).
         Assert.Equal("venue-form", budi.Submission.Source);
-        Assert.True(Attendance.Forms.VenueSubmissionId.IsClientKey(budi.Submission.SubmissionId));
+        Assert.True(Attendance.Venue.VenueSubmissionId.IsClientKey(budi.Submission.SubmissionId));
         Assert.StartsWith("venue-form:", budi.SubmissionId, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,6 @@
 using Attendance.Regions;
 
-namespace Attendance.Forms;
+namespace Attendance.Venue;
 
 /// <summary>
 /// One of Indonesia's three time zones, chosen from a province code, so a participant in Makassar reads the check-in

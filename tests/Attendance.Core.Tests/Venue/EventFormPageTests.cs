@@ -1,9 +1,9 @@
 using Attendance.Events;
-using Attendance.Forms;
+using Attendance.Venue;
 using Attendance.Regions;
 using Attendance.Submissions;
 
-namespace Attendance.Core.Tests.Forms;
+namespace Attendance.Core.Tests.Venue;
 
 public sealed class EventFormPageTests
 {

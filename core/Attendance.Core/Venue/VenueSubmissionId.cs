@@ -1,4 +1,4 @@
-namespace Attendance.Forms;
+namespace Attendance.Venue;
 
 /// <summary>
 /// The idempotency key of a venue sign-in. The page makes a random key once on the phone (the hidden field

@@ -4,7 +4,7 @@ using Attendance.Events;
 using Attendance.Regions;
 using Attendance.Submissions;
 
-namespace Attendance.Forms;
+namespace Attendance.Venue;
 
 /// <summary>
 /// The venue sign-in page a QR code opens: Indonesian, one column for a 360 px phone, plain HTML that posts back to

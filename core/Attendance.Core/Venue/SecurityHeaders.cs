@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Attendance.Forms;
+namespace Attendance.Venue;
 
 /// <summary>
 /// The headers of every public and organizer page, set by the handler so the Functions app (which has no ASP.NET

@@ -2,7 +2,7 @@ using Attendance.Events;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
-namespace Attendance.Forms;
+namespace Attendance.Venue;
 
 /// <summary>
 /// The absolute sign-in link of an event, which the QR code holds and the organizer shares: from

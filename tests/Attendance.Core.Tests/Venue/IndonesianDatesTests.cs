@@ -1,7 +1,7 @@
-using Attendance.Forms;
+using Attendance.Venue;
 using Attendance.Regions;
 
-namespace Attendance.Core.Tests.Forms;
+namespace Attendance.Core.Tests.Venue;
 
 public sealed class IndonesianDatesTests
 {

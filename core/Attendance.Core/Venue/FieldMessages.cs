@@ -1,6 +1,6 @@
 using Attendance.Submissions;
 
-namespace Attendance.Forms;
+namespace Attendance.Venue;
 
 /// <summary>
 /// The venue page's messages, one per field, in Indonesian. The validator's messages are English and written for

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 
-namespace Attendance.Forms;
+namespace Attendance.Venue;
 
 /// <summary>A short Indonesian page for a browser that cannot be shown the form: a wrong link, a closed form, a flood.</summary>
 public static class MessagePage

@@ -4,7 +4,7 @@ using System.Text;
 using Attendance.Export;
 using Microsoft.Extensions.Options;
 
-namespace Attendance.Forms;
+namespace Attendance.Venue;
 
 /// <summary>
 /// The server's stamp in a sign-in page: the instant it served the page and the event it served it for, signed

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 
-namespace Attendance.Forms;
+namespace Attendance.Venue;
 
 /// <summary>The head every public page shares: Indonesian, phone viewport, the hashed inline styles.</summary>
 internal static class Layout

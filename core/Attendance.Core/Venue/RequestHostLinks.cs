@@ -1,4 +1,4 @@
-namespace Attendance.Forms;
+namespace Attendance.Venue;
 
 /// <summary>
 /// Registered only by the local server (<see cref="Api.LocalServer"/>): there, with no <c>Forms:PublicBaseUrl</c>, a

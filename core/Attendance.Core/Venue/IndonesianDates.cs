@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Attendance.Forms;
+namespace Attendance.Venue;
 
 /// <summary>
 /// Dates and times as Indonesian readers write them ("Senin, 5 Juni 2023", "08.15 WIB"). Spelled out here rather

@@ -1,4 +1,4 @@
-namespace Attendance.Forms;
+namespace Attendance.Venue;
 
 /// <summary>
 /// What the venue page shows again after a post: every value as typed, an Indonesian message per field that was

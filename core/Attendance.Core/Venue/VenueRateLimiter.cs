@@ -8,11 +8,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Attendance.Forms;
+namespace Attendance.Venue;
 
 /// <summary>
-/// Token buckets for the public sign-in routes (<see cref="FormOptions"/>), checked by the handler itself so the
-/// Functions app limits as the local server does, and before any other work: no storage read, no body read.
+/// Token buckets for the public sign-in routes (<see cref="VenueRateLimitOptions"/>) and their 429 answer
+/// (<see cref="TooMany"/>), checked by the handler itself so the Functions app limits as the local server does, and
+/// before any other work: no storage read, no body read.
 /// <list type="bullet">
 /// <item>per sign-in link and client address: a hotel's whole training behind one address fits, a script hammering one link gets 429;</item>
 /// <item>per client address across every event: a flood that rotates the event in the path (<c>/api/events/amp-{i}/form</c>)
@@ -23,7 +24,7 @@ namespace Attendance.Forms;
 /// </list>
 /// Buckets live in this process: each Functions instance counts on its own, which still stops a flood from one address.
 /// </summary>
-public sealed class FormRateLimiter : IDisposable
+public sealed class VenueRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> perLink;
     private readonly PartitionedRateLimiter<string> perAddress;
@@ -31,14 +32,14 @@ public sealed class FormRateLimiter : IDisposable
 
     // Addresses that spent their refusals, with the tick count (ms) until which they are refused unread.
     private readonly ConcurrentDictionary<string, long> blocked = new(StringComparer.Ordinal);
-    private readonly ILogger<FormRateLimiter> logger;
+    private readonly ILogger<VenueRateLimiter> logger;
     private readonly TimeProvider time;
 
     // When each kind of refusal was last logged: a flood is one warning a minute, not one per request. Keyed by kind,
     // not by event: a flood that rotates event ids must not grow this map.
     private readonly ConcurrentDictionary<string, DateTimeOffset> lastLogged = new(StringComparer.Ordinal);
 
-    public FormRateLimiter(IOptions<FormOptions> options, ILogger<FormRateLimiter> logger, TimeProvider time)
+    public VenueRateLimiter(IOptions<VenueRateLimitOptions> options, ILogger<VenueRateLimiter> logger, TimeProvider time)
     {
         this.logger = logger;
         this.time = time;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Attendance.Forms;
+namespace Attendance.Venue;
 
 /// <summary>
 /// What the venue page and the organizer's routes log. Never the form token, a link that carries it, or a

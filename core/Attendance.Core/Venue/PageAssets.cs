@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Attendance.Forms;
+namespace Attendance.Venue;
 
 /// <summary>
 /// The script and styles the public pages inline, read once from embedded files, and the Content-Security-Policy
@@ -10,10 +10,10 @@ namespace Attendance.Forms;
 public static class PageAssets
 {
     /// <summary>The venue page's script (progressive: the form works without it).</summary>
-    public static string Script { get; } = Read("Attendance.Forms.venue.js");
+    public static string Script { get; } = Read("Attendance.Venue.venue.js");
 
     /// <summary>The styles of the venue page and of the Indonesian error pages.</summary>
-    public static string Styles { get; } = Read("Attendance.Forms.venue.css");
+    public static string Styles { get; } = Read("Attendance.Venue.venue.css");
 
     /// <summary>The styles of the organizer's printable lists.</summary>
     public static string PrintStyles { get; } = Read("Attendance.Organizer.print.css");
