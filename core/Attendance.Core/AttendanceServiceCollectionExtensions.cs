@@ -18,7 +18,10 @@ namespace Attendance;
 /// <summary>The one registration every host (Functions app, local server, CLI) calls.</summary>
 public static class AttendanceServiceCollectionExtensions
 {
-    /// <summary>Registers storage, the region directory, the stores and every API handler, with options validated at start.</summary>
+    /// <summary>
+    /// Registers storage, the region directory, the stores and every API handler, with options bound and checked by
+    /// the validator beside each options type: at start, except the local server's keys.
+    /// </summary>
     public static IServiceCollection AddAttendance(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAttendanceStorage(configuration);
@@ -47,14 +50,11 @@ public static class AttendanceServiceCollectionExtensions
             }
         });
 
-        services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName))
-            .Validate(o => IsTableName(o.EventsTable) && IsTableName(o.SubmissionsTable),
-                "Store:EventsTable and Store:SubmissionsTable must be table names: 3-63 letters or digits, starting with a letter.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<StoreOptions, StoreOptionsValidator>(configuration.GetSection(StoreOptions.SectionName)).ValidateOnStart();
 
         // Only the local server checks keys (the Functions host checks its own), so these are validated when
         // the local server maps its routes, not at every host's start.
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateDataAnnotations();
+        services.AddValidatedOptions<AuthOptions, AuthOptionsValidator>(configuration.GetSection(AuthOptions.SectionName));
 
         // The same keys as ODK Collect's Basic password, in every host (the Functions host cannot check Basic).
         services.AddOptions<AuthOptions>(OpenRosaApi.KeysName).Bind(configuration.GetSection(AuthOptions.SectionName));
@@ -65,17 +65,14 @@ public static class AttendanceServiceCollectionExtensions
         services.AddSingleton<SubmissionValidator>();
         services.AddSingleton<SubmissionIntake>();
 
-        services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.SectionName)).ValidateDataAnnotations()
-            .Validate(o => !o.PseudonymKey.TrimStart().StartsWith(ExportOptions.UnresolvedKeyVaultReference, StringComparison.OrdinalIgnoreCase),
-                "Export:PseudonymKey is an unresolved Key Vault reference: check that the secret PseudonymKey exists and that the app's identity is Key Vault Secrets User (docs/deployment.md).")
+        services.AddValidatedOptions<ExportOptions, ExportOptionsValidator>(configuration.GetSection(ExportOptions.SectionName))
             .Validate(_ => ExportSchedule.TryFrom(configuration) is not null, ExportSchedule.Rule)
-            .Validate(o => o.RemovedFileRetention >= TimeSpan.Zero, "Export:RemovedFileRetention must be zero or more (a TimeSpan such as 7.00:00:00).")
             .ValidateOnStart();
         services.AddSingleton(_ => ExportSchedule.From(configuration));
         services.AddSingleton<ExportRunner>();
         services.AddSingleton<Reconciliation>();
 
-        services.AddOptions<FormOptions>().Bind(configuration.GetSection(FormOptions.SectionName))
+        services.AddValidatedOptions<FormOptions, FormOptionsValidator>(configuration.GetSection(FormOptions.SectionName))
             .PostConfigure(o =>
             {
                 // In Azure the platform names the app's host; a request's Host header is the client's to forge.
@@ -84,14 +81,8 @@ public static class AttendanceServiceCollectionExtensions
                     o.PublicBaseUrl = FormOptions.PlatformBaseUrl(host);
                 }
             })
-            .ValidateDataAnnotations()
-            .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var u) && u.Scheme is "https" or "http",
-                "Forms:PublicBaseUrl must be an absolute http(s) address, e.g. https://hadir.example.go.id.")
-            .Validate<IEnumerable<RequestHostLinks>>((o, fromRequest) => !string.IsNullOrWhiteSpace(o.PublicBaseUrl) || fromRequest.Any(),
-                FormOptions.PublicBaseUrlRequired)
             .ValidateOnStart();
-        services.AddOptions<VenueRateLimitOptions>().Bind(configuration.GetSection(VenueRateLimitOptions.SectionName))
-            .ValidateDataAnnotations()
+        services.AddValidatedOptions<VenueRateLimitOptions, VenueRateLimitOptionsValidator>(configuration.GetSection(VenueRateLimitOptions.SectionName))
             .ValidateOnStart();
         services.AddSingleton<VenueRateLimiter>();
         services.AddSingleton<VenueStamp>();
@@ -116,7 +107,4 @@ public static class AttendanceServiceCollectionExtensions
 
     /// <summary>The category of Kestrel's lines about requests it refuses (<c>Invalid request line: 'GET /…?code=…'</c>).</summary>
     public const string KestrelBadRequestsCategory = "Microsoft.AspNetCore.Server.Kestrel.BadRequests";
-
-    private static bool IsTableName(string name) =>
-        name.Length is >= 3 and <= 63 && char.IsAsciiLetter(name[0]) && name.All(char.IsAsciiLetterOrDigit);
 }
