@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Xunit;
 
@@ -39,5 +41,19 @@ public sealed class FormOptionsValidatorTests
 
         Assert.Equal(FormOptions.PublicBaseUrlRequired, failure);
         Assert.StartsWith("Forms:PublicBaseUrl must be set where the platform reports no host name (WEBSITE_HOSTNAME)", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_platforms_host_name_fills_an_unset_address_before_the_check()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [FormOptions.PlatformHostNameSetting] = "func-hadir.azurewebsites.net",
+        }).Build();
+        using var provider = new ServiceCollection().AddVenue(configuration).BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal("https://func-hadir.azurewebsites.net", provider.GetRequiredService<IOptions<FormOptions>>().Value.PublicBaseUrl);
     }
 }
