@@ -27,6 +27,9 @@ internal static partial class CliFailure
         IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } =>
             "attendance: that address is already in use (another server, perhaps ./run.sh, listens there): stop it, or choose another with --urls (run.sh: URLS=http://127.0.0.1:7072 ./run.sh).",
         OptionsValidationException invalid => $"attendance: configuration error: {string.Join(" ", invalid.Failures)}",
+        // Start-up checks of several options types that fail together arrive as one AggregateException.
+        AggregateException aggregate when aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
+            $"attendance: configuration error: {string.Join(" ", aggregate.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures))}",
         InvalidOperationException when SettingOf(ex.Message) is { } setting =>
             $"attendance: configuration error: '{setting}' has a value of the wrong type (docs/configuration.md gives each setting's form).",
         AuthenticationFailedException or CredentialUnavailableException =>

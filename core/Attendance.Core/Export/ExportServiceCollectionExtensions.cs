@@ -1,6 +1,7 @@
 using Attendance.Submissions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Attendance.Export;
 
@@ -8,17 +9,19 @@ namespace Attendance.Export;
 public static class ExportServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="ExportOptions"/> from <c>Export</c>, checked at start by <see cref="ExportOptionsValidator"/>
-    /// with the top-level <c>ExportSchedule</c>, and registers <see cref="ExportSchedule"/>, the export's mark
+    /// Binds <see cref="ExportOptions"/> from <c>Export</c> and <see cref="ExportScheduleOptions"/> from the top-level
+    /// <c>ExportSchedule</c>, both checked at start (<see cref="ExportOptionsValidator"/>,
+    /// <see cref="ExportScheduleOptionsValidator"/>), and registers <see cref="ExportSchedule"/>, the export's mark
     /// (<see cref="IExportMark"/>), <see cref="ExportRunner"/> and <see cref="Reconciliation"/>.
     /// </summary>
     public static IServiceCollection AddExport(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddValidatedOptions<ExportOptions, ExportOptionsValidator>(configuration.GetSection(ExportOptions.SectionName))
-            .Validate(_ => ExportSchedule.TryFrom(configuration) is not null, ExportSchedule.Rule)
-            .ValidateOnStart();
-        services.AddSingleton(_ => ExportSchedule.From(configuration));
+        services.AddValidatedOptions<ExportOptions, ExportOptionsValidator>(configuration.GetSection(ExportOptions.SectionName)).ValidateOnStart();
+
+        // Bound from the root, not a section: the Functions timer reads the same top-level setting as %ExportSchedule%.
+        services.AddValidatedOptions<ExportScheduleOptions, ExportScheduleOptionsValidator>(configuration).ValidateOnStart();
+        services.AddSingleton(provider => ExportSchedule.From(provider.GetRequiredService<IOptions<ExportScheduleOptions>>().Value));
 
         services.AddSingleton<IExportMark, AttendanceExportMark>();
         services.AddSingleton<ExportRunner>();
