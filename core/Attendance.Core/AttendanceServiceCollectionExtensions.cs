@@ -38,4 +38,10 @@ public static class AttendanceServiceCollectionExtensions
             .AddOpenRosa(configuration)
             .AddApi();
     }
+
+    /// <summary>The same as <see cref="RequestLogFilters.HostingDiagnosticsCategory"/>, for the tests that name it here.</summary>
+    public const string HostingDiagnosticsCategory = RequestLogFilters.HostingDiagnosticsCategory;
+
+    /// <summary>The same as <see cref="RequestLogFilters.KestrelBadRequestsCategory"/>, for the tests that name it here.</summary>
+    public const string KestrelBadRequestsCategory = RequestLogFilters.KestrelBadRequestsCategory;
 }

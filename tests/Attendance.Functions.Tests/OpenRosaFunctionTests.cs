@@ -49,9 +49,9 @@ public sealed class OpenRosaFunctionTests
         // the query string: the form's token, a 'code' key.
         using var host = BuildWorker([]);
         var loggers = host.Services.GetRequiredService<ILoggerFactory>();
-        Assert.False(loggers.CreateLogger(RequestLogFilters.HostingDiagnosticsCategory).IsEnabled(LogLevel.Information));
+        Assert.False(loggers.CreateLogger(AttendanceServiceCollectionExtensions.HostingDiagnosticsCategory).IsEnabled(LogLevel.Information));
         // Kestrel's bad-request lines quote a refused request line, key and all.
-        Assert.False(loggers.CreateLogger(RequestLogFilters.KestrelBadRequestsCategory).IsEnabled(LogLevel.Trace));
+        Assert.False(loggers.CreateLogger(AttendanceServiceCollectionExtensions.KestrelBadRequestsCategory).IsEnabled(LogLevel.Trace));
         Assert.True(loggers.CreateLogger(typeof(ApiGuard).FullName!).IsEnabled(LogLevel.Information));
     }
 
