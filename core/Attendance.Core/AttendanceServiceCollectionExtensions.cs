@@ -1,5 +1,6 @@
 using Attendance.Api;
 using Attendance.Auth;
+using Attendance.Corrections;
 using Attendance.Events;
 using Attendance.Export;
 using Attendance.OpenRosa;
@@ -31,6 +32,7 @@ public static class AttendanceServiceCollectionExtensions
             .AddRegions()
             .AddSubmissions(configuration)
             .AddEvents()
+            .AddCorrections()
             .AddExport(configuration)
             .AddVenue(configuration)
             .AddOrganizer()

@@ -212,9 +212,13 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
     {
         foreach (var range in ranges)
         {
-            await foreach (var stored in submissions.ReadAsync(range.EventId, range.From, range.To, cancellationToken))
+            await foreach (var record in submissions.ReadAsync(range.EventId, range.From, range.To, cancellationToken))
             {
-                yield return new AttendanceRow(stored, stored.Submission.Identity.PseudonymKey(pseudonymSecret));
+                // A voided or erased record is a tombstone: nothing of it goes into the analytics.
+                if (record.Live is { } stored)
+                {
+                    yield return new AttendanceRow(stored, stored.Submission.Identity.PseudonymKey(pseudonymSecret));
+                }
             }
         }
     }

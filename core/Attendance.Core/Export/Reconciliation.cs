@@ -96,9 +96,13 @@ public sealed class Reconciliation(BlobServiceClient blobs, IOptions<ExportOptio
                 resumptions.Add(resumption);
             }
 
-            await foreach (var stored in submissions.ReadAsync(trainingEvent.Id, 0, mark, cancellationToken))
+            await foreach (var record in submissions.ReadAsync(trainingEvent.Id, 0, mark, cancellationToken))
             {
-                inStore[(trainingEvent.Id, stored.SubmissionId)] = stored.Submission.SessionDate;
+                // Only what still counts belongs in the dataset: a voided or erased record must be absent from it.
+                if (!record.Withdrawn)
+                {
+                    inStore[(trainingEvent.Id, record.SubmissionId)] = record.SessionDate;
+                }
             }
         }
 
