@@ -5,6 +5,7 @@ using Attendance.Events;
 using Attendance.Export;
 using Attendance.OpenRosa;
 using Attendance.Organizer;
+using Attendance.Privacy;
 using Attendance.Regions;
 using Attendance.Storage;
 using Attendance.Submissions;
@@ -34,6 +35,7 @@ public static class AttendanceServiceCollectionExtensions
             .AddEvents()
             .AddCorrections()
             .AddExport(configuration)
+            .AddPrivacy(configuration)
             .AddVenue(configuration)
             .AddOrganizer()
             .AddAuth(configuration)

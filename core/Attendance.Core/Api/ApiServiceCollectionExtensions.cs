@@ -8,7 +8,7 @@ public static class ApiServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="ApiGuard"/> and one handler per resource (<see cref="HealthApi"/>, <see cref="OpenApiApi"/>,
     /// <see cref="EventsApi"/>, <see cref="SubmissionsApi"/>, <see cref="FormsApi"/>, <see cref="AttendanceApi"/>,
-    /// <see cref="ExportsApi"/>, <see cref="ChangesApi"/>); ODK Collect's route is <c>AddOpenRosa</c>'s.
+    /// <see cref="ExportsApi"/>, <see cref="ChangesApi"/>, <see cref="PrivacyApi"/>); ODK Collect's route is <c>AddOpenRosa</c>'s.
     /// </summary>
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
@@ -22,6 +22,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<AttendanceApi>();
         services.AddSingleton<ExportsApi>();
         services.AddSingleton<ChangesApi>();
+        services.AddSingleton<PrivacyApi>();
         return services;
     }
 }

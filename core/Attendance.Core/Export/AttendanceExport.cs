@@ -217,7 +217,7 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
                 // A voided or erased record is a tombstone: nothing of it goes into the analytics.
                 if (record.Live is { } stored)
                 {
-                    yield return new AttendanceRow(stored, stored.Submission.Identity.PseudonymKey(pseudonymSecret));
+                    yield return AttendanceRow.For(stored, pseudonymSecret, fingerprint);
                 }
             }
         }

@@ -17,7 +17,8 @@ public sealed record ExportSummary(
     IReadOnlyList<TableExportResult> Tables,
     IReadOnlyList<SequenceGap> Lost,
     IReadOnlyList<CounterBehindMark> Behind,
-    IReadOnlyList<CounterResumption> Resumptions)
+    IReadOnlyList<CounterResumption> Resumptions,
+    int ContactsCleared = 0)
 {
     /// <summary>True when storage lost numbers, a counter was behind its mark, or a resumption is not acknowledged.</summary>
     public bool NeedsAttention => Lost.Count > 0 || Behind.Count > 0 || Resumptions.Any(r => !r.Acknowledged);
