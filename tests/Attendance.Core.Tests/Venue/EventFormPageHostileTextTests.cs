@@ -8,8 +8,9 @@ namespace Attendance.Core.Tests.Venue;
 
 /// <summary>
 /// The venue pages show what a participant typed: the form shown again after a refused post (every text field, every
-/// kept choice, the page's hidden fields) and the confirmation (the name). Hostile text in any of them stays text: the
-/// page has the markup it has with a plain name there, and shows the hostile text as typed.
+/// kept choice, the page's hidden fields) and the confirmation (the name); and what the organizer typed: the event's
+/// name and venue, on these and on the message pages. Hostile text in any of them stays text: the page has the markup
+/// it has with a plain name there, and shows the hostile text as typed.
 /// </summary>
 public sealed class EventFormPageHostileTextTests
 {
@@ -98,6 +99,26 @@ public sealed class EventFormPageHostileTextTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void The_events_name_and_venue_stay_text_on_the_form_the_confirmation_and_a_message_page(string hostile)
+    {
+        var plainEvent = Lampung with { Name = Plain, Venue = Plain };
+        var hostileEvent = Lampung with { Name = hostile, Venue = hostile };
+        var pages = new (string Plain, string Hostile)[]
+        {
+            (EventFormPage.Render(plainEvent, OneDay, [], FormState.Empty), EventFormPage.Render(hostileEvent, OneDay, [], FormState.Empty)),
+            (Confirm(plainEvent, Plain, alreadyRecorded: false), Confirm(hostileEvent, Plain, alreadyRecorded: false)),
+            (MessagePage.Render(Plain, Plain, Plain), MessagePage.Render(hostile, hostile, hostile)),
+        };
+
+        Assert.All(pages, page =>
+        {
+            Assert.Equal(HostileTextMarkup.Shape(page.Plain), HostileTextMarkup.Shape(page.Hostile));
+            Assert.Contains(hostile, HostileTextMarkup.Text(page.Hostile), StringComparison.Ordinal);
+        });
+    }
+
     private static string RenderKept(TrainingEvent e, string field, string typed)
     {
         var values = new Dictionary<string, string?> { [field] = typed };
@@ -109,6 +130,8 @@ public sealed class EventFormPageHostileTextTests
         return EventFormPage.Render(e, days, regencies, new FormState(values, errors, "Ada isian yang perlu diperbaiki."));
     }
 
-    private static string Confirm(string name, bool alreadyRecorded) =>
-        EventFormPage.RenderConfirmation(Lampung, name, OneDay[0], new DateTimeOffset(2023, 6, 6, 9, 0, 0, TimeSpan.FromHours(7)), alreadyRecorded);
+    private static string Confirm(string name, bool alreadyRecorded) => Confirm(Lampung, name, alreadyRecorded);
+
+    private static string Confirm(TrainingEvent e, string name, bool alreadyRecorded) =>
+        EventFormPage.RenderConfirmation(e, name, OneDay[0], new DateTimeOffset(2023, 6, 6, 9, 0, 0, TimeSpan.FromHours(7)), alreadyRecorded);
 }
