@@ -1,6 +1,10 @@
 using Attendance.Api;
 using Attendance.Organizer;
+using Attendance.Regions;
+using Attendance.Submissions;
 using Attendance.Testing;
+using Attendance.Venue;
+using Microsoft.Extensions.Primitives;
 
 namespace Attendance.Core.Tests.Organizer;
 
@@ -18,6 +22,9 @@ public sealed class AttendanceSheetPageHostileTextTests
     private static readonly RegionView Pesawaran = new("18.09", "Kabupaten Pesawaran");
 
     private static readonly RegionView LampungProvince = new("18", "Lampung");
+
+    /// <summary>One sign-in as the organizer's list holds it, made as the product makes it from a stored submission.</summary>
+    private static readonly Attendee Signed = Attendee.From(1, Stored(), IndonesianTimeZone.Of(RegionDirectory.Official.ResolveProvince("Lampung").Region));
 
     public static TheoryData<string, string> TextAndField =>
         new(from text in HostileText.All from place in new[] { "fullName", "institution", "eventName", "venue" } select (text, place));
@@ -57,12 +64,30 @@ public sealed class AttendanceSheetPageHostileTextTests
 
     private static DayAttendance DayList(string field, string text)
     {
-        var attendee = new Attendee(
-            1, field == "fullName" ? text : Plain, "female", field == "institution" ? text : "Perpustakaan Desa Sukamaju", "village_library",
-            "Pustakawan", LampungProvince, Pesawaran, null, null, "2023-06-06", new DateTimeOffset(2023, 6, 6, 9, 0, 0, TimeSpan.FromHours(7)), "venue-form");
+        var attendee = Signed with
+        {
+            FullName = field == "fullName" ? text : Plain,
+            Institution = field == "institution" ? text : "Perpustakaan Desa Sukamaju",
+        };
         return new DayAttendance(
             "bimtek-lampung", field == "eventName" ? text : "Bimtek SPP-TIK Lampung", field == "venue" ? text : "Swiss-Belhotel Bandar Lampung",
             "2023-06-06", "WIB", 1, [attendee]);
+    }
+
+    private static StoredSubmission Stored()
+    {
+        var fields = SubmissionFields.FromForm(new Dictionary<string, StringValues>
+        {
+            [SubmissionFields.EventId] = "bimtek-lampung",
+            [SubmissionFields.SessionDate] = "2023-06-06",
+            [SubmissionFields.FullName] = Plain,
+            [SubmissionFields.Institution] = "Perpustakaan Desa Sukamaju",
+            [SubmissionFields.Province] = "Lampung",
+            [SubmissionFields.Regency] = "Kabupaten Pesawaran",
+        });
+        var submission = new SubmissionValidator(RegionDirectory.Official).Validate(fields)
+            ?? throw new InvalidOperationException("The plain sign-in is refused: " + string.Join("; ", fields.Errors.ToDictionary().Keys));
+        return new StoredSubmission(1, "venue-form:0123456789abcdef0123456789abcdef", new DateTimeOffset(2023, 6, 6, 2, 0, 0, TimeSpan.Zero), submission);
     }
 
     private static EventAttendanceSheet Recap(string field, string text)
