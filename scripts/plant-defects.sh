@@ -10,6 +10,7 @@
 #   --full       run each named project whole, ignoring the patch's integration filter.
 #   --out FILE   also write the markdown table to FILE (default: tests/mutants/results.md).
 #   --logs DIR   keep each plant's test output in DIR/<patch>.log (default: not kept).
+#   --report     run nothing: make the table from the logs an earlier run kept in --logs DIR.
 #   --worktree DIR  plant in this existing clean worktree (kept, with its builds) instead of a temporary one.
 #   PATCH...     only these patches (default: all, in name order).
 #
@@ -27,12 +28,14 @@ out="$repo/tests/mutants/results.md"
 patches=()
 keep=""
 logs=""
+report=0
 while (($#)); do
   case $1 in
     --base) base=$2; shift 2 ;;
     --full) full=1; shift ;;
     --out) out=$2; shift 2 ;;
     --logs) logs=$(mkdir -p "$2" && realpath "$2"); shift 2 ;;
+    --report) report=1; shift ;;
     --worktree) keep=$(realpath "$2"); shift 2 ;;
     -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) patches+=("$(realpath "$1")"); shift ;;
@@ -42,13 +45,12 @@ if ((${#patches[@]} == 0)); then
   mapfile -t patches < <(ls -v "$repo"/tests/mutants/patches/*.patch)
 fi
 
-source "$repo/scripts/node-tools.sh"
-(cd "$repo" && ensure_node_tools)
-source "$repo/scripts/chromium.sh"
-ensure_chromium
-
 work=$(mktemp -d)
-if [[ -n $keep ]]; then
+if ((report)); then
+  [[ -n $logs ]] || { echo "--report needs --logs DIR" >&2; exit 2; }
+  mutant=""
+  cleanup() { rm -rf "$work"; }
+elif [[ -n $keep ]]; then
   mutant=$keep
   git -C "$mutant" checkout --quiet --detach "$(git -C "$repo" rev-parse HEAD)"
   cleanup() { git -C "$mutant" checkout --quiet -- .; rm -rf "$work"; }
@@ -59,6 +61,12 @@ else
   cleanup() { git -C "$repo" worktree remove --force "$mutant" >/dev/null 2>&1 || true; rm -rf "$work"; }
 fi
 trap cleanup EXIT
+if ((!report)); then
+  source "$repo/scripts/node-tools.sh"
+  (cd "$repo" && ensure_node_tools)
+  source "$repo/scripts/chromium.sh"
+  ensure_chromium
+fi
 
 # Test classes whose file was added since the base: their failures are the "after" column's gain.
 new_classes=$(git -C "$repo" diff --diff-filter=A --name-only "$base" HEAD -- 'tests/*.cs' | xargs -r -n1 basename | sed 's/\.cs$//' | sort -u)
@@ -85,16 +93,15 @@ count() {
   if ((n == 0)); then echo "**none**"; else echo "$n: $(printf '%s\n' "$1" | awk 'NF' | summarize)"; fi
 }
 
+mkdir -p "$(dirname "$out")"
 table="| defect | ran | failing tests that exist at $base | failing tests added since $base |"$'\n'"|---|---|---|---|"
 for patch in "${patches[@]}"; do
   name=$(basename "$patch" .patch)
   projects=$(sed -n 's/^# projects: *//p' "$patch")
   filter=$(sed -n 's/^# integration-filter: *//p' "$patch")
-  git -C "$mutant" checkout --quiet -- .
-  git -C "$mutant" apply "$patch"
   log="${logs:-$work}/$name.log"
-  : > "$log"
   ran=()
+  ((report)) || { git -C "$mutant" checkout --quiet -- .; git -C "$mutant" apply "$patch"; : > "$log"; }
   for p in $projects; do
     args=(test "$mutant/$(project "$p")" --logger "console;verbosity=normal")
     if [[ $p == integration && -n $filter && $full == 0 ]]; then
@@ -103,6 +110,7 @@ for patch in "${patches[@]}"; do
     else
       ran+=("$p")
     fi
+    ((report)) && continue
     echo "== $name: dotnet ${args[*]}" >&2
     dotnet "${args[@]}" >> "$log" 2>&1 || true
   done
@@ -120,10 +128,11 @@ for patch in "${patches[@]}"; do
   fi
   passed=$(awk '/^ +Passed: [0-9]+$/ {p+=$2} /^ +Failed: [0-9]+$/ {f+=$2} END {printf "%d passed, %d failed", p, f}' "$log")
   echo "== $name: $passed" >&2
-  table+=$'\n'"| $name: $(sed -n '1s/^# *//p' "$patch") | ${ran[*]}; $passed | $before | $after |"
+  row="| $name: $(sed -n '1s/^# *//p' "$patch") | ${ran[*]}; $passed | $before | $after |"
+  table+=$'\n'"$row"
+  # Written as it goes, so an interrupted run keeps what it measured.
+  printf '%s\n' "$table" > "$out"
 done
 
-git -C "$mutant" checkout --quiet -- .
+[[ -n $mutant ]] && git -C "$mutant" checkout --quiet -- .
 printf '%s\n' "$table"
-mkdir -p "$(dirname "$out")"
-printf '%s\n' "$table" > "$out"
