@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Plants each one-line defect of tests/mutants/patches/ in a throwaway worktree, one at a time (the worktree reset
-# between plants), runs the test projects its header names, and reports which tests fail: the tests that exist at a
-# base commit ("before") and every test of this checkout ("after"). A defect no test notices is a lost safeguard.
+# between plants), runs the test projects its header names, and reports which tests fail: those that exist at a
+# base commit ("before") and those added since (with them, "after"). A defect no test notices is a lost safeguard.
 #
-#   scripts/plant-defects.sh [--base REF] [--full] [--out FILE] [PATCH...]
+#   scripts/plant-defects.sh [--base REF] [--full] [--out FILE] [--logs DIR] [--report] [--worktree DIR] [PATCH...]
 #
 #   --base REF   tests added since REF count as new (default: main). This works because the new tests only add files:
 #                every test that exists at REF runs unchanged here, so one run gives both columns.
 #   --full       run each named project whole, ignoring the patch's integration filter.
-#   --out FILE   also write the markdown table to FILE (default: tests/mutants/results.md).
+#   --out FILE   write the markdown table to FILE as well as to stdout (default: tests/mutants/results.md).
 #   --logs DIR   keep each plant's test output in DIR/<patch>.log (default: not kept).
 #   --report     run nothing: make the table from the logs an earlier run kept in --logs DIR.
 #   --worktree DIR  plant in this existing clean worktree (kept, with its builds) instead of a temporary one.
@@ -37,7 +37,7 @@ while (($#)); do
     --logs) logs=$(mkdir -p "$2" && realpath "$2"); shift 2 ;;
     --report) report=1; shift ;;
     --worktree) keep=$(realpath "$2"); shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) patches+=("$(realpath "$1")"); shift ;;
   esac
 done
