@@ -1,5 +1,3 @@
-using Attendance.Testing;
-
 namespace Attendance.Functions.Tests;
 
 /// <summary>

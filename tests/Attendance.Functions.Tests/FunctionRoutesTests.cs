@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Attendance.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Xunit;
 
 namespace Attendance.Functions.Tests;
 

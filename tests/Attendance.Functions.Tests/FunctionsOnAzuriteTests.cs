@@ -3,14 +3,12 @@ using System.Text;
 using System.Text.Json;
 using Attendance.Functions.Http;
 using Attendance.Functions.Timers;
-using Attendance.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Xunit;
 
 namespace Attendance.Functions.Tests;
 
@@ -29,12 +27,11 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
     {
         await using var provider = BuildServices(Settings(azurite.ConnectionString));
         provider.GetRequiredService<IStartupValidator>().Validate();
-        var ct = TestContext.Current.CancellationToken;
         var eventId = "bimtek-" + Guid.NewGuid().ToString("N")[..8];
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
 
         var health = await InvokeAsync(provider, "GET", "/api/health", null,
-            (request, f) => f.Create<HealthFunction>().Get(request, ct));
+            (request, f) => f.Create<HealthFunction>().Get(request, Ct));
         Assert.Equal(StatusCodes.Status200OK, health.Status);
 
         var registration = new
@@ -45,7 +42,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
             province = "Lampung",
         };
         var put = await InvokeAsync(provider, "PUT", $"/api/events/{eventId}", registration,
-            (request, f) => f.Create<EventsFunctions>().Put(request, eventId, ct));
+            (request, f) => f.Create<EventsFunctions>().Put(request, eventId, Ct));
         Assert.Equal(StatusCodes.Status201Created, put.Status);
         Assert.Equal($"/api/events/{eventId}", put.Location);
 
@@ -60,21 +57,21 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
             source = "function-test",
         };
         var posted = await InvokeAsync(provider, "POST", "/api/submissions", submission,
-            (request, f) => f.Create<SubmissionsFunction>().Post(request, ct));
+            (request, f) => f.Create<SubmissionsFunction>().Post(request, Ct));
         Assert.Equal(StatusCodes.Status201Created, posted.Status);
         var again = await InvokeAsync(provider, "POST", "/api/submissions", submission,
-            (request, f) => f.Create<SubmissionsFunction>().Post(request, ct));
+            (request, f) => f.Create<SubmissionsFunction>().Post(request, Ct));
         Assert.Equal(posted.Json.GetProperty("submissionId").GetString(), again.Json.GetProperty("submissionId").GetString());
 
         var read = await InvokeAsync(provider, "GET", $"/api/events/{eventId}", null,
-            (request, f) => f.Create<EventsFunctions>().Get(request, eventId, ct));
+            (request, f) => f.Create<EventsFunctions>().Get(request, eventId, Ct));
         Assert.Equal(StatusCodes.Status200OK, read.Status);
         Assert.False(read.Json.TryGetProperty("formToken", out _), "a function key must not reveal the form token.");
 
         // The timer exports the new attendance; the HTTP export right after finds nothing new to append.
-        await ActivatorUtilities.CreateInstance<ExportTimerFunction>(provider).Run(new TimerInfo(), new InvocationContext(provider), ct);
+        await ActivatorUtilities.CreateInstance<ExportTimerFunction>(provider).Run(new TimerInfo(), new InvocationContext(provider), Ct);
         var exported = await InvokeAsync(provider, "POST", "/api/exports", null,
-            (request, f) => f.Create<ExportsFunction>().Post(request, ct));
+            (request, f) => f.Create<ExportsFunction>().Post(request, Ct));
         Assert.Equal(StatusCodes.Status200OK, exported.Status);
         var attendance = exported.Json.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("table").GetString() == "attendance");
         Assert.Equal(0, attendance.GetProperty("rowsAdded").GetInt64());
@@ -85,9 +82,8 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
     public async Task A_missing_event_is_a_problem_response_not_a_failed_invocation()
     {
         await using var provider = BuildServices(Settings(azurite.ConnectionString));
-        var ct = TestContext.Current.CancellationToken;
         var response = await InvokeAsync(provider, "GET", "/api/events/no-such-event", null,
-            (request, f) => f.Create<EventsFunctions>().Get(request, "no-such-event", ct));
+            (request, f) => f.Create<EventsFunctions>().Get(request, "no-such-event", Ct));
         Assert.Equal(StatusCodes.Status404NotFound, response.Status);
         Assert.StartsWith("application/problem+json", response.ContentType, StringComparison.Ordinal);
     }
@@ -97,14 +93,13 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
     {
         var logs = new CapturedLogs();
         await using var provider = BuildServices(Settings(azurite.ConnectionString), logs);
-        var ct = TestContext.Current.CancellationToken;
         var timer = new TimerInfo
         {
             IsPastDue = true,
             ScheduleStatus = new ScheduleStatus { Last = new DateTime(2026, 11, 30, 19, 0, 0, DateTimeKind.Utc), Next = new DateTime(2026, 12, 1, 19, 0, 0, DateTimeKind.Utc) },
         };
 
-        await ActivatorUtilities.CreateInstance<ExportTimerFunction>(provider).Run(timer, new InvocationContext(provider), ct);
+        await ActivatorUtilities.CreateInstance<ExportTimerFunction>(provider).Run(timer, new InvocationContext(provider), Ct);
 
         var late = Assert.Single(logs.Entries, e => e.EventId == 2103);
         Assert.Equal(LogLevel.Warning, late.Level);
@@ -118,7 +113,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
     {
         var logs = new CapturedLogs();
         await using var provider = BuildServices(Settings(azurite.ConnectionString), logs);
-        await ActivatorUtilities.CreateInstance<ExportTimerFunction>(provider).Run(new TimerInfo(), new InvocationContext(provider), TestContext.Current.CancellationToken);
+        await ActivatorUtilities.CreateInstance<ExportTimerFunction>(provider).Run(new TimerInfo(), new InvocationContext(provider), Ct);
         Assert.DoesNotContain(logs.Entries, e => e.EventId == 2103);
         Assert.Contains(logs.Entries, e => e.EventId == 2001);
     }

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Attendance.Testing;
-using Xunit;
 
 namespace Attendance.Functions.Tests;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Attendance.Functions.Tests.Settings;
-using Attendance.Testing;
-using Xunit;
 
 namespace Attendance.Functions.Tests;
 

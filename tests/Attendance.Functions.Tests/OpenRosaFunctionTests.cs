@@ -7,7 +7,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Xunit;
 
 namespace Attendance.Functions.Tests;
 
@@ -78,7 +77,7 @@ public sealed class OpenRosaFunctionTests
 
         context.Response.Body = new MemoryStream();
         var function = ActivatorUtilities.CreateInstance<OpenRosaFunctions>(scope.ServiceProvider);
-        var result = await function.Head(context.Request, TestContext.Current.CancellationToken);
+        var result = await function.Head(context.Request, Ct);
         await result.ExecuteAsync(context);
         return context.Response;
     }

@@ -2,12 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Attendance.Functions.Http;
-using Attendance.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Xunit;
 
 namespace Attendance.Functions.Tests;
 
@@ -18,8 +16,6 @@ namespace Attendance.Functions.Tests;
 public sealed class OrganizerFunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const string Host = "func-test.azurewebsites.net";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task The_organizer_gets_an_absolute_link_its_qr_code_a_rotated_link_and_the_days_csv_through_the_functions()

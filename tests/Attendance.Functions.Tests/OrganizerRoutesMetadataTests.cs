@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Attendance.Functions.Tests;
 
 /// <summary>

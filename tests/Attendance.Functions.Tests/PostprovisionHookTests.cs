@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Attendance.Testing;
-using Xunit;
 
 namespace Attendance.Functions.Tests;
 
@@ -334,9 +332,9 @@ public sealed partial class PostprovisionHookTests : IDisposable
         }
 
         using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        var output = process.StandardOutput.ReadToEndAsync(Ct);
+        var errors = process.StandardError.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
         TestContext.Current.TestOutputHelper?.WriteLine(await output + await errors);
         return (process.ExitCode, await output, await errors);
     }

@@ -1,6 +1,5 @@
 using Attendance.Export;
 using Attendance.Functions.Tests.Settings;
-using Xunit;
 
 namespace Attendance.Functions.Tests;
 

@@ -1,6 +1,4 @@
-using Attendance.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests;
 

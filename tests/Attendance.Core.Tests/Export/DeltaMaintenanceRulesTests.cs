@@ -1,5 +1,4 @@
 using Attendance.Delta;
-using Xunit;
 
 namespace Attendance.Export;
 

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Attendance.Testing;
-using Xunit;
 
 namespace Attendance.Export;
 

@@ -1,5 +1,4 @@
 using Attendance.Regions;
-using Xunit;
 
 namespace Attendance.Core.Tests.Regions;
 

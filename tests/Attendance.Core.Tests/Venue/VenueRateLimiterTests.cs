@@ -39,7 +39,7 @@ public sealed class VenueRateLimiterTests
         }
 
         Assert.NotEqual(0, limiter.BlockedAddresses);
-        await Task.Delay(TimeSpan.FromSeconds(1.2), TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(1.2), Ct);
 
         var last = Request("192.0.2.1");
         limiter.RecordRefusal(last);

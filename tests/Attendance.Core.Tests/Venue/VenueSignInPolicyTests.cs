@@ -1,7 +1,6 @@
 using Attendance.Events;
 using Attendance.Export;
 using Attendance.Submissions;
-using Attendance.Testing;
 using Attendance.Venue;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;

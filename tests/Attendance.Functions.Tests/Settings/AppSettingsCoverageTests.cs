@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Attendance.Export;
 using Attendance.Storage;
-using Attendance.Testing;
-using Xunit;
 
 namespace Attendance.Functions.Tests.Settings;
 

@@ -1,18 +1,11 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Attendance.Submissions;
-using Attendance.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Api;
 
 /// <summary>Every bad input gets a 4xx naming the field, and nothing is stored.</summary>
 public sealed class BadInputTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private const string Valid = """{"eventId":"bimtek-spptik-lampung-2023","sessionDate":"2023-06-05","fullName":"Siti","province":"Lampung","regency":"Pesawaran"}""";
 
     public static TheoryData<string, string, string, int, string> Cases => new()

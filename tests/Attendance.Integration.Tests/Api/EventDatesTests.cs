@@ -1,18 +1,11 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Attendance.Export;
-using Attendance.Testing;
 using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Api;
 
 /// <summary>An event's dates and its stored attendance stay consistent, and verify reports when they are not.</summary>
 public sealed class EventDatesTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task New_dates_that_leave_stored_attendance_outside_are_a_409_naming_the_days_and_change_nothing()
     {

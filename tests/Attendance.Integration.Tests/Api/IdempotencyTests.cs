@@ -1,17 +1,10 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Attendance.Submissions;
-using Attendance.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Api;
 
 /// <summary>An idempotency key never swallows another attendance, and a client's id reaches only as far as its source.</summary>
 public sealed class IdempotencyTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData("another person", "Rudi Hartono", "2023-06-05")]
     [InlineData("another day", "Made Wirawan", "2023-06-06")]

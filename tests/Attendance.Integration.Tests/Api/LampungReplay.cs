@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using Attendance.Testing;
 
 namespace Attendance.Integration.Tests.Api;
 

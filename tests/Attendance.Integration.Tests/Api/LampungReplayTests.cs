@@ -1,14 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Attendance.Testing;
-
 namespace Attendance.Integration.Tests.Api;
 
 public sealed class LampungReplayTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Replaying_the_Lampung_training_through_three_channels_with_retries_stores_each_attendance_once()
     {

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Attendance.Testing;
 using Microsoft.VisualBasic.FileIO;
 
 namespace Attendance.Integration.Tests.Api;
@@ -10,8 +6,6 @@ namespace Attendance.Integration.Tests.Api;
 /// <summary>The organizer's desk over real HTTP on Azurite: the link, its QR code, rotating it, and who attended.</summary>
 public sealed class OrganizerApiTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_form_url_is_absolute_from_the_request_or_from_the_configured_public_address()
     {

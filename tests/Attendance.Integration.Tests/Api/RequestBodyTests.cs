@@ -1,13 +1,8 @@
 using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.Json;
 using Attendance.Submissions;
-using Attendance.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Api;
 
@@ -17,8 +12,6 @@ public sealed class RequestBodyTests(AzuriteFixture azurite)
     private const string Valid = """{"eventId":"bimtek-spptik-lampung-2023","sessionDate":"2023-06-05","fullName":"Siti","province":"Lampung","regency":"Pesawaran"}""";
 
     private const string ValidForm = "eventId=bimtek-spptik-lampung-2023&sessionDate=2023-06-05&fullName=Siti&province=Lampung&regency=Pesawaran";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static TheoryData<string, string, string?, byte[], int> Cases => new()
     {

@@ -1,10 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using Attendance.Integration.Tests.FormTools;
-using Attendance.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Attendance.Integration.Tests.Api;
@@ -12,8 +8,6 @@ namespace Attendance.Integration.Tests.Api;
 /// <summary>No key or token reaches any log, at any level, from the product or from ASP.NET Core.</summary>
 public sealed class RequestLoggingTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     /// <summary>
     /// Logging opened up as someone chasing a bad request would: for every provider, or for one provider only
     /// (<c>Logging:Console:LogLevel:Default</c>), whose rules .NET prefers over every rule for all providers.

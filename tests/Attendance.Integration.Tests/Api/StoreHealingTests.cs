@@ -1,21 +1,14 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Attendance.Storage;
 using Attendance.Submissions;
-using Attendance.Testing;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Api;
 
 /// <summary>A store that loses a table heals without a restart, and lost ETag races are never a 500.</summary>
 public sealed class StoreHealingTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_submissions_table_deleted_under_the_running_service_is_created_again_on_the_next_post()
     {

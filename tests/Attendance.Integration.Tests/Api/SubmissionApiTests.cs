@@ -1,14 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Attendance.Testing;
-
 namespace Attendance.Integration.Tests.Api;
 
 public sealed class SubmissionApiTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Health_answers_when_storage_does()
     {

@@ -1,17 +1,10 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Attendance.Submissions;
-using Attendance.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Api;
 
 /// <summary>People are neither merged nor split by how their text is encoded.</summary>
 public sealed class TextEncodingTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     public static TheoryData<string, string, string, string> SamePerson => new()
     {
         // field, first writing, second writing, why they are one

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Attendance.Integration.Tests.Api;
-using Attendance.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -9,8 +8,6 @@ namespace Attendance.Integration.Tests.Browser;
 /// <summary>The printable daftar hadir as Chromium renders and prints it.</summary>
 public sealed partial class AttendanceSheetBrowserTests(AzuriteFixture azurite, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_days_list_renders_numbered_rows_with_a_signature_column_and_prints_on_A4_pages_with_the_header_repeated()
     {

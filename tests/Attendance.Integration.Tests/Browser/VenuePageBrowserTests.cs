@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Attendance.Integration.Tests.Api;
-using Attendance.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -9,8 +8,6 @@ namespace Attendance.Integration.Tests.Browser;
 /// <summary>The venue page as a participant meets it: a 360 px phone in headless Chromium, against the API on Azurite.</summary>
 public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task On_a_360_px_phone_the_page_is_Indonesian_fits_the_screen_and_confirms_who_signed_in_on_which_day_at_what_time()
     {

@@ -1,7 +1,4 @@
-using System.Net.Http.Json;
 using Attendance.Integration.Tests.Api;
-using Attendance.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Cli;
 
@@ -11,8 +8,6 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
     private const string SecretKey = "c2VjcmV0LWtleS1vZi10aGUtYWNjb3VudA==";
 
     private readonly DirectoryInfo data = Directory.CreateTempSubdirectory("attendance-data-");
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Export_and_verify_on_the_emulator_need_no_pseudonym_key_and_keep_the_one_they_made()

@@ -1,12 +1,8 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Attendance.Export;
 using Attendance.Integration.Tests.Api;
-using Attendance.Testing;
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Export;
 
@@ -18,8 +14,6 @@ namespace Attendance.Integration.Tests.Export;
 /// </summary>
 public sealed class AnalystFilterTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Filters_on_every_date_and_timestamp_count_every_row_and_all_statistics_bound_their_values()
     {

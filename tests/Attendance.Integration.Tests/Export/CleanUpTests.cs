@@ -1,11 +1,8 @@
-using System.Net.Http.Json;
 using Attendance.Delta;
 using Attendance.Export;
 using Attendance.Integration.Tests.Api;
-using Attendance.Testing;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Attendance.Integration.Tests.Export;
@@ -16,8 +13,6 @@ namespace Attendance.Integration.Tests.Export;
 /// </summary>
 public sealed class CleanUpTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Commits_older_than_the_log_retention_go_back_to_the_checkpoint_before_the_cutoff_and_the_table_still_reads_whole()
     {

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Attendance.Storage;
-using Attendance.Testing;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 

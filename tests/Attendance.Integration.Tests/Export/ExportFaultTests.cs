@@ -1,12 +1,9 @@
-using System.Net.Http.Json;
 using Attendance.Export;
 using Attendance.Integration.Tests.Api;
 using Attendance.Storage;
 using Attendance.Submissions;
-using Attendance.Testing;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Export;
 
@@ -18,8 +15,6 @@ namespace Attendance.Integration.Tests.Export;
 public sealed class ExportFaultTests(AzuriteFixture azurite)
 {
     private const int MaxRequestsPerRun = 200;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
     [InlineData(false, false)]

@@ -1,21 +1,14 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Attendance.Export;
 using Attendance.Integration.Tests.Api;
 using Attendance.Regions;
 using Attendance.Storage;
-using Attendance.Testing;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Export;
 
 public sealed class ExportTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task After_replaying_the_Lampung_training_and_exporting_every_attendance_is_in_the_Delta_table_once_with_official_codes()
     {

@@ -1,12 +1,8 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Attendance.Delta;
 using Attendance.Export;
 using Attendance.Integration.Tests.Api;
 using Attendance.Storage;
-using Attendance.Testing;
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Export;
 
@@ -17,8 +13,6 @@ namespace Attendance.Integration.Tests.Export;
 /// </summary>
 public sealed class LogSafetyTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_checkpoint_that_exists_is_never_overwritten()
     {

@@ -1,17 +1,13 @@
 using Attendance.Delta;
 using Attendance.Export;
 using Attendance.Storage;
-using Attendance.Testing;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Export;
 
 public sealed class OrphanFilesTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Clean_up_keeps_live_files_and_recently_removed_ones_and_deletes_the_rest()
     {

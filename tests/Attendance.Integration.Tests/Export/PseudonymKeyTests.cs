@@ -1,15 +1,10 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Attendance.Delta;
 using Attendance.Export;
 using Attendance.Integration.Tests.Api;
 using Attendance.Integration.Tests.Cli;
 using Attendance.Submissions;
-using Attendance.Testing;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Export;
 
@@ -20,8 +15,6 @@ namespace Attendance.Integration.Tests.Export;
 public sealed class PseudonymKeyTests(AzuriteFixture azurite)
 {
     private const string OtherKey = "another-pseudonym-key-from-a-new-vault-secret";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task An_export_or_verify_with_another_key_is_refused_and_no_blob_changes()

@@ -1,13 +1,8 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Attendance.Export;
 using Attendance.Integration.Tests.Api;
 using Attendance.Submissions;
-using Attendance.Testing;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Export;
 
@@ -20,8 +15,6 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
 {
     private const int Clients = 6;
     private const int PostsPerClient = 10;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
     [InlineData(true)]

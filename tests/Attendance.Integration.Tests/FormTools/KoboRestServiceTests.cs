@@ -1,11 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Attendance.Integration.Tests.Api;
 using Attendance.Submissions;
-using Attendance.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.FormTools;
 
@@ -16,8 +11,6 @@ namespace Attendance.Integration.Tests.FormTools;
 /// </summary>
 public sealed class KoboRestServiceTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     /// <summary>A submission of the documented XLSForm (docs/forms.md): questions in the groups peserta and asal.</summary>
     private static string Submission(string uuid, string fullName, string instanceId = "", string extra = "") => $$"""
         {

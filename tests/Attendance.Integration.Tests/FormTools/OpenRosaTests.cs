@@ -1,9 +1,6 @@
-using System.Net;
 using System.Xml.Linq;
 using Attendance.Integration.Tests.Api;
 using Attendance.Submissions;
-using Attendance.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.FormTools;
 
@@ -11,8 +8,6 @@ namespace Attendance.Integration.Tests.FormTools;
 public sealed class OpenRosaTests(AzuriteFixture azurite)
 {
     private static readonly XNamespace OpenRosa = "http://openrosa.org/http/response";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Head_with_the_function_key_as_password_answers_204_with_the_OpenRosa_headers()

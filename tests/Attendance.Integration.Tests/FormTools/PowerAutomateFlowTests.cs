@@ -1,12 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Attendance.Integration.Tests.Api;
 using Attendance.Submissions;
-using Attendance.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.FormTools;
 
@@ -17,8 +12,6 @@ namespace Attendance.Integration.Tests.FormTools;
 /// </summary>
 public sealed partial class PowerAutomateFlowTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     /// <summary>A response submitted 2023-06-05 01:15:41 UTC (08:15 WIB); Forms gives submitDate as "6/5/2023 1:15:41 AM".</summary>
     private static Dictionary<string, string> Response(string responseId, string responder, string name, string phone) => new(StringComparer.Ordinal)
     {
