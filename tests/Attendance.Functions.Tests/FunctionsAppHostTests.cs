@@ -13,13 +13,11 @@ public sealed class FunctionsAppHostTests
     public void The_worker_host_builds_and_activates_every_function_class()
     {
         var builder = FunctionsApplication.CreateBuilder([]);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(TestSettings.Offline(new Dictionary<string, string?>
         {
-            ["AttendanceStorage"] = "UseDevelopmentStorage=true",
-            ["Export:PseudonymKey"] = "pseudonym-key-for-function-tests-000000",
             // As the platform sets it in Azure (infra/ sets Forms__PublicBaseUrl too).
-            ["WEBSITE_HOSTNAME"] = "func-test.azurewebsites.net",
-        });
+            ["WEBSITE_HOSTNAME"] = TestSettings.AppHostName,
+        }));
         builder.AddAttendanceFunctions();
         using var host = builder.Build();
 
@@ -39,7 +37,7 @@ public sealed class FunctionsAppHostTests
             }
         }
 
-        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.Empty(failures);
         Assert.NotEmpty(FunctionCatalog.All);
     }
 }

@@ -20,18 +20,16 @@ namespace Attendance.Functions.Tests;
 /// </summary>
 public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const string PseudonymKey = "pseudonym-key-for-function-tests-000000";
-
     [Fact]
     public async Task An_event_is_registered_read_attended_and_exported_through_the_functions()
     {
-        await using var provider = BuildServices(Settings(azurite.ConnectionString));
+        await using var provider = TestServices.Build(Settings(azurite.ConnectionString));
         provider.GetRequiredService<IStartupValidator>().Validate();
         var eventId = "bimtek-" + Guid.NewGuid().ToString("N")[..8];
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
 
-        var health = await InvokeAsync(provider, "GET", "/api/health", null,
-            (request, f) => f.Create<HealthFunction>().Get(request, Ct));
+        var health = await WorkerInvocation.InvokeAsync(provider, "GET", "/api/health",
+            a => a.Create<HealthFunction>().Get(a.Request, Ct));
         Assert.Equal(StatusCodes.Status200OK, health.Status);
 
         var registration = new
@@ -41,8 +39,8 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
             endDate = today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             province = "Lampung",
         };
-        var put = await InvokeAsync(provider, "PUT", $"/api/events/{eventId}", registration,
-            (request, f) => f.Create<EventsFunctions>().Put(request, eventId, Ct));
+        var put = await WorkerInvocation.InvokeAsync(provider, "PUT", $"/api/events/{eventId}",
+            a => a.Create<EventsFunctions>().Put(a.Request, eventId, Ct), body: JsonSerializer.Serialize(registration));
         Assert.Equal(StatusCodes.Status201Created, put.Status);
         Assert.Equal($"/api/events/{eventId}", put.Location);
 
@@ -56,22 +54,22 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
             email = "siti.rahmawati@example.org",
             source = "function-test",
         };
-        var posted = await InvokeAsync(provider, "POST", "/api/submissions", submission,
-            (request, f) => f.Create<SubmissionsFunction>().Post(request, Ct));
+        var posted = await WorkerInvocation.InvokeAsync(provider, "POST", "/api/submissions",
+            a => a.Create<SubmissionsFunction>().Post(a.Request, Ct), body: JsonSerializer.Serialize(submission));
         Assert.Equal(StatusCodes.Status201Created, posted.Status);
-        var again = await InvokeAsync(provider, "POST", "/api/submissions", submission,
-            (request, f) => f.Create<SubmissionsFunction>().Post(request, Ct));
+        var again = await WorkerInvocation.InvokeAsync(provider, "POST", "/api/submissions",
+            a => a.Create<SubmissionsFunction>().Post(a.Request, Ct), body: JsonSerializer.Serialize(submission));
         Assert.Equal(posted.Json.GetProperty("submissionId").GetString(), again.Json.GetProperty("submissionId").GetString());
 
-        var read = await InvokeAsync(provider, "GET", $"/api/events/{eventId}", null,
-            (request, f) => f.Create<EventsFunctions>().Get(request, eventId, Ct));
+        var read = await WorkerInvocation.InvokeAsync(provider, "GET", $"/api/events/{eventId}",
+            a => a.Create<EventsFunctions>().Get(a.Request, eventId, Ct));
         Assert.Equal(StatusCodes.Status200OK, read.Status);
         Assert.False(read.Json.TryGetProperty("formToken", out _), "a function key must not reveal the form token.");
 
         // The timer exports the new attendance; the HTTP export right after finds nothing new to append.
         await ActivatorUtilities.CreateInstance<ExportTimerFunction>(provider).Run(new TimerInfo(), new InvocationContext(provider), Ct);
-        var exported = await InvokeAsync(provider, "POST", "/api/exports", null,
-            (request, f) => f.Create<ExportsFunction>().Post(request, Ct));
+        var exported = await WorkerInvocation.InvokeAsync(provider, "POST", "/api/exports",
+            a => a.Create<ExportsFunction>().Post(a.Request, Ct));
         Assert.Equal(StatusCodes.Status200OK, exported.Status);
         var attendance = exported.Json.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("table").GetString() == "attendance");
         Assert.Equal(0, attendance.GetProperty("rowsAdded").GetInt64());
@@ -81,9 +79,9 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
     [Fact]
     public async Task A_missing_event_is_a_problem_response_not_a_failed_invocation()
     {
-        await using var provider = BuildServices(Settings(azurite.ConnectionString));
-        var response = await InvokeAsync(provider, "GET", "/api/events/no-such-event", null,
-            (request, f) => f.Create<EventsFunctions>().Get(request, "no-such-event", Ct));
+        await using var provider = TestServices.Build(Settings(azurite.ConnectionString));
+        var response = await WorkerInvocation.InvokeAsync(provider, "GET", "/api/events/no-such-event",
+            a => a.Create<EventsFunctions>().Get(a.Request, "no-such-event", Ct));
         Assert.Equal(StatusCodes.Status404NotFound, response.Status);
         Assert.StartsWith("application/problem+json", response.ContentType, StringComparison.Ordinal);
     }
@@ -92,7 +90,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
     public async Task A_past_due_timer_run_is_logged_as_a_warning_and_still_exports()
     {
         var logs = new CapturedLogs();
-        await using var provider = BuildServices(Settings(azurite.ConnectionString), logs);
+        await using var provider = TestServices.Build(Settings(azurite.ConnectionString), logs);
         var timer = new TimerInfo
         {
             IsPastDue = true,
@@ -112,7 +110,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
     public async Task An_on_time_timer_run_logs_no_warning()
     {
         var logs = new CapturedLogs();
-        await using var provider = BuildServices(Settings(azurite.ConnectionString), logs);
+        await using var provider = TestServices.Build(Settings(azurite.ConnectionString), logs);
         await ActivatorUtilities.CreateInstance<ExportTimerFunction>(provider).Run(new TimerInfo(), new InvocationContext(provider), Ct);
         Assert.DoesNotContain(logs.Entries, e => e.EventId == 2103);
         Assert.Contains(logs.Entries, e => e.EventId == 2001);
@@ -123,7 +121,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
     {
         var settings = Settings(azurite.ConnectionString);
         settings["Export:PseudonymKey"] = "@Microsoft.KeyVault(SecretUri=https://kv-abc.vault.azure.net/secrets/PseudonymKey/)";
-        await using var provider = BuildServices(settings);
+        await using var provider = TestServices.Build(settings);
         var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
         Assert.Contains("unresolved Key Vault reference", failure.Message, StringComparison.Ordinal);
     }
@@ -134,14 +132,14 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
         // The link would otherwise follow each request's Host header, which the client chooses.
         var settings = Settings(azurite.ConnectionString);
         settings.Remove("WEBSITE_HOSTNAME");
-        await using (var provider = BuildServices(settings))
+        await using (var provider = TestServices.Build(settings))
         {
             var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
             Assert.Contains("Forms:PublicBaseUrl must be set", failure.Message, StringComparison.Ordinal);
         }
 
         settings["Forms:PublicBaseUrl"] = "https://hadir.perpusnas.example";
-        await using (var provider = BuildServices(settings))
+        await using (var provider = TestServices.Build(settings))
         {
             provider.GetRequiredService<IStartupValidator>().Validate();
         }
@@ -150,71 +148,10 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
     [Fact]
     public async Task Startup_accepts_a_resolved_pseudonym_key()
     {
-        await using var provider = BuildServices(Settings(azurite.ConnectionString));
+        await using var provider = TestServices.Build(Settings(azurite.ConnectionString));
         provider.GetRequiredService<IStartupValidator>().Validate();
     }
 
-    private static Dictionary<string, string?> Settings(string connectionString) => new()
-    {
-        ["WEBSITE_HOSTNAME"] = "func-test.azurewebsites.net",
-        ["AttendanceStorage"] = connectionString,
-        ["AttendanceStorage:MaxRetries"] = "1",
-        ["AttendanceStorage:RetryDelay"] = "00:00:00.050",
-        ["Store:EventsTable"] = StorageNames.Table("events"),
-        ["Store:SubmissionsTable"] = StorageNames.Table("submissions"),
-        ["Export:Container"] = StorageNames.Container("analytics"),
-        ["Export:PseudonymKey"] = PseudonymKey,
-    };
-
-    // Core's registrations as the worker gets them from AddAttendanceFunctions, on a plain container; the worker's
-    // own plumbing (ASP.NET Core integration, telemetry) is built in FunctionsAppHostTests.
-    private static ServiceProvider BuildServices(Dictionary<string, string?> settings, CapturedLogs? logs = null)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(logging =>
-        {
-            if (logs is not null)
-            {
-                logging.AddProvider(logs);
-            }
-        });
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddAttendance(configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-    }
-
-    private static async Task<Response> InvokeAsync(
-        IServiceProvider provider, string method, string path, object? body, Func<HttpRequest, Activator, Task<IResult>> function)
-    {
-        var context = new DefaultHttpContext { RequestServices = provider, TraceIdentifier = Guid.NewGuid().ToString("N") };
-        context.Request.Method = method;
-        context.Request.Scheme = "https";
-        context.Request.Host = new HostString("func-test.azurewebsites.net");
-        context.Request.Path = path;
-        if (body is not null)
-        {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(body);
-            context.Request.ContentType = "application/json";
-            context.Request.ContentLength = bytes.Length;
-            context.Request.Body = new MemoryStream(bytes);
-        }
-
-        context.Response.Body = new MemoryStream();
-        var result = await function(context.Request, new Activator(provider));
-        await result.ExecuteAsync(context);
-
-        var text = Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray());
-        var json = text.Length > 0 && context.Response.ContentType?.Contains("json", StringComparison.Ordinal) == true
-            ? JsonDocument.Parse(text).RootElement.Clone()
-            : default;
-        return new Response(context.Response.StatusCode, context.Response.ContentType ?? string.Empty, context.Response.Headers.Location.ToString(), json);
-    }
-
-    private sealed record Response(int Status, string ContentType, string Location, JsonElement Json);
-
-    private sealed class Activator(IServiceProvider provider)
-    {
-        public T Create<T>() => ActivatorUtilities.CreateInstance<T>(provider);
-    }
+    private static Dictionary<string, string?> Settings(string connectionString) =>
+        TestSettings.Create(connectionString, new Dictionary<string, string?> { ["WEBSITE_HOSTNAME"] = TestSettings.AppHostName });
 }

@@ -57,9 +57,7 @@ public sealed class OpenRosaFunctionTests
     private static IHost BuildWorker(Dictionary<string, string?> settings)
     {
         var builder = FunctionsApplication.CreateBuilder([]);
-        settings["AttendanceStorage"] = "UseDevelopmentStorage=true";
-        settings["Export:PseudonymKey"] = "pseudonym-key-for-function-tests-000000";
-        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(TestSettings.Offline(settings));
         builder.AddAttendanceFunctions();
         return builder.Build();
     }

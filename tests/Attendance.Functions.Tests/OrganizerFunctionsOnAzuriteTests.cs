@@ -15,28 +15,28 @@ namespace Attendance.Functions.Tests;
 /// </summary>
 public sealed class OrganizerFunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const string Host = "func-test.azurewebsites.net";
+    private const string Host = TestSettings.AppHostName;
 
     [Fact]
     public async Task The_organizer_gets_an_absolute_link_its_qr_code_a_rotated_link_and_the_days_csv_through_the_functions()
     {
         await using var provider = BuildServices(azurite.ConnectionString, burst: 600);
         var (eventId, today) = Event();
-        var put = await InvokeAsync(provider, "PUT", $"/api/events/{eventId}", Registration(today), null, a => a.Create<EventsFunctions>().Put(a.Request, eventId, Ct));
-        var formUrl = Json(put).GetProperty("formUrl").GetString()!;
+        var put = await WorkerInvocation.InvokeAsync(provider, "PUT", $"/api/events/{eventId}", a => a.Create<EventsFunctions>().Put(a.Request, eventId, Ct), body: Registration(today));
+        var formUrl = put.Json.GetProperty("formUrl").GetString()!;
         Assert.StartsWith($"https://{Host}/api/events/{eventId}/form?token=", formUrl, StringComparison.Ordinal);
 
-        var qr = await InvokeAsync(provider, "GET", $"/api/events/{eventId}/qr", null, null, a => a.Create<EventLinkFunctions>().GetQr(a.Request, eventId, Ct));
+        var qr = await WorkerInvocation.InvokeAsync(provider, "GET", $"/api/events/{eventId}/qr", a => a.Create<EventLinkFunctions>().GetQr(a.Request, eventId, Ct));
         Assert.Equal(StatusCodes.Status200OK, qr.Status);
         Assert.Equal("image/png", qr.Headers.ContentType.ToString());
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], qr.Body[..4]);
 
-        var rotated = await InvokeAsync(provider, "POST", $"/api/events/{eventId}/form-token", null, null,
+        var rotated = await WorkerInvocation.InvokeAsync(provider, "POST", $"/api/events/{eventId}/form-token",
             a => a.Create<EventLinkFunctions>().RotateFormToken(a.Request, eventId, Ct));
-        var newUrl = Json(rotated).GetProperty("formUrl").GetString()!;
+        var newUrl = rotated.Json.GetProperty("formUrl").GetString()!;
         Assert.NotEqual(formUrl, newUrl);
-        var oldPage = await InvokeAsync(provider, "GET", formUrl, null, null, a => a.Create<FormsFunctions>().Get(a.Request, eventId, Ct));
-        var newPage = await InvokeAsync(provider, "GET", newUrl, null, null, a => a.Create<FormsFunctions>().Get(a.Request, eventId, Ct));
+        var oldPage = await WorkerInvocation.InvokeAsync(provider, "GET", formUrl, a => a.Create<FormsFunctions>().Get(a.Request, eventId, Ct));
+        var newPage = await WorkerInvocation.InvokeAsync(provider, "GET", newUrl, a => a.Create<FormsFunctions>().Get(a.Request, eventId, Ct));
         Assert.Equal(StatusCodes.Status401Unauthorized, oldPage.Status);
         Assert.Equal(StatusCodes.Status200OK, newPage.Status);
         Assert.Contains("frame-ancestors 'none'", newPage.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
@@ -45,10 +45,10 @@ public sealed class OrganizerFunctionsOnAzuriteTests(AzuriteFixture azurite) : I
         Assert.Equal("no-store", newPage.Headers.CacheControl.ToString());
 
         var form = $"fullName={Uri.EscapeDataString("Ni Luh Putu Ayu Dewi")}&province=Lampung&regency={Uri.EscapeDataString("Kabupaten Pesawaran")}";
-        var signedIn = await InvokeAsync(provider, "POST", newUrl, form, null, a => a.Create<FormsFunctions>().Post(a.Request, eventId, Ct));
+        var signedIn = await WorkerInvocation.InvokeAsync(provider, "POST", newUrl, a => a.Create<FormsFunctions>().Post(a.Request, eventId, Ct), body: form);
         Assert.Equal(StatusCodes.Status201Created, signedIn.Status);
 
-        var csv = await InvokeAsync(provider, "GET", $"/api/events/{eventId}/attendance?date={today:yyyy-MM-dd}&format=csv", null, null,
+        var csv = await WorkerInvocation.InvokeAsync(provider, "GET", $"/api/events/{eventId}/attendance?date={today:yyyy-MM-dd}&format=csv",
             a => a.Create<AttendanceFunction>().Get(a.Request, eventId, Ct));
         Assert.Equal(StatusCodes.Status200OK, csv.Status);
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv.Body[..3]);
@@ -61,17 +61,17 @@ public sealed class OrganizerFunctionsOnAzuriteTests(AzuriteFixture azurite) : I
         var logs = new CapturedLogs();
         await using var provider = BuildServices(azurite.ConnectionString, burst: 5, logs);
         var (eventId, today) = Event();
-        var put = await InvokeAsync(provider, "PUT", $"/api/events/{eventId}", Registration(today), null, a => a.Create<EventsFunctions>().Put(a.Request, eventId, Ct));
-        var formUrl = Json(put).GetProperty("formUrl").GetString()!;
+        var put = await WorkerInvocation.InvokeAsync(provider, "PUT", $"/api/events/{eventId}", a => a.Create<EventsFunctions>().Put(a.Request, eventId, Ct), body: Registration(today));
+        var formUrl = put.Json.GetProperty("formUrl").GetString()!;
 
         var statuses = new List<int>();
         for (var i = 0; i < 6; i++)
         {
-            statuses.Add((await InvokeAsync(provider, "GET", formUrl, null, "203.0.113.7", a => a.Create<FormsFunctions>().Get(a.Request, eventId, Ct))).Status);
+            statuses.Add((await WorkerInvocation.InvokeAsync(provider, "GET", formUrl, a => a.Create<FormsFunctions>().Get(a.Request, eventId, Ct), forwardedFor: "203.0.113.7")).Status);
         }
 
-        var limited = await InvokeAsync(provider, "GET", formUrl, null, "203.0.113.7", a => a.Create<FormsFunctions>().Get(a.Request, eventId, Ct));
-        var otherHotel = await InvokeAsync(provider, "GET", formUrl, null, "198.51.100.20", a => a.Create<FormsFunctions>().Get(a.Request, eventId, Ct));
+        var limited = await WorkerInvocation.InvokeAsync(provider, "GET", formUrl, a => a.Create<FormsFunctions>().Get(a.Request, eventId, Ct), forwardedFor: "203.0.113.7");
+        var otherHotel = await WorkerInvocation.InvokeAsync(provider, "GET", formUrl, a => a.Create<FormsFunctions>().Get(a.Request, eventId, Ct), forwardedFor: "198.51.100.20");
 
         Assert.Equal([200, 200, 200, 200, 200, 429], statuses);
         Assert.Equal(StatusCodes.Status429TooManyRequests, limited.Status);
@@ -94,15 +94,15 @@ public sealed class OrganizerFunctionsOnAzuriteTests(AzuriteFixture azurite) : I
         var (eventId, today) = Event();
         const string forged = "hadir-perpusnas.attacker.example";
 
-        var put = await InvokeAsync(provider, "PUT", $"/api/events/{eventId}", Registration(today), null,
-            a => a.Create<EventsFunctions>().Put(a.Request, eventId, Ct), host: forged);
-        var rotated = await InvokeAsync(provider, "POST", $"/api/events/{eventId}/form-token", null, null,
+        var put = await WorkerInvocation.InvokeAsync(provider, "PUT", $"/api/events/{eventId}",
+            a => a.Create<EventsFunctions>().Put(a.Request, eventId, Ct), body: Registration(today), host: forged);
+        var rotated = await WorkerInvocation.InvokeAsync(provider, "POST", $"/api/events/{eventId}/form-token",
             a => a.Create<EventLinkFunctions>().RotateFormToken(a.Request, eventId, Ct), host: forged);
-        var qr = await InvokeAsync(provider, "GET", $"/api/events/{eventId}/qr", null, null,
+        var qr = await WorkerInvocation.InvokeAsync(provider, "GET", $"/api/events/{eventId}/qr",
             a => a.Create<EventLinkFunctions>().GetQr(a.Request, eventId, Ct), host: forged);
 
-        Assert.StartsWith($"{expected}/api/events/{eventId}/form?token=", Json(put).GetProperty("formUrl").GetString(), StringComparison.Ordinal);
-        var formUrl = Json(rotated).GetProperty("formUrl").GetString()!;
+        Assert.StartsWith($"{expected}/api/events/{eventId}/form?token=", put.Json.GetProperty("formUrl").GetString(), StringComparison.Ordinal);
+        var formUrl = rotated.Json.GetProperty("formUrl").GetString()!;
         Assert.StartsWith($"{expected}/api/events/{eventId}/form?token=", formUrl, StringComparison.Ordinal);
         var png = Path.Combine(Path.GetTempPath(), $"qr-{Guid.NewGuid():N}.png");
         await File.WriteAllBytesAsync(png, qr.Body, Ct);
@@ -130,73 +130,15 @@ public sealed class OrganizerFunctionsOnAzuriteTests(AzuriteFixture azurite) : I
         province = "Lampung",
     });
 
-    private static JsonElement Json(Response response) => JsonDocument.Parse(response.Body).RootElement.Clone();
-
-    private static ServiceProvider BuildServices(string connectionString, int burst, CapturedLogs? logs = null, string? publicBaseUrl = null)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            // As App Service and Functions set it in Azure.
-            ["WEBSITE_HOSTNAME"] = Host,
-            ["Forms:PublicBaseUrl"] = publicBaseUrl,
-            ["AttendanceStorage"] = connectionString,
-            ["AttendanceStorage:MaxRetries"] = "1",
-            ["AttendanceStorage:RetryDelay"] = "00:00:00.050",
-            ["Store:EventsTable"] = StorageNames.Table("events"),
-            ["Store:SubmissionsTable"] = StorageNames.Table("submissions"),
-            ["Export:Container"] = StorageNames.Container("analytics"),
-            ["Export:PseudonymKey"] = "pseudonym-key-for-function-tests-000000",
-            ["Forms:RateLimitBurst"] = burst.ToString(CultureInfo.InvariantCulture),
-            ["Forms:RateLimitPerMinute"] = "1",
-        }).Build();
-        var services = new ServiceCollection().AddLogging(logging =>
-        {
-            if (logs is not null)
+    private static ServiceProvider BuildServices(string connectionString, int burst, CapturedLogs? logs = null, string? publicBaseUrl = null) =>
+        TestServices.Build(
+            TestSettings.Create(connectionString, new Dictionary<string, string?>
             {
-                logging.AddProvider(logs);
-            }
-        });
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddAttendance(configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-    }
-
-    /// <summary>One invocation as the worker's ASP.NET Core integration makes it: a request (a form body when given as text), the result executed.</summary>
-    private static async Task<Response> InvokeAsync(
-        IServiceProvider provider, string method, string url, string? body, string? forwardedFor, Func<Invocation, Task<IResult>> function, string host = Host)
-    {
-        var uri = new Uri(new Uri($"https://{host}"), url);
-        var context = new DefaultHttpContext { RequestServices = provider };
-        context.Request.Method = method;
-        context.Request.Scheme = "https";
-        context.Request.Host = new HostString(host);
-        context.Request.Path = uri.AbsolutePath;
-        context.Request.QueryString = new QueryString(uri.Query);
-        context.Connection.RemoteIpAddress = System.Net.IPAddress.Loopback;
-        if (forwardedFor is not null)
-        {
-            // The platform's front end appends the client's address and port; what the client claimed comes first.
-            context.Request.Headers["X-Forwarded-For"] = $"10.9.9.9, {forwardedFor}:50123";
-        }
-
-        if (body is not null)
-        {
-            var bytes = Encoding.UTF8.GetBytes(body);
-            context.Request.ContentType = body.StartsWith('{') ? "application/json" : "application/x-www-form-urlencoded";
-            context.Request.ContentLength = bytes.Length;
-            context.Request.Body = new MemoryStream(bytes);
-        }
-
-        context.Response.Body = new MemoryStream();
-        var result = await function(new Invocation(context.Request, provider));
-        await result.ExecuteAsync(context);
-        return new Response(context.Response.StatusCode, context.Response.Headers, ((MemoryStream)context.Response.Body).ToArray());
-    }
-
-    private sealed record Response(int Status, IHeaderDictionary Headers, byte[] Body);
-
-    private sealed record Invocation(HttpRequest Request, IServiceProvider Provider)
-    {
-        public T Create<T>() => ActivatorUtilities.CreateInstance<T>(Provider);
-    }
+                // As App Service and Functions set it in Azure.
+                ["WEBSITE_HOSTNAME"] = Host,
+                ["Forms:PublicBaseUrl"] = publicBaseUrl,
+                ["Forms:RateLimitBurst"] = burst.ToString(CultureInfo.InvariantCulture),
+                ["Forms:RateLimitPerMinute"] = "1",
+            }),
+            logs);
 }

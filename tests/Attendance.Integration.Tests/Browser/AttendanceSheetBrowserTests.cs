@@ -18,11 +18,7 @@ public sealed partial class AttendanceSheetBrowserTests(AzuriteFixture azurite, 
             .Select(s => { s["institution"] = "Dinas Perpustakaan dan Kearsipan Kabupaten Pesawaran"; return s; })
             .ToList();
         await OrganizerApiTests.PostAsync(api, training);
-        await using var desk = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["x-functions-key"] = ApiServer.FunctionKey },
-            ViewportSize = new ViewportSize { Width = 1000, Height = 1400 },
-        });
+        await using var desk = await chromium.DeskAsync(new ViewportSize { Width = 1000, Height = 1400 });
         var page = await desk.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
@@ -57,10 +53,7 @@ public sealed partial class AttendanceSheetBrowserTests(AzuriteFixture azurite, 
         await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
         await OrganizerDesk.RegisterLampungAsync(api, Ct);
         await OrganizerApiTests.PostAsync(api, OrganizerApiTests.Training());
-        await using var desk = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["x-functions-key"] = ApiServer.FunctionKey },
-        });
+        await using var desk = await chromium.DeskAsync();
         var page = await desk.NewPageAsync();
 
         await page.GotoAsync(new Uri(api.Client.BaseAddress!, $"events/{Lampung.EventId}/attendance?format=html").AbsoluteUri);

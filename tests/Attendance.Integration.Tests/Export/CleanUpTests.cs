@@ -88,7 +88,7 @@ public sealed class CleanUpTests(AzuriteFixture azurite)
     public void A_negative_removed_file_retention_is_refused_at_start_naming_the_setting()
     {
         var settings = TestSettings.Create(azurite.ConnectionString, new Dictionary<string, string?> { ["Export:RemovedFileRetention"] = "-1.00:00:00" });
-        using var services = TestSettings.Services(settings);
+        using var services = TestServices.Build(settings);
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ExportOptions>>().Value);
         Assert.Contains("Export:RemovedFileRetention", error.Message, StringComparison.Ordinal);
     }

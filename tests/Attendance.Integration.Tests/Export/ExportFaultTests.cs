@@ -37,7 +37,7 @@ public sealed class ExportFaultTests(AzuriteFixture azurite)
                 ["Export:Container"] = StorageNames.Container("crash"),
                 ["AttendanceStorage:MaxRetries"] = "0",
             };
-            await using var services = TestSettings.Services(settings, s => s.AddStoragePipelinePolicy(faults));
+            await using var services = TestServices.Build(settings, configure: s => s.AddStoragePipelinePolicy(faults));
             var runner = services.GetRequiredService<ExportRunner>();
             if (incremental)
             {

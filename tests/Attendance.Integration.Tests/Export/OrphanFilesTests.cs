@@ -12,7 +12,7 @@ public sealed class OrphanFilesTests(AzuriteFixture azurite)
     public async Task Clean_up_keeps_live_files_and_recently_removed_ones_and_deletes_the_rest()
     {
         var settings = TestSettings.Create(azurite.ConnectionString);
-        await using var services = TestSettings.Services(settings);
+        await using var services = TestServices.Build(settings);
         var container = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(settings["Export:Container"]!);
         await container.CreateIfNotExistsAsync(cancellationToken: Ct);
         var now = DateTimeOffset.UtcNow;
