@@ -36,6 +36,13 @@ public static class TestSettings
         overrides);
 
     /// <summary>
+    /// <see cref="Create"/> for the Functions app as Azure runs it: the platform sets <c>WEBSITE_HOSTNAME</c>, which the
+    /// venue link falls back on.
+    /// </summary>
+    public static Dictionary<string, string?> InAzure(string connectionString, IDictionary<string, string?>? overrides = null) =>
+        With(Create(connectionString, new Dictionary<string, string?> { ["WEBSITE_HOSTNAME"] = AppHostName }), overrides);
+
+    /// <summary>
     /// A host that is built but never reaches storage (the emulator's well-known connection), with only what startup
     /// requires: no keys, no log levels, so a test states each setting it is about.
     /// </summary>

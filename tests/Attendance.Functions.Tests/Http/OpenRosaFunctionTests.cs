@@ -1,14 +1,12 @@
 using System.Text;
-using Attendance.Api;
 using Attendance.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
-namespace Attendance.Functions.Tests;
+namespace Attendance.Functions.Tests.Http;
 
 /// <summary>
 /// The OpenRosa route in the worker: anonymous at the Functions host (Collect sends HTTP Basic, which the host does
@@ -39,19 +37,6 @@ public sealed class OpenRosaFunctionTests
         // The Functions host's own keys are not readable by the worker; an app with Auth__FunctionKey unset refuses all.
         using var host = BuildWorker([]);
         Assert.Equal(StatusCodes.Status401Unauthorized, (await HeadAsync(host, password)).StatusCode);
-    }
-
-    [Fact]
-    public void The_worker_holds_ASP_NET_Cores_URL_lines_below_Warning_Kestrels_bad_request_lines_off_and_keeps_the_products_request_line()
-    {
-        // The worker runs ASP.NET Core hosting too (ConfigureFunctionsWebApplication), whose Information lines carry
-        // the query string: the form's token, a 'code' key.
-        using var host = BuildWorker([]);
-        var loggers = host.Services.GetRequiredService<ILoggerFactory>();
-        Assert.False(loggers.CreateLogger(AttendanceServiceCollectionExtensions.HostingDiagnosticsCategory).IsEnabled(LogLevel.Information));
-        // Kestrel's bad-request lines quote a refused request line, key and all.
-        Assert.False(loggers.CreateLogger(AttendanceServiceCollectionExtensions.KestrelBadRequestsCategory).IsEnabled(LogLevel.Trace));
-        Assert.True(loggers.CreateLogger(typeof(ApiGuard).FullName!).IsEnabled(LogLevel.Information));
     }
 
     private static IHost BuildWorker(Dictionary<string, string?> settings)

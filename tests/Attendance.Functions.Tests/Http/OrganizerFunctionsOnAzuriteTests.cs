@@ -3,15 +3,13 @@ using System.Text;
 using System.Text.Json;
 using Attendance.Functions.Http;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-namespace Attendance.Functions.Tests;
+namespace Attendance.Functions.Tests.Http;
 
 /// <summary>
-/// The venue page and the organizer's desk through the function classes, as the worker runs them (no ASP.NET
-/// middleware: the handlers send the headers and apply the rate limit themselves), on a real Azurite.
+/// The venue page and the organizer's desk through the function classes, as the worker runs them
+/// (<see cref="WorkerInvocation"/>), on a real Azurite.
 /// </summary>
 public sealed class OrganizerFunctionsOnAzuriteTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -75,7 +73,7 @@ public sealed class OrganizerFunctionsOnAzuriteTests(AzuriteFixture azurite) : I
 
         Assert.Equal([200, 200, 200, 200, 200, 429], statuses);
         Assert.Equal(StatusCodes.Status429TooManyRequests, limited.Status);
-        Assert.True(int.Parse(limited.Headers.RetryAfter.ToString(), CultureInfo.InvariantCulture) >= 1);
+        Assert.InRange(int.Parse(limited.Headers.RetryAfter.ToString(), CultureInfo.InvariantCulture), 1, int.MaxValue);
         Assert.Equal("no-store", limited.Headers.CacheControl.ToString());
         Assert.Equal(StatusCodes.Status200OK, otherHotel.Status);
         // Two refusals, one warning; it names the event, never the link's token or the address.
@@ -132,10 +130,8 @@ public sealed class OrganizerFunctionsOnAzuriteTests(AzuriteFixture azurite) : I
 
     private static ServiceProvider BuildServices(string connectionString, int burst, CapturedLogs? logs = null, string? publicBaseUrl = null) =>
         TestServices.Build(
-            TestSettings.Create(connectionString, new Dictionary<string, string?>
+            TestSettings.InAzure(connectionString, new Dictionary<string, string?>
             {
-                // As App Service and Functions set it in Azure.
-                ["WEBSITE_HOSTNAME"] = Host,
                 ["Forms:PublicBaseUrl"] = publicBaseUrl,
                 ["Forms:RateLimitBurst"] = burst.ToString(CultureInfo.InvariantCulture),
                 ["Forms:RateLimitPerMinute"] = "1",

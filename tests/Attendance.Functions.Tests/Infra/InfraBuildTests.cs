@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Attendance.Functions.Tests;
+namespace Attendance.Functions.Tests.Infra;
 
 /// <summary>
 /// infra/ compiles and lints clean with the Bicep CLI (errors and warnings alike, modules included), so what

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Attendance.Functions.Tests;
+namespace Attendance.Functions.Tests.Infra;
 
 /// <summary>
 /// infra/main.bicep compiled to the ARM template that <c>azd provision</c> sends, once per test run: what Azure

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace Attendance.Functions.Tests;
+namespace Attendance.Functions.Tests.Infra;
 
 /// <summary>
 /// infra/hooks/postprovision.sh against a stand-in <c>az</c> that answers as Azure would, keeping its state (the

@@ -3,7 +3,7 @@ using Attendance.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
-namespace Attendance.Functions.Tests;
+namespace Attendance.Functions.Tests.Metadata;
 
 /// <summary>
 /// The Functions app serves exactly the local server's routes, with the same methods and keys: read from the

@@ -1,4 +1,4 @@
-namespace Attendance.Functions.Tests;
+namespace Attendance.Functions.Tests.Metadata;
 
 /// <summary>
 /// The venue and organizer routes as the Functions host will index them (functions.metadata from the build): who may
