@@ -1,7 +1,5 @@
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Functions.Tests;
 

@@ -1,4 +1,3 @@
-using Attendance.Export;
 using Attendance.Parquet.Tests.Oracles;
 
 namespace Attendance.Parquet.Tests;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Attendance.Export;
 using Attendance.Parquet.Tests.Oracles;
 
 namespace Attendance.Parquet.Tests;

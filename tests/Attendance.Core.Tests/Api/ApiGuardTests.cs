@@ -1,5 +1,4 @@
 using Attendance.Api;
-using Attendance.Events;
 using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;

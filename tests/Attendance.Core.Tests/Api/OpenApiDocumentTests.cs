@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Attendance.Api;
-using Attendance.Submissions;
 
 namespace Attendance.Core.Tests.Api;
 

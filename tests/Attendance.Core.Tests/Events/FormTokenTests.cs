@@ -1,5 +1,3 @@
-using Attendance.Events;
-
 namespace Attendance.Core.Tests.Events;
 
 public sealed class FormTokenTests

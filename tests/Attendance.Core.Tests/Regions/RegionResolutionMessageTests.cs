@@ -1,5 +1,3 @@
-using Attendance.Regions;
-
 namespace Attendance.Core.Tests.Regions;
 
 public class RegionResolutionMessageTests

@@ -1,6 +1,3 @@
-using Attendance.Regions;
-using Attendance.Submissions;
-
 namespace Attendance.Core.Tests.Submissions;
 
 public sealed class BatchDeduplicationTests

@@ -1,5 +1,3 @@
-using Attendance.Submissions;
-
 namespace Attendance.Core.Tests.Submissions;
 
 /// <summary>Contact details hidden in free text are refused, and the numbers Indonesian institutions and positions carry are not (<see cref="ContactDetailsInText"/>).</summary>

@@ -1,5 +1,3 @@
-using Attendance.Submissions;
-
 namespace Attendance.Core.Tests.Submissions;
 
 /// <summary>Phone numbers and emails written differently are stored as one, and implausible ones are refused (<see cref="ContactRules"/>).</summary>

@@ -1,5 +1,3 @@
-using Attendance.Submissions;
-
 namespace Attendance.Core.Tests.Submissions;
 
 /// <summary>Ids that become storage keys are restricted to what Table storage keys and URLs carry safely (<see cref="Identifiers"/>).</summary>

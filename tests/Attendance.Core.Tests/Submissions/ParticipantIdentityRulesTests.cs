@@ -1,5 +1,3 @@
-using Attendance.Submissions;
-
 namespace Attendance.Core.Tests.Submissions;
 
 /// <summary>Who a participant is across sign-ins, and the pseudonym that stands for them in the export (<see cref="ParticipantIdentity"/>).</summary>

@@ -1,5 +1,3 @@
-using Attendance.Submissions;
-
 namespace Attendance.Core.Tests.Submissions;
 
 /// <summary>Free text is trimmed and folded, and refused naming the field when it holds control characters, broken UTF-16 or too much (<see cref="TextRules"/>).</summary>

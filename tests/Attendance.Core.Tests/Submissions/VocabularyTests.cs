@@ -1,5 +1,3 @@
-using Attendance.Submissions;
-
 namespace Attendance.Core.Tests.Submissions;
 
 /// <summary>Vocabulary values are stored as one code, and an unknown one is refused listing the codes (<see cref="Vocabulary"/>).</summary>

@@ -1,8 +1,3 @@
-using Attendance.Events;
-using Attendance.Venue;
-using Attendance.Regions;
-using Attendance.Submissions;
-
 namespace Attendance.Core.Tests.Venue;
 
 public sealed class EventFormPageTests

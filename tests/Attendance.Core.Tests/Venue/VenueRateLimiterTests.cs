@@ -1,5 +1,4 @@
 using System.Net;
-using Attendance.Venue;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,4 @@
-using Attendance.Events;
 using Attendance.Export;
-using Attendance.Submissions;
-using Attendance.Venue;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 

@@ -1,6 +1,3 @@
-using Attendance.Events;
-using Attendance.Venue;
-
 namespace Attendance.Core.Tests.Venue;
 
 public sealed class VenueWindowTests

@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using Attendance.Functions.Http;
 using Attendance.Functions.Timers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Attendance.Functions.Tests.Http;

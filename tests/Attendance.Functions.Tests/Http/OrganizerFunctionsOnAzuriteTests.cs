@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Attendance.Functions.Http;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Functions.Tests.Http;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Attendance.Functions.Tests.Infra;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Attendance.Functions.Tests.Infra;
 
 namespace Attendance.Functions.Tests.Settings;

@@ -1,6 +1,5 @@
 using Attendance.Functions.Timers;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Attendance.Functions.Tests.Timers;

@@ -1,6 +1,3 @@
-using System.Text;
-using Attendance.Submissions;
-
 namespace Attendance.Integration.Tests.Api;
 
 /// <summary>Every bad input gets a 4xx naming the field, and nothing is stored.</summary>

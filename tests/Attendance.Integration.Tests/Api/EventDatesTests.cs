@@ -1,4 +1,3 @@
-using Attendance.Export;
 using Azure.Data.Tables;
 
 namespace Attendance.Integration.Tests.Api;

@@ -1,5 +1,3 @@
-using Attendance.Submissions;
-
 namespace Attendance.Integration.Tests.Api;
 
 /// <summary>An idempotency key never swallows another attendance, and a client's id reaches only as far as its source.</summary>

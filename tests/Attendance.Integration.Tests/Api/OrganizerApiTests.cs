@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.VisualBasic.FileIO;
 
 namespace Attendance.Integration.Tests.Api;

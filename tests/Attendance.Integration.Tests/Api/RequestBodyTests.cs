@@ -1,7 +1,5 @@
 using System.IO.Compression;
 using System.Net.Sockets;
-using System.Text;
-using Attendance.Submissions;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Attendance.Integration.Tests.Api;

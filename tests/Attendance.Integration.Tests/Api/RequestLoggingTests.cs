@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
 using Attendance.Integration.Tests.FormTools;
 using Microsoft.Extensions.Logging;
 

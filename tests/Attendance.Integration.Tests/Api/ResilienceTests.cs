@@ -1,6 +1,3 @@
-using Attendance.Storage;
-using Attendance.Submissions;
-
 namespace Attendance.Integration.Tests.Api;
 
 public sealed class ResilienceTests(AzuriteFixture azurite)

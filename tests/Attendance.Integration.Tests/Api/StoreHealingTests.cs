@@ -1,5 +1,3 @@
-using Attendance.Storage;
-using Attendance.Submissions;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;

@@ -1,5 +1,3 @@
-using Attendance.Submissions;
-
 namespace Attendance.Integration.Tests.Api;
 
 /// <summary>People are neither merged nor split by how their text is encoded.</summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Attendance.Integration.Tests.Api;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

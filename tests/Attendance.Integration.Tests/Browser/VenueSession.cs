@@ -1,4 +1,3 @@
-using Attendance.Integration.Tests.Api;
 using Microsoft.Playwright;
 
 namespace Attendance.Integration.Tests.Browser;

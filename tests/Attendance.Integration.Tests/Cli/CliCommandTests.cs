@@ -1,5 +1,3 @@
-using Attendance.Integration.Tests.Api;
-
 namespace Attendance.Integration.Tests.Cli;
 
 /// <summary>The admin commands as a person types them: with the local defaults, and failing in one line.</summary>

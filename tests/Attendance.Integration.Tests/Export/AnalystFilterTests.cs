@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Text;
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
-using Azure.Storage.Blobs;
 
 namespace Attendance.Integration.Tests.Export;
 

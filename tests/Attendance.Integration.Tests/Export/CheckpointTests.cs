@@ -1,10 +1,3 @@
-using Attendance.Delta;
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
-using Attendance.Storage;
-using Azure.Storage.Blobs.Models;
-using Azure.Storage.Blobs;
-
 namespace Attendance.Integration.Tests.Export;
 
 /// <summary>

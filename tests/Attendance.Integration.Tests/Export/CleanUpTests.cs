@@ -1,8 +1,3 @@
-using Attendance.Delta;
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 
 namespace Attendance.Integration.Tests.Export;

@@ -1,7 +1,3 @@
-using Attendance.Storage;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-
 namespace Attendance.Integration.Tests.Export;
 
 /// <summary>

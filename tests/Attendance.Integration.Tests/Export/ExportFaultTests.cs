@@ -1,10 +1,3 @@
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
-using Attendance.Storage;
-using Attendance.Submissions;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-
 namespace Attendance.Integration.Tests.Export;
 
 /// <summary>

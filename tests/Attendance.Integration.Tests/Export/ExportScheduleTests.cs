@@ -1,10 +1,4 @@
 using Attendance.Api;
-using Attendance.Delta;
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
-using Attendance.Storage;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 

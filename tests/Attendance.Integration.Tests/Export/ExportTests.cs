@@ -1,9 +1,4 @@
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
 using Attendance.Regions;
-using Attendance.Storage;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 
 namespace Attendance.Integration.Tests.Export;
 

@@ -1,9 +1,3 @@
-using Attendance.Delta;
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
-using Attendance.Storage;
-using Azure.Storage.Blobs;
-
 namespace Attendance.Integration.Tests.Export;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Attendance.Delta;
-using Attendance.Export;
-using Attendance.Storage;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-
 namespace Attendance.Integration.Tests.Export;
 
 public sealed class OrphanFilesTests(AzuriteFixture azurite)

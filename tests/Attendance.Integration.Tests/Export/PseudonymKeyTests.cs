@@ -1,10 +1,4 @@
-using Attendance.Delta;
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
 using Attendance.Integration.Tests.Cli;
-using Attendance.Submissions;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 
 namespace Attendance.Integration.Tests.Export;
 

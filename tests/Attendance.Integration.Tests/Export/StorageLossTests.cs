@@ -1,8 +1,4 @@
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
-using Attendance.Submissions;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 
 namespace Attendance.Integration.Tests.Export;
 

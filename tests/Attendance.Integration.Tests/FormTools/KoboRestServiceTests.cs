@@ -1,7 +1,3 @@
-using System.Text;
-using Attendance.Integration.Tests.Api;
-using Attendance.Submissions;
-
 namespace Attendance.Integration.Tests.FormTools;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Xml.Linq;
-using Attendance.Integration.Tests.Api;
-using Attendance.Submissions;
 
 namespace Attendance.Integration.Tests.FormTools;
 

@@ -1,7 +1,4 @@
-using System.Text;
 using System.Text.RegularExpressions;
-using Attendance.Integration.Tests.Api;
-using Attendance.Submissions;
 
 namespace Attendance.Integration.Tests.FormTools;
 

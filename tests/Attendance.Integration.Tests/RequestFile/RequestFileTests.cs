@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.RegularExpressions;
 using Attendance.Api;
-using Attendance.Integration.Tests.Api;
 
 namespace Attendance.Integration.Tests.RequestFile;
 

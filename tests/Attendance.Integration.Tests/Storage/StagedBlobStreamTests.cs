@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 
 namespace Attendance.Storage;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 
 namespace Attendance.Storage;
 

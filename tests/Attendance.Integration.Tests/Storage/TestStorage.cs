@@ -1,6 +1,5 @@
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 
 namespace Attendance.Storage;

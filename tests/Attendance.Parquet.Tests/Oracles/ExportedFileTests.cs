@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Attendance.Export;
 
 namespace Attendance.Parquet.Tests.Oracles;
 
