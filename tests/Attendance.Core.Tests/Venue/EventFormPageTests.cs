@@ -2,12 +2,9 @@ namespace Attendance.Core.Tests.Venue;
 
 public sealed class EventFormPageTests
 {
-    private static readonly TrainingEvent Lampung = new()
+    private static readonly TrainingEvent Lampung = TestEvents.Lampung() with
     {
         Id = "bimtek-lampung",
-        Name = "Bimtek SPP-TIK Lampung",
-        StartDate = new DateOnly(2023, 6, 5),
-        EndDate = new DateOnly(2023, 6, 8),
         Province = RegionDirectory.Official.ResolveProvince("Lampung").Region,
         FormToken = "token-of-the-event-000000000000000",
     };

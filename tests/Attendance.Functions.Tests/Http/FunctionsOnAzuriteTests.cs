@@ -1,8 +1,6 @@
 using System.Globalization;
 using Attendance.Functions.Http;
 using Attendance.Functions.Timers;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 
 namespace Attendance.Functions.Tests.Http;

@@ -1,6 +1,5 @@
 using System.Text;
 using Attendance.Functions.Http;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;

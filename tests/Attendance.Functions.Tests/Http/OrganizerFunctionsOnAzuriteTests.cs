@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Attendance.Functions.Http;
-using Microsoft.AspNetCore.Http;
 
 namespace Attendance.Functions.Tests.Http;
 

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using Attendance.Api;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Attendance.Functions.Tests.Metadata;
 

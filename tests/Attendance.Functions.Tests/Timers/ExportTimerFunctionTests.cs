@@ -1,5 +1,4 @@
 using Attendance.Functions.Timers;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Attendance.Functions.Tests.Timers;

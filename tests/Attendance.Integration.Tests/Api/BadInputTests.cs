@@ -49,8 +49,7 @@ public sealed class BadInputTests(AzuriteFixture azurite)
     [MemberData(nameof(Cases))]
     public async Task Bad_input_gets_a_4xx_naming_the_field_and_stores_nothing(string what, string contentType, string body, int status, string field)
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
 
         using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);

@@ -8,8 +8,7 @@ public sealed class EventDatesTests(AzuriteFixture azurite)
     [Fact]
     public async Task New_dates_that_leave_stored_attendance_outside_are_a_409_naming_the_days_and_change_nothing()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         await PostAsync(api, Lampung.Submission("Ani Lestari", day: "2023-06-05"));
         await PostAsync(api, Lampung.Submission("Budi Santoso", day: "2023-06-05"));
         await PostAsync(api, Lampung.Submission("Ani Lestari", day: "2023-06-08"));
@@ -32,8 +31,7 @@ public sealed class EventDatesTests(AzuriteFixture azurite)
     [InlineData("2023-06-05", "2023-06-06")]
     public async Task Dates_that_keep_every_stored_attendance_inside_are_saved(string start, string end)
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         await PostAsync(api, Lampung.Submission("Ani Lestari", day: "2023-06-05"));
         await PostAsync(api, Lampung.Submission("Ani Lestari", day: "2023-06-06"));
         using var saved = await PutAsync(api, start, end);
@@ -46,8 +44,7 @@ public sealed class EventDatesTests(AzuriteFixture azurite)
     [Fact]
     public async Task Verify_reports_attendance_outside_its_events_dates()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         await PostAsync(api, Lampung.Submission("Ani Lestari", day: "2023-06-05"));
         await PostAsync(api, Lampung.Submission("Ani Lestari", day: "2023-06-07"));
         var reconciliation = api.Services.GetRequiredService<Reconciliation>();

@@ -5,12 +5,10 @@ public sealed class LampungReplayTests(AzuriteFixture azurite)
     [Fact]
     public async Task Replaying_the_Lampung_training_through_three_channels_with_retries_stores_each_attendance_once()
     {
-        var clock = new ManualTime(Lampung.During);
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
-        var token = await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
         var replay = new LampungReplay();
 
-        var outcome = await replay.PostAllAsync(api, clock, token, Ct);
+        var outcome = await replay.PostAllAsync(api, Ct);
 
         Assert.Equal(48, replay.Participants.Count);
         Assert.Equal(replay.ExpectedAttendances, outcome.Created.Count);

@@ -224,28 +224,17 @@ public sealed class OrganizerApiTests(AzuriteFixture azurite)
         var list = new List<Dictionary<string, string>>();
         foreach (var day in new[] { "2023-06-05", "2023-06-06", "2023-06-07", "2023-06-08" })
         {
-            var niLuh = Lampung.Submission("Ni Luh Putu Ayu Dewi", regency: "Kota Bandar Lampung", day: day);
-            niLuh["email"] = "niluh@perpus.id";
-            niLuh["source"] = "venue-form";
+            var niLuh = Lampung.Submission("Ni Luh Putu Ayu Dewi", regency: "Kota Bandar Lampung", day: day).With("email", "niluh@perpus.id").With("source", "venue-form");
             list.Add(niLuh);
         }
 
         foreach (var day in new[] { "2023-06-05", "2023-06-06" })
         {
-            var ahmad = Lampung.Submission("Ahmad Fauzi", regency: "Kabupaten Tanggamus", day: day);
-            ahmad["phone"] = "0812 3456 7000";
-            ahmad["position"] = "=HYPERLINK(\"x\")";
+            var ahmad = Lampung.Submission("Ahmad Fauzi", regency: "Kabupaten Tanggamus", day: day).With("phone", "0812 3456 7000").With("position", "=HYPERLINK(\"x\")");
             list.Add(ahmad);
         }
 
-        var siti = Lampung.Submission("Siti Nur'aini", day: "2023-06-06");
-        siti["email"] = "siti@perpusdes.id";
-        siti["gender"] = "P";
-        siti["institution"] = "Perpustakaan Desa Sukamaju";
-        siti["institutionType"] = "village_library";
-        siti["position"] = "Kepala, \"Perpustakaan\"";
-        siti["checkInAt"] = "2023-06-06T08:05:00+07:00";
-        siti["source"] = "kobo";
+        var siti = Lampung.Submission("Siti Nur'aini", day: "2023-06-06").With("email", "siti@perpusdes.id").With("gender", "P").With("institution", "Perpustakaan Desa Sukamaju").With("institutionType", "village_library").With("position", "Kepala, \"Perpustakaan\"").With("checkInAt", "2023-06-06T08:05:00+07:00").With("source", "kobo");
         list.Add(siti);
         return list;
     }

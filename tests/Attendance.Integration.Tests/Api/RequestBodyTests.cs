@@ -36,8 +36,7 @@ public sealed class RequestBodyTests(AzuriteFixture azurite)
     [MemberData(nameof(Cases))]
     public async Task Bodies_are_decoded_under_the_limits(string what, string contentType, string? contentEncoding, byte[] body, int status)
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         using var content = new ByteArrayContent(body);
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         if (contentEncoding is not null)
@@ -77,9 +76,8 @@ public sealed class RequestBodyTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_client_too_slow_to_send_its_body_gets_408_not_503()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, configureServices: services =>
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString, configureServices: services =>
             services.Configure<KestrelServerOptions>(o => o.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 100, gracePeriod: TimeSpan.FromSeconds(2))));
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
 
         // A phone on hotel Wi-Fi that sends the headers and a few bytes, then stalls.
         using var tcp = new TcpClient();

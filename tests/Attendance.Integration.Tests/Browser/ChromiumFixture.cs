@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Attendance.Integration.Tests.Browser;
 
 /// <summary>

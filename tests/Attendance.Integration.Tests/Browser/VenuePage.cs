@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Attendance.Integration.Tests.Browser;
 
 /// <summary>The venue page as a participant fills it in, by its labels; and what went wrong on it.</summary>

@@ -14,9 +14,8 @@ public sealed class AnalystFilterTests(AzuriteFixture azurite)
     public async Task Filters_on_every_date_and_timestamp_count_every_row_and_all_statistics_bound_their_values()
     {
         var clock = new ManualTime(Lampung.During);
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
-        var token = await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
-        await new LampungReplay().PostAllAsync(api, clock, token, Ct);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString, clock);
+        await new LampungReplay().PostAllAsync(api, Ct);
         var runner = api.Services.GetRequiredService<ExportRunner>();
         await runner.RunAsync("night", cancellationToken: Ct);
 

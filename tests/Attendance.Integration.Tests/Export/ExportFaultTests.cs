@@ -17,8 +17,7 @@ public sealed class ExportFaultTests(AzuriteFixture azurite)
     public async Task A_run_that_crashes_at_any_storage_request_and_is_rerun_leaves_every_submission_in_the_table_once(
         bool incremental, bool afterStorageApplied)
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         await PostAsync(api, Enumerable.Range(0, 40).Select(i => $"Peserta {i}"));
 
         var checks = new List<(BlobContainerClient Container, HashSet<string> Expected)>();
@@ -77,8 +76,7 @@ public sealed class ExportFaultTests(AzuriteFixture azurite)
         // The pipeline's retry of the create-only commit gets 409 from the commit it made itself; taking that for a
         // lost race would delete the file the table now references.
         var faults = new FaultInjectionPolicy { Selects = m => m.Request.Method == Azure.Core.RequestMethod.Put && m.Request.Uri.Path.Contains("/_delta_log/", StringComparison.Ordinal) };
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, configureServices: s => s.AddStoragePipelinePolicy(faults));
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString, configureServices: s => s.AddStoragePipelinePolicy(faults));
         await PostAsync(api, Enumerable.Range(0, 25).Select(i => $"Peserta {i}"));
 
         faults.Reset(failRequestNumber: 1, afterStorageApplied: true);

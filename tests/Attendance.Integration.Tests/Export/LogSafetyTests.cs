@@ -10,8 +10,7 @@ public sealed class LogSafetyTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_checkpoint_that_exists_is_never_overwritten()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         await NightsAsync(api, 11);
         var table = new DeltaTable(Container(api), AnalyticsTables.AttendancePath);
         var checkpoint = Container(api).GetBlobClient(table.LogPrefix + DeltaTable.CheckpointName(10));
@@ -31,8 +30,7 @@ public sealed class LogSafetyTests(AzuriteFixture azurite)
     public async Task A_stale_last_checkpoint_is_repaired_by_the_next_run_and_clean_up_keeps_the_checkpoint_it_names()
     {
         var clock = new ManualTime(DateTimeOffset.UtcNow);
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString, clock);
         await NightsAsync(api, 21, clock);
         var table = new DeltaTable(Container(api), AnalyticsTables.AttendancePath, clock);
         Assert.Equal(20, (await table.ReadLastCheckpointAsync(Ct))!.Version);

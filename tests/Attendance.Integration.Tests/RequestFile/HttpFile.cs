@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Attendance.Integration.Tests.RequestFile;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using Attendance.Api;
 
 namespace Attendance.Integration.Tests.RequestFile;
