@@ -38,7 +38,7 @@ public sealed class ApiGuardTests
     {
         var result = await guard.RunAsync("Test", () => throw failure(), Ct);
         var actual = (result as IStatusCodeHttpResult)?.StatusCode;
-        Assert.True(status == actual, $"{what}: expected {status}, got {actual?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no status"}");
+        Assert.Equal((what, (int?)status), (what, actual));
     }
 
     [Fact]

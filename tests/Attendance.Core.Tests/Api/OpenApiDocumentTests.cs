@@ -35,7 +35,7 @@ public sealed class OpenApiDocumentTests
         {
             var schemes = Operation(route).GetProperty("security").EnumerateArray().SelectMany(s => s.EnumerateObject()).Select(s => s.Name).ToList();
             var keyed = schemes.Any(s => s is "keyHeader" or "keyQuery");
-            Assert.True(route.Auth == ApiAuthLevel.Anonymous ? !keyed : keyed, route.Name);
+            Assert.Equal((route.Name, route.Auth != ApiAuthLevel.Anonymous), (route.Name, keyed));
         }
     }
 
@@ -89,7 +89,7 @@ public sealed class OpenApiDocumentTests
             }
         }
 
-        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+        Assert.Empty(wrong);
     }
 
     [Fact]
