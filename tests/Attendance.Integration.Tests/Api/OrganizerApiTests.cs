@@ -193,7 +193,7 @@ public sealed class OrganizerApiTests(AzuriteFixture azurite)
             var text = Encoding.UTF8.GetString(bytes[3..]);
             var cells = text.Split("\r\n").SelectMany(line => line.Split(';')).ToList();
             var formulas = cells.Where(c => c.TrimStart(' ', '"') is [ '=' or '+' or '-' or '@' or '\t', ..]).ToList();
-            Assert.True(formulas.Count == 0, $"{path}: {string.Join(" | ", formulas)}");
+            Assert.Empty(formulas);
             Assert.Contains(cells, c => c.StartsWith("'=cmd", StringComparison.Ordinal));
         }
     }

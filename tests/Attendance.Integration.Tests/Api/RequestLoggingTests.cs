@@ -67,7 +67,7 @@ public sealed class RequestLoggingTests(AzuriteFixture azurite)
             .Where(e => secrets.Any(s => e.Message.Contains(s, StringComparison.Ordinal) || e.State.Contains(s, StringComparison.Ordinal)))
             .Select(e => $"{e.Category} {e.Level}: {e.Message}")
             .ToList();
-        Assert.True(leaks.Count == 0, string.Join(Environment.NewLine, leaks));
+        Assert.Empty(leaks);
 
         // The product's own request line, one per handled request, with route and status.
         var answered = logs.Entries.Where(e => e.EventId == 1004).Select(e => e.Message).ToList();
