@@ -1,11 +1,8 @@
-using System.Net.Http.Json;
 using Attendance.Api;
-using Attendance.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Api;
 
@@ -20,9 +17,10 @@ internal sealed class ApiServer : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private ApiServer(WebApplication app, Uri baseAddress, string container, IReadOnlyDictionary<string, string?> settings)
+    private ApiServer(WebApplication app, Uri baseAddress, string container, IReadOnlyDictionary<string, string?> settings, TimeProvider? time)
     {
         this.app = app;
+        Time = time;
         Container = container;
         Settings = settings;
         Client = new HttpClient { BaseAddress = baseAddress };
@@ -43,6 +41,12 @@ internal sealed class ApiServer : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
+    /// <summary>The clock the server was started with, when not the system's.</summary>
+    public TimeProvider? Time { get; }
+
+    /// <summary>The Lampung training's form token, when <see cref="StartWithLampungAsync"/> registered it.</summary>
+    public string? LampungFormToken { get; private set; }
+
     public static async Task<ApiServer> StartAsync(
         string connectionString, TimeProvider? time = null, Action<IServiceCollection>? configureServices = null, IDictionary<string, string?>? settings = null)
     {
@@ -58,7 +62,26 @@ internal sealed class ApiServer : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new ApiServer(app, new Uri(address.TrimEnd('/') + "/api/"), all["Export:Container"]!, all);
+        return new ApiServer(app, new Uri(address.TrimEnd('/') + "/api/"), all["Export:Container"]!, all, time);
+    }
+
+    /// <summary>
+    /// <see cref="StartAsync"/>, then the organizer registers the Lampung training, the event most tests sign in to.
+    /// </summary>
+    public static async Task<ApiServer> StartWithLampungAsync(
+        string connectionString, TimeProvider? time = null, Action<IServiceCollection>? configureServices = null, IDictionary<string, string?>? settings = null)
+    {
+        var api = await StartAsync(connectionString, time, configureServices, settings);
+        try
+        {
+            api.LampungFormToken = await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+            return api;
+        }
+        catch
+        {
+            await api.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Registers an event with the admin key and returns its form token.</summary>

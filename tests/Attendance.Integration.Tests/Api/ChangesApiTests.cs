@@ -11,8 +11,6 @@ namespace Attendance.Integration.Tests.Api;
 /// </summary>
 public sealed class ChangesApiTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private const string SecondEventId = "bimtek-spptik-lampung-2024";
 
     [Fact]

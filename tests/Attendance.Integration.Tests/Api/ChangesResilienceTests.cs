@@ -12,8 +12,6 @@ namespace Attendance.Integration.Tests.Api;
 /// </summary>
 public sealed class ChangesResilienceTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData("correct")]
     [InlineData("void")]

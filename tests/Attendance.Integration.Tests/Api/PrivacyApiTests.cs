@@ -10,8 +10,6 @@ namespace Attendance.Integration.Tests.Api;
 /// <summary>An access request answered over HTTP on Azurite: everything stored about a person, and what the analytics hold.</summary>
 public sealed class PrivacyApiTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_lookup_by_email_shows_every_attendance_with_every_field_and_the_analytics_rows_under_the_persons_key()
     {

@@ -15,8 +15,6 @@ namespace Attendance.Integration.Tests.Browser;
 /// </summary>
 public sealed class HostileTextBrowserTests(AzuriteFixture azurite, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     // Elements and attributes the samples would add if written raw; the pages have none of their own.
     private const string Injected = "img, svg, b, textarea, [onerror], [onload], [onfocus], [autofocus]";
 

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Attendance.Testing;
-using Xunit;
 
-namespace Attendance.Functions.Tests;
+namespace Attendance.Functions.Tests.Infra;
 
 /// <summary>
 /// infra/hooks/postprovision.sh against a stand-in <c>az</c> that answers as Azure would, keeping its state (the
@@ -334,9 +332,9 @@ public sealed partial class PostprovisionHookTests : IDisposable
         }
 
         using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        var output = process.StandardOutput.ReadToEndAsync(Ct);
+        var errors = process.StandardError.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
         TestContext.Current.TestOutputHelper?.WriteLine(await output + await errors);
         return (process.ExitCode, await output, await errors);
     }

@@ -1,8 +1,4 @@
-using System.Text.Json;
-using Attendance.Testing;
-using Xunit;
-
-namespace Attendance.Functions.Tests;
+namespace Attendance.Functions.Tests.Infra;
 
 /// <summary>
 /// infra/ compiles and lints clean with the Bicep CLI (errors and warnings alike, modules included), so what
@@ -15,7 +11,7 @@ public sealed class InfraBuildTests
     [Fact]
     public async Task Main_bicep_builds_into_an_arm_template_without_errors_or_warnings()
     {
-        var build = await BicepCli.RunAsync(Infra, TestContext.Current.CancellationToken, "build", "main.bicep", "--stdout");
+        var build = await BicepCli.RunAsync(Infra, Ct, "build", "main.bicep", "--stdout");
         Assert.True(build.IsClean, build.ToString());
 
         using var template = JsonDocument.Parse(build.Output);
@@ -26,7 +22,7 @@ public sealed class InfraBuildTests
     [Fact]
     public async Task Main_bicep_and_its_modules_lint_without_warnings()
     {
-        var lint = await BicepCli.RunAsync(Infra, TestContext.Current.CancellationToken, "lint", "main.bicep");
+        var lint = await BicepCli.RunAsync(Infra, Ct, "lint", "main.bicep");
         Assert.True(lint.IsClean, lint.ToString());
     }
 
@@ -37,10 +33,10 @@ public sealed class InfraBuildTests
         var folder = Directory.CreateTempSubdirectory("bicep-").FullName;
         try
         {
-            await File.WriteAllTextAsync(Path.Combine(folder, "main.bicep"), "module app 'app.bicep' = {\n  name: 'app'\n}\n", TestContext.Current.CancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(folder, "app.bicep"), "param unusedName string = 'x'\n", TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(folder, "main.bicep"), "module app 'app.bicep' = {\n  name: 'app'\n}\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "app.bicep"), "param unusedName string = 'x'\n", Ct);
 
-            var lint = await BicepCli.RunAsync(folder, TestContext.Current.CancellationToken, "lint", "main.bicep");
+            var lint = await BicepCli.RunAsync(folder, Ct, "lint", "main.bicep");
 
             Assert.Equal(0, lint.ExitCode);
             Assert.False(lint.IsClean);

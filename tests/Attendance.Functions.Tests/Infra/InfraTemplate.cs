@@ -1,8 +1,4 @@
-using System.Text.Json;
-using Attendance.Testing;
-using Xunit;
-
-namespace Attendance.Functions.Tests;
+namespace Attendance.Functions.Tests.Infra;
 
 /// <summary>
 /// infra/main.bicep compiled to the ARM template that <c>azd provision</c> sends, once per test run: what Azure

@@ -1,7 +1,6 @@
 using System.Reflection;
-using Microsoft.Azure.Functions.Worker;
 
-namespace Attendance.Functions.Tests;
+namespace Attendance.Functions.Tests.Metadata;
 
 /// <summary>One <c>[Function]</c> method and its trigger.</summary>
 internal sealed record DeclaredFunction(string Name, MethodInfo Method, HttpTriggerAttribute? Http, TimerTriggerAttribute? Timer)

@@ -1,10 +1,7 @@
 using System.Text.RegularExpressions;
 using Attendance.Api;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
-using Xunit;
 
-namespace Attendance.Functions.Tests;
+namespace Attendance.Functions.Tests.Metadata;
 
 /// <summary>
 /// The Functions app serves exactly the local server's routes, with the same methods and keys: read from the
@@ -41,7 +38,7 @@ public sealed partial class FunctionRoutesTests
             }
         }
 
-        Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
+        Assert.Empty(mismatches);
     }
 
     [Fact]
@@ -64,7 +61,7 @@ public sealed partial class FunctionRoutesTests
                 || !f.Bindings.Any(b => b.Type is "httpTrigger" or "timerTrigger"))
             .Select(f => $"{f.Name}: {string.Join(", ", f.Bindings.Select(b => b.Type))}")
             .ToList();
-        Assert.True(odd.Count == 0, string.Join(Environment.NewLine, odd));
+        Assert.Empty(odd);
         Assert.Equal(FunctionsMetadata.All.Count, FunctionsMetadata.Http.Count() + FunctionsMetadata.Timers.Count());
     }
 
@@ -101,7 +98,7 @@ public sealed partial class FunctionRoutesTests
             }
         }
 
-        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        Assert.Empty(problems);
     }
 
     [Fact]
@@ -110,7 +107,7 @@ public sealed partial class FunctionRoutesTests
         // Worker.Extensions.Http.AspNetCore 2.x executes an IResult return value against the invocation's
         // HttpContext, as it does an IActionResult, so core's result needs no adapter.
         var others = FunctionCatalog.Http.Where(f => f.Method.ReturnType != typeof(Task<IResult>)).Select(f => $"{f}: {f.Method.ReturnType.Name}").ToList();
-        Assert.True(others.Count == 0, string.Join(Environment.NewLine, others));
+        Assert.Empty(others);
     }
 
     [Fact]
@@ -135,7 +132,7 @@ public sealed partial class FunctionRoutesTests
             .Where(t => t.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic).Length > 1)
             .Select(t => $"{t.Name} holds state beside its handler");
         var problems = dependencies.Concat(singleHandler).Concat(state).ToList();
-        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        Assert.Empty(problems);
     }
 
     private static string Describe(string name, IEnumerable<string>? methods, string? route, string? authLevel) =>

@@ -1,15 +1,10 @@
 using System.Text;
-using Attendance.Api;
 using Attendance.Functions.Http;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Xunit;
 
-namespace Attendance.Functions.Tests;
+namespace Attendance.Functions.Tests.Http;
 
 /// <summary>
 /// The OpenRosa route in the worker: anonymous at the Functions host (Collect sends HTTP Basic, which the host does
@@ -42,25 +37,10 @@ public sealed class OpenRosaFunctionTests
         Assert.Equal(StatusCodes.Status401Unauthorized, (await HeadAsync(host, password)).StatusCode);
     }
 
-    [Fact]
-    public void The_worker_holds_ASP_NET_Cores_URL_lines_below_Warning_Kestrels_bad_request_lines_off_and_keeps_the_products_request_line()
-    {
-        // The worker runs ASP.NET Core hosting too (ConfigureFunctionsWebApplication), whose Information lines carry
-        // the query string: the form's token, a 'code' key.
-        using var host = BuildWorker([]);
-        var loggers = host.Services.GetRequiredService<ILoggerFactory>();
-        Assert.False(loggers.CreateLogger(AttendanceServiceCollectionExtensions.HostingDiagnosticsCategory).IsEnabled(LogLevel.Information));
-        // Kestrel's bad-request lines quote a refused request line, key and all.
-        Assert.False(loggers.CreateLogger(AttendanceServiceCollectionExtensions.KestrelBadRequestsCategory).IsEnabled(LogLevel.Trace));
-        Assert.True(loggers.CreateLogger(typeof(ApiGuard).FullName!).IsEnabled(LogLevel.Information));
-    }
-
     private static IHost BuildWorker(Dictionary<string, string?> settings)
     {
         var builder = FunctionsApplication.CreateBuilder([]);
-        settings["AttendanceStorage"] = "UseDevelopmentStorage=true";
-        settings["Export:PseudonymKey"] = "pseudonym-key-for-function-tests-000000";
-        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(TestSettings.Offline(settings));
         builder.AddAttendanceFunctions();
         return builder.Build();
     }
@@ -78,7 +58,7 @@ public sealed class OpenRosaFunctionTests
 
         context.Response.Body = new MemoryStream();
         var function = ActivatorUtilities.CreateInstance<OpenRosaFunctions>(scope.ServiceProvider);
-        var result = await function.Head(context.Request, TestContext.Current.CancellationToken);
+        var result = await function.Head(context.Request, Ct);
         await result.ExecuteAsync(context);
         return context.Response;
     }

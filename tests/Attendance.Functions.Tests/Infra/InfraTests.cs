@@ -1,10 +1,7 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Attendance.Functions.Tests.Settings;
-using Attendance.Testing;
-using Xunit;
 
-namespace Attendance.Functions.Tests;
+namespace Attendance.Functions.Tests.Infra;
 
 /// <summary>
 /// What the deployment promises, read from the ARM template infra/ compiles to (InfraBuildTests also lints it):

@@ -1,7 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Attendance.Functions.Tests;
+namespace Attendance.Functions.Tests.Metadata;
 
 /// <summary>
 /// functions.metadata as Worker.Sdk writes it into the app's build output: what the Functions host indexes

@@ -1,6 +1,4 @@
-using Attendance.Testing;
-
-namespace Attendance.Functions.Tests;
+namespace Attendance.Functions.Tests.Infra;
 
 /// <summary>
 /// The Bicep CLI restored from NuGet (Azure.Bicep.CommandLine.linux-x64, see the project file). Bicep exits 0

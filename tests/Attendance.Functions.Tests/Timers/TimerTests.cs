@@ -1,8 +1,8 @@
 using Attendance.Export;
+using Attendance.Functions.Tests.Metadata;
 using Attendance.Functions.Tests.Settings;
-using Xunit;
 
-namespace Attendance.Functions.Tests;
+namespace Attendance.Functions.Tests.Timers;
 
 /// <summary>The nightly export's timer: its schedule is the app setting infra sets, and it does not fire on every start.</summary>
 public sealed class TimerTests

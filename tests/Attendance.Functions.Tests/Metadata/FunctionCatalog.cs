@@ -1,7 +1,6 @@
 using System.Reflection;
-using Microsoft.Azure.Functions.Worker;
 
-namespace Attendance.Functions.Tests;
+namespace Attendance.Functions.Tests.Metadata;
 
 /// <summary>The functions the app declares, read from its attributes as the Worker SDK's metadata generator reads them.</summary>
 internal static class FunctionCatalog

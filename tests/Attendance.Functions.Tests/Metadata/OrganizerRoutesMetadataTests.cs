@@ -1,6 +1,4 @@
-using Xunit;
-
-namespace Attendance.Functions.Tests;
+namespace Attendance.Functions.Tests.Metadata;
 
 /// <summary>
 /// The venue and organizer routes as the Functions host will index them (functions.metadata from the build): who may
