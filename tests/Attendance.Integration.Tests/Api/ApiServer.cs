@@ -87,12 +87,26 @@ internal sealed class ApiServer : IAsyncDisposable
     /// <summary>Registers an event with the admin key and returns its form token.</summary>
     public async Task<string> RegisterEventAsync(string eventId, object registration)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Put, $"events/{eventId}") { Content = JsonContent.Create(registration) };
-        request.Headers.Add("x-functions-key", AdminKey);
-        using var response = await Anonymous.SendAsync(request);
+        using var response = await AdminAsync(HttpMethod.Put, $"events/{eventId}", registration);
         response.EnsureSuccessStatusCode();
         var saved = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         return saved.GetProperty("formToken").GetString()!;
+    }
+
+    /// <summary>A request with the admin key; a string body is sent as JSON text as it is, anything else serialized.</summary>
+    public async Task<HttpResponseMessage> AdminAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path)
+        {
+            Content = body switch
+            {
+                null => null,
+                string json => new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+                _ => JsonContent.Create(body),
+            },
+        };
+        request.Headers.Add("x-functions-key", AdminKey);
+        return await Anonymous.SendAsync(request);
     }
 
     public async ValueTask DisposeAsync()
