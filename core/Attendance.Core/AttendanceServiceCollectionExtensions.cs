@@ -6,6 +6,7 @@ using Attendance.Export;
 using Attendance.Venue;
 using Attendance.OpenRosa;
 using Attendance.Organizer;
+using Attendance.Privacy;
 using Attendance.Regions;
 using Attendance.Storage;
 using Attendance.Submissions;
@@ -13,6 +14,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Attendance;
 
@@ -97,6 +99,9 @@ public static class AttendanceServiceCollectionExtensions
         services.AddOptions<VenueRateLimitOptions>().Bind(configuration.GetSection(VenueRateLimitOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>());
+        services.AddSingleton<PrivacyNotice>();
         services.AddSingleton<VenueRateLimiter>();
         services.AddSingleton<VenueStamp>();
         services.AddSingleton<VenueSignInPolicy>();
