@@ -69,10 +69,11 @@ public static class EventFormPage
         }
 
         // Read before sending, next to the button: who keeps the data, why, for how long, whom to ask. The link is
-        // relative to the form's own path and carries the token, so the full notice names this event.
+        // relative to the form's own path and holds no token (the page body never does: the link alone opens the
+        // form); venue.js gives it this page's query when followed, so the full notice names this event. Without
+        // script it opens the same notice for no named event.
         page.Append("<p class=\"privacy\" id=\"").Append(PrivacyNoticeId).Append("\">").Append(Html.Encode(privacyNotice))
-            .Append(" <a href=\"privacy?token=").Append(Html.Encode(Uri.EscapeDataString(e.FormToken)))
-            .Append("\">Baca pemberitahuan privasi lengkap</a></p>");
+            .Append(" <a href=\"privacy\" data-with-query>Baca pemberitahuan privasi lengkap</a></p>");
         page.Append("<button type=\"submit\" aria-describedby=\"").Append(PrivacyNoticeId).Append("\">Kirim kehadiran</button></form></main>")
             .Append("<script>").Append(PageAssets.Script).Append("</script></body></html>");
         return page.ToString();
