@@ -64,6 +64,9 @@ param analyticsContainerName string = 'analytics'
 @description('The public address the sign-in links and QR codes start with, e.g. a custom domain https://hadir.example.go.id. Empty: the app\'s own https://<default host name>.')
 param publicBaseUrl string = ''
 
+@description('The data-protection contact every sign-in form names when its event sets no privacyContact: an email or phone of the organizer\'s office. Empty: the forms tell participants to ask the event\'s organizers.')
+param privacyContact string = ''
+
 @description('Key Vault purge protection. Turn it on for production: then nobody can purge the pseudonym key or the ODK password before 90 days, but it cannot be turned off again and the vault name stays taken for 90 days after `azd down`.')
 param keyVaultPurgeProtection bool = false
 
@@ -157,6 +160,7 @@ module api 'app/function-app.bicep' = {
     publicBaseUrl: publicBaseUrl
     exportSchedule: exportSchedule
     exportIncludeNames: exportIncludeNames
+    privacyContact: privacyContact
     formOrigins: empty(formOrigins) ? [] : map(split(formOrigins, ','), origin => trim(origin))
   }
   // The app's first start reads storage and the Key Vault reference: grant the roles before it exists.

@@ -25,6 +25,7 @@ param odkCollectKeySecretUri string
 param publicBaseUrl string
 param exportSchedule string
 param exportIncludeNames bool
+param privacyContact string
 param formOrigins array
 @description('Flex Consumption scale limit; 40 instances is plenty for a few hundred participants a day.')
 param maximumInstanceCount int = 40
@@ -57,6 +58,9 @@ var appSettings = {
   Export__Container: analyticsContainerName
   Export__IncludeNames: string(exportIncludeNames)
   Export__PseudonymKey: '@Microsoft.KeyVault(SecretUri=${pseudonymKeySecretUri})'
+
+  // Whom participants contact about their data when an event names no one (the forms' privacy notice).
+  Privacy__Contact: privacyContact
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

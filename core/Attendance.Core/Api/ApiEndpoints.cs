@@ -21,6 +21,7 @@ public static class ApiEndpoints
         [ApiRoutes.PostSubmissions.Name] = (HttpRequest request, SubmissionsApi api, CancellationToken ct) => api.PostAsync(request, ct),
         [ApiRoutes.GetForm.Name] = (HttpRequest request, string eventId, FormsApi api, CancellationToken ct) => api.GetAsync(request, eventId, ct),
         [ApiRoutes.PostForm.Name] = (HttpRequest request, string eventId, FormsApi api, CancellationToken ct) => api.PostAsync(request, eventId, ct),
+        [ApiRoutes.GetPrivacy.Name] = (HttpRequest request, string eventId, FormsApi api, CancellationToken ct) => api.GetPrivacyAsync(request, eventId, ct),
         [ApiRoutes.PostExports.Name] = (HttpRequest request, ExportsApi api, CancellationToken ct) => api.PostAsync(request, ct),
         [ApiRoutes.GetEventQr.Name] = (HttpRequest request, string eventId, EventsApi api, CancellationToken ct) => api.GetQrAsync(request, eventId, ct),
         [ApiRoutes.PostFormToken.Name] = (HttpRequest request, string eventId, EventsApi api, CancellationToken ct) => api.RotateFormTokenAsync(request, eventId, ct),

@@ -20,6 +20,9 @@ public static class ApiRoutes
 
     public static ApiRoute PostForm { get; } = new("PostForm", "POST", "events/{eventId}/form", ApiAuthLevel.Anonymous);
 
+    /// <summary>The full privacy notice the venue form links to; the form's token (query) names the event, without it the notice is general.</summary>
+    public static ApiRoute GetPrivacy { get; } = new("GetPrivacy", "GET", "events/{eventId}/privacy", ApiAuthLevel.Anonymous);
+
     public static ApiRoute PostExports { get; } = new("PostExports", "POST", "exports", ApiAuthLevel.Admin);
 
     public static ApiRoute GetEventQr { get; } = new("GetEventQr", "GET", "events/{eventId}/qr", ApiAuthLevel.Function);
@@ -47,6 +50,6 @@ public static class ApiRoutes
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         Health, OpenApi, PutEvent, GetEvent, PostSubmissions, GetForm, PostForm, PostExports, GetEventQr, PostFormToken, GetAttendance,
-        HeadOpenRosaSubmission, PostOpenRosaSubmission, PatchAttendance, DeleteAttendance, GetChanges, PostErasure, PostLookup,
+        HeadOpenRosaSubmission, PostOpenRosaSubmission, PatchAttendance, DeleteAttendance, GetChanges, PostErasure, PostLookup, GetPrivacy,
     ];
 }

@@ -18,6 +18,7 @@ public sealed record EventView(
     RegionView? Province,
     RegionView? Regency,
     string? Program,
+    string? PrivacyContact,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FormToken,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FormUrl,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AttendanceView? Attendance)
@@ -32,6 +33,7 @@ public sealed record EventView(
         RegionView.From(e.Province),
         RegionView.From(e.Regency),
         e.Program,
+        e.PrivacyContact,
         formUrl is null ? null : e.FormToken,
         formUrl?.AbsoluteUri,
         attendance is null ? null : new AttendanceView(attendance.Participants, attendance.ByDate));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Attendance.Events;
 using Attendance.Venue;
 using Attendance.Organizer;
+using Attendance.Privacy;
 using Attendance.Regions;
 using Attendance.Submissions;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,7 @@ namespace Attendance.Api;
 /// </summary>
 public sealed class FormsApi(
     EventStore events, SubmissionIntake intake, AttendanceReader reader, RegionDirectory regions, VenueRateLimiter limiter, VenueStamp stamps,
-    VenueSignInPolicy policy, ApiGuard guard, TimeProvider time)
+    VenueSignInPolicy policy, PrivacyNotice privacy, ApiGuard guard, TimeProvider time)
 {
     public Task<IResult> GetAsync(HttpRequest request, string eventId, CancellationToken cancellationToken) =>
         Guarded(ApiRoutes.GetForm.Name, request, eventId, async () =>
@@ -40,7 +41,7 @@ public sealed class FormsApi(
 
             // The page carries the server's stamp of this moment: a sign-in kept on the phone is dated by it.
             var state = FormState.Empty with { Values = new Dictionary<string, string?> { [VenueStamp.Field] = stamps.Issue(eventId, now) } };
-            return Html(EventFormPage.Render(trainingEvent!, SessionDates(trainingEvent!), Regencies(trainingEvent!), state));
+            return Html(EventFormPage.Render(trainingEvent!, SessionDates(trainingEvent!), Regencies(trainingEvent!), state, privacy.ShortFor(trainingEvent)));
         }, cancellationToken);
 
     public Task<IResult> PostAsync(HttpRequest request, string eventId, CancellationToken cancellationToken) =>
@@ -116,8 +117,33 @@ public sealed class FormsApi(
             }
 
             return Html(
-                EventFormPage.Render(trainingEvent!, SessionDates(trainingEvent!), Regencies(trainingEvent!), Refused(typed, outcomes[0].Errors!)),
+                EventFormPage.Render(trainingEvent!, SessionDates(trainingEvent!), Regencies(trainingEvent!), Refused(typed, outcomes[0].Errors!), privacy.ShortFor(trainingEvent)),
                 conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
+        }, cancellationToken);
+
+    /// <summary>
+    /// The full privacy notice the form links to, open at any time (a participant may ask long after the event). With
+    /// the form's token it names the event and its contact; without one it is the same notice for no named event, read
+    /// without touching storage. A wrong token gets that general notice too, counted as a refusal like the form's, so
+    /// the page is no cheaper a way to guess tokens or to learn which events exist.
+    /// </summary>
+    public Task<IResult> GetPrivacyAsync(HttpRequest request, string eventId, CancellationToken cancellationToken) =>
+        Guarded(ApiRoutes.GetPrivacy.Name, request, eventId, async () =>
+        {
+            var token = request.Query["token"].FirstOrDefault();
+            if (string.IsNullOrEmpty(token))
+            {
+                return Html(PrivacyPage.Render(null, privacy));
+            }
+
+            var trainingEvent = Identifiers.IsValid(eventId) ? await events.GetAsync(eventId, cancellationToken) : null;
+            if (trainingEvent is null || !FormToken.Matches(trainingEvent, token))
+            {
+                limiter.RecordRefusal(request);
+                trainingEvent = null;
+            }
+
+            return Html(PrivacyPage.Render(trainingEvent, privacy));
         }, cancellationToken);
 
     private Task<IResult> Guarded(string route, HttpRequest request, string eventId, Func<Task<IResult>> handler, CancellationToken cancellationToken)

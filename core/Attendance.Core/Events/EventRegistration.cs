@@ -4,14 +4,19 @@ using Attendance.Submissions;
 
 namespace Attendance.Events;
 
-/// <summary>The body of <c>PUT /api/events/{eventId}</c>: what an organizer registers or updates.</summary>
+/// <summary>
+/// The body of <c>PUT /api/events/{eventId}</c>: what an organizer registers or updates. <see cref="PrivacyContact"/>
+/// is whom participants contact about their data (the form's privacy notice); without it the setting
+/// <c>Privacy:Contact</c> is named.
+/// </summary>
 public sealed record EventRegistration(
-    string Name, DateOnly StartDate, DateOnly EndDate, string? Venue, Region? Province, Region? Regency, string? Program)
+    string Name, DateOnly StartDate, DateOnly EndDate, string? Venue, Region? Province, Region? Regency, string? Program,
+    string? PrivacyContact = null)
 {
     /// <summary>The longest event accepted, in days: trainings run 4-5 days; a month leaves room for long programmes.</summary>
     public const int MaxDays = 31;
 
-    private static readonly string[] Known = ["name", "startDate", "endDate", "venue", "province", "regency", "program"];
+    private static readonly string[] Known = ["name", "startDate", "endDate", "venue", "province", "regency", "program", "privacyContact"];
 
     /// <summary>The registration, or null with field errors.</summary>
     public static EventRegistration? Parse(JsonElement body, RegionDirectory regions, FieldErrors errors)
@@ -47,6 +52,7 @@ public sealed record EventRegistration(
         var end = SubmissionValidator.ParseDate("endDate", text.GetValueOrDefault("endDate"), errors);
         var venue = Clean("venue", 200, required: false);
         var program = Clean("program", 100, required: false);
+        var privacyContact = Clean("privacyContact", Privacy.PrivacyOptionsValidator.MaxContactLength, required: false);
         var provinceText = Clean("province", 100, required: false);
         var regencyText = Clean("regency", 100, required: false);
 
@@ -90,6 +96,6 @@ public sealed record EventRegistration(
             }
         }
 
-        return errors.IsEmpty ? new EventRegistration(name!, start!.Value, end!.Value, venue, province, regency, program) : null;
+        return errors.IsEmpty ? new EventRegistration(name!, start!.Value, end!.Value, venue, province, regency, program, privacyContact) : null;
     }
 }

@@ -24,6 +24,9 @@ public sealed record TrainingEvent
 
     public string? Program { get; init; }
 
+    /// <summary>Whom participants contact about their data (an email or phone); null: the setting <c>Privacy:Contact</c>.</summary>
+    public string? PrivacyContact { get; init; }
+
     /// <summary>The secret of the event's public form (QR code at the venue); see <see cref="FormToken"/>.</summary>
     public required string FormToken { get; init; }
 

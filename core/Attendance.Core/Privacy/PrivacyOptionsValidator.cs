@@ -2,15 +2,32 @@ using Microsoft.Extensions.Options;
 
 namespace Attendance.Privacy;
 
-/// <summary>Checks the <c>Privacy</c> settings when a host starts.</summary>
+/// <summary>Checks the privacy settings at start; messages name the setting to fix.</summary>
 internal sealed class PrivacyOptionsValidator : IValidateOptions<PrivacyOptions>
 {
-    /// <summary>The longest retention accepted: contacts kept for longer than this serve no training's purpose.</summary>
-    public static readonly TimeSpan MaxRetention = TimeSpan.FromDays(5 * 365);
+    /// <summary>The longest contact a form shows, the same as an event's <c>privacyContact</c>.</summary>
+    public const int MaxContactLength = 200;
 
-    public ValidateOptionsResult Validate(string? name, PrivacyOptions options) =>
-        options.ContactRetention < TimeSpan.FromDays(1) || options.ContactRetention > MaxRetention
-            ? ValidateOptionsResult.Fail(
-                $"Privacy:ContactRetention must be a TimeSpan from 1.00:00:00 (one day) to {MaxRetention.Days}.00:00:00 after an event's last day, e.g. 180.00:00:00.")
-            : ValidateOptionsResult.Success;
+    private const string Name = PrivacyOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, PrivacyOptions options)
+    {
+        var failures = new List<string>();
+        if (options.ContactRetention < TimeSpan.FromDays(1))
+        {
+            // Zero or negative would clear contacts before the certificates are sent; a typo, not a choice.
+            failures.Add($"'{Name}__ContactRetention' must be at least one day (a TimeSpan such as 180.00:00:00).");
+        }
+        else if (options.ContactRetention > TimeSpan.FromDays(3660))
+        {
+            failures.Add($"'{Name}__ContactRetention' must be at most ten years (3660.00:00:00); contacts are not kept for good.");
+        }
+
+        if (options.Contact is { } contact && (contact.Trim().Length > MaxContactLength || contact.Any(char.IsControl)))
+        {
+            failures.Add($"'{Name}__Contact' must be one line of at most {MaxContactLength} characters (an email or phone of the organizer's office).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }

@@ -3,12 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Privacy;
 
-/// <summary>Registers what answers a person's privacy rights: the lookup of their records and the expiry of contacts.</summary>
+/// <summary>Registers what answers a person's privacy rights: the notice on every form, the lookup of their records and the expiry of contacts.</summary>
 public static class PrivacyServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="PrivacyOptions"/> from <c>Privacy</c>, checked at start by <see cref="PrivacyOptionsValidator"/>,
-    /// and registers <see cref="ContactExpiry"/> and <see cref="ParticipantLookup"/>.
+    /// and registers <see cref="ContactExpiry"/>, <see cref="ParticipantLookup"/> and the forms' <see cref="PrivacyNotice"/>.
     /// </summary>
     public static IServiceCollection AddPrivacy(this IServiceCollection services, IConfiguration configuration)
     {
@@ -16,6 +16,7 @@ public static class PrivacyServiceCollectionExtensions
         services.AddValidatedOptions<PrivacyOptions, PrivacyOptionsValidator>(configuration.GetSection(PrivacyOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<ContactExpiry>();
         services.AddSingleton<ParticipantLookup>();
+        services.AddSingleton<PrivacyNotice>();
         return services;
     }
 }

@@ -10,7 +10,8 @@ namespace Attendance.Venue;
 /// The venue sign-in page a QR code opens: Indonesian, one column for a 360 px phone, plain HTML that posts back to
 /// itself without script, and a small hashed script (<c>venue.js</c>) that sends without reloading, shows that it is
 /// sending, and keeps a sign-in on the phone while there is no connection. After a refused post every value is
-/// there again and each message stands under its field.
+/// there again and each message stands under its field. Above the send button stands the short privacy notice
+/// (<see cref="Privacy.PrivacyNotice"/>) with a link to the full one (<see cref="PrivacyPage"/>).
 /// </summary>
 public static class EventFormPage
 {
@@ -19,7 +20,10 @@ public static class EventFormPage
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
-    public static string Render(TrainingEvent e, IReadOnlyList<DateOnly> sessionDates, IReadOnlyList<Region> regencies, FormState state)
+    /// <summary>The id of the short privacy notice the send button is described by.</summary>
+    public const string PrivacyNoticeId = "privacy-notice";
+
+    public static string Render(TrainingEvent e, IReadOnlyList<DateOnly> sessionDates, IReadOnlyList<Region> regencies, FormState state, string privacyNotice)
     {
         var page = new StringBuilder(16_384);
         Layout.Head(page, "Daftar hadir: " + e.Name);
@@ -64,7 +68,13 @@ public static class EventFormPage
             Input(page, state, SubmissionFields.Regency, "Kabupaten/Kota asal", "text", required: true, autocomplete: "address-level2");
         }
 
-        page.Append("<button type=\"submit\">Kirim kehadiran</button></form></main>")
+        // Read before sending, next to the button: who keeps the data, why, for how long, whom to ask. The link is
+        // relative to the form's own path and holds no token (the page body never does: the link alone opens the
+        // form); venue.js gives it this page's query when followed, so the full notice names this event. Without
+        // script it opens the same notice for no named event.
+        page.Append("<p class=\"privacy\" id=\"").Append(PrivacyNoticeId).Append("\">").Append(Html.Encode(privacyNotice))
+            .Append(" <a href=\"privacy\" data-with-query>Baca pemberitahuan privasi lengkap</a></p>");
+        page.Append("<button type=\"submit\" aria-describedby=\"").Append(PrivacyNoticeId).Append("\">Kirim kehadiran</button></form></main>")
             .Append("<script>").Append(PageAssets.Script).Append("</script></body></html>");
         return page.ToString();
     }

@@ -140,6 +140,13 @@
     });
   });
 
+  // The privacy link holds no token (the page body never does); followed, it takes this page's query, so the full
+  // notice names this event. Delegated, since a refused post replaces the form and its link.
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest ? event.target.closest('a[data-with-query]') : null;
+    if (link && !link.search) { link.search = location.search; }
+  });
+
   window.addEventListener('online', flush);
   // No timed resend while the item waits for a new link: the old one answers 401 however often it is tried, and every
   // 401 counts against the address, so a few phones resending through a rotated link would hold a whole hotel at 429.

@@ -78,9 +78,9 @@ public sealed class OpenApiDocumentTests
                 var expected = route.Method == "HEAD" && response.Name[0] == '4' ? []
                     : route == ApiRoutes.PostOpenRosaSubmission && response.Name[0] == '4' ? new List<string> { "text/xml" }
                     : ["application/problem+json"];
-                // The venue page's routes answer a browser (Accept: text/html) with an Indonesian page instead, for the
-                // same status; API clients get problem details.
-                var browserPage = (route == ApiRoutes.GetForm || route == ApiRoutes.PostForm)
+                // The venue page's routes (and the privacy notice it links to) answer a browser (Accept: text/html) with an
+                // Indonesian page instead, for the same status; API clients get problem details.
+                var browserPage = (route == ApiRoutes.GetForm || route == ApiRoutes.PostForm || route == ApiRoutes.GetPrivacy)
                     && content.Order(StringComparer.Ordinal).SequenceEqual(["application/problem+json", "text/html"]);
                 if (!content.SequenceEqual(expected) && !browserPage)
                 {

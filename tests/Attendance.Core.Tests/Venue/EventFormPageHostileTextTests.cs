@@ -107,7 +107,7 @@ public sealed class EventFormPageHostileTextTests
         var hostileEvent = Lampung with { Name = hostile, Venue = hostile };
         var pages = new (string Plain, string Hostile)[]
         {
-            (EventFormPage.Render(plainEvent, OneDay, [], FormState.Empty), EventFormPage.Render(hostileEvent, OneDay, [], FormState.Empty)),
+            (EventFormPage.Render(plainEvent, OneDay, [], FormState.Empty, Notice), EventFormPage.Render(hostileEvent, OneDay, [], FormState.Empty, Notice)),
             (Confirm(plainEvent, Plain, alreadyRecorded: false), Confirm(hostileEvent, Plain, alreadyRecorded: false)),
             (MessagePage.Render(Plain, Plain, Plain), MessagePage.Render(hostile, hostile, hostile)),
         };
@@ -119,6 +119,8 @@ public sealed class EventFormPageHostileTextTests
         });
     }
 
+    private const string Notice = "Pemberitahuan privasi.";
+
     private static string RenderKept(TrainingEvent e, string field, string typed)
     {
         var values = new Dictionary<string, string?> { [field] = typed };
@@ -127,7 +129,7 @@ public sealed class EventFormPageHostileTextTests
             : new Dictionary<string, string>();
         var regencies = e.Province is { } province ? RegionDirectory.Official.RegenciesOf(province.Code) : [];
         var days = field == SubmissionFields.SessionDate ? TwoDays : OneDay;
-        return EventFormPage.Render(e, days, regencies, new FormState(values, errors, "Ada isian yang perlu diperbaiki."));
+        return EventFormPage.Render(e, days, regencies, new FormState(values, errors, "Ada isian yang perlu diperbaiki."), Notice);
     }
 
     private static string Confirm(string name, bool alreadyRecorded) => Confirm(Lampung, name, alreadyRecorded);

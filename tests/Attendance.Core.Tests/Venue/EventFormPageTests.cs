@@ -35,7 +35,7 @@ public sealed class EventFormPageTests
     [Fact]
     public void Without_a_province_on_the_event_province_and_regency_are_typed()
     {
-        var html = EventFormPage.Render(Lampung with { Province = null }, [new DateOnly(2023, 6, 6)], [], FormState.Empty);
+        var html = EventFormPage.Render(Lampung with { Province = null }, [new DateOnly(2023, 6, 6)], [], FormState.Empty, "Pemberitahuan privasi.");
 
         Assert.Contains("name=\"province\" type=\"text\" autocomplete=\"address-level1\"", html, StringComparison.Ordinal);
         Assert.Contains("name=\"regency\" type=\"text\" autocomplete=\"address-level2\"", html, StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public sealed class EventFormPageTests
     [Fact]
     public void Near_midnight_both_open_days_are_offered_by_name()
     {
-        var html = EventFormPage.Render(Lampung, [new DateOnly(2023, 6, 6), new DateOnly(2023, 6, 7)], [], FormState.Empty);
+        var html = EventFormPage.Render(Lampung, [new DateOnly(2023, 6, 6), new DateOnly(2023, 6, 7)], [], FormState.Empty, "Pemberitahuan privasi.");
 
         Assert.Contains("<option value=\"2023-06-06\" selected>Selasa, 6 Juni 2023</option>", html, StringComparison.Ordinal);
         Assert.Contains("<option value=\"2023-06-07\">Rabu, 7 Juni 2023</option>", html, StringComparison.Ordinal);
@@ -67,6 +67,18 @@ public sealed class EventFormPageTests
         Assert.NotEqual(message, FieldMessages.For(SubmissionFields.Institution, "Perpustakaan Desa RT 03/RW 05 " + new string('x', 300)));
     }
 
+    [Fact]
+    public void The_privacy_notice_stands_just_before_the_send_button_which_it_describes_and_links_the_full_notice_without_the_token()
+    {
+        var html = EventFormPage.Render(Lampung, [new DateOnly(2023, 6, 6)], [], FormState.Empty, "Data ini <dikumpulkan> oleh panitia.");
+
+        Assert.Contains(
+            "<p class=\"privacy\" id=\"privacy-notice\">Data ini &lt;dikumpulkan&gt; oleh panitia. "
+            + "<a href=\"privacy\" data-with-query>Baca pemberitahuan privasi lengkap</a></p>"
+            + "<button type=\"submit\" aria-describedby=\"privacy-notice\">Kirim kehadiran</button>",
+            html, StringComparison.Ordinal);
+    }
+
     private static string Render(FormState state) =>
-        EventFormPage.Render(Lampung, [new DateOnly(2023, 6, 6)], RegionDirectory.Official.RegenciesOf("18"), state);
+        EventFormPage.Render(Lampung, [new DateOnly(2023, 6, 6)], RegionDirectory.Official.RegenciesOf("18"), state, "Pemberitahuan privasi.");
 }

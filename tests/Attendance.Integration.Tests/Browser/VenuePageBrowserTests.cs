@@ -42,6 +42,42 @@ public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, Chromi
     }
 
     [Fact]
+    public async Task On_a_360_px_phone_the_privacy_notice_is_seen_beside_the_send_button_and_its_link_opens_the_full_notice()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        await using var phone = await chromium.PhoneAsync();
+        var page = await phone.NewPageAsync();
+        var venue = new VenuePage(page);
+        await page.GotoAsync(formUrl);
+        var notice = page.Locator("#privacy-notice");
+
+        await notice.ScrollIntoViewIfNeededAsync();
+        await Expect(notice).ToBeVisibleAsync();
+        await Expect(notice).ToContainTextAsync("Data ini dikumpulkan oleh panitia Bimtek SPP-TIK TPBIS 2023 Provinsi Lampung");
+        await Expect(notice).ToContainTextAsync("Nomor HP dan email dihapus 180 hari setelah hari terakhir kegiatan");
+        await Expect(venue.Send).ToHaveAttributeAsync("aria-describedby", "privacy-notice");
+
+        // Beside the button: directly above it, as wide, both on the phone's screen at once.
+        var box = (await notice.BoundingBoxAsync())!;
+        var button = (await venue.Send.BoundingBoxAsync())!;
+        Assert.InRange(button.Y - (box.Y + box.Height), 0, 40);
+        Assert.True(box.X >= 0 && box.X + box.Width <= 360, "the notice does not fit the 360 px screen");
+        Assert.True(button.Y + button.Height - box.Y <= 640, "the notice and the button do not fit on one screen");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "venue-privacy-notice-360.png"), FullPage = true });
+
+        await notice.GetByRole(AriaRole.Link, new() { Name = "Baca pemberitahuan privasi lengkap" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/api/events/" + Lampung.EventId + "/privacy\\?token="));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Bimtek SPP-TIK TPBIS 2023 Provinsi Lampung");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hak Anda" })).ToBeVisibleAsync();
+        Assert.Equal("id", await page.GetAttributeAsync("html", "lang"));
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360, "the notice scrolls sideways at 360 px");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "privacy-notice-360.png"), FullPage = true });
+        Assert.Empty(venue.Problems);
+    }
+
+    [Fact]
     public async Task After_a_refused_post_everything_typed_is_still_there_and_each_Indonesian_message_stands_by_its_field()
     {
         await using var session = await VenueSession.StartAsync(azurite, chromium);
