@@ -183,6 +183,8 @@ public sealed class RequestLoggingTests(AzuriteFixture azurite)
         await Send(ApiRoutes.PostErasure.Name, HttpMethod.Post, "participants/erasure", JsonContent.Create(new { email = Email, reason = "Permintaan peserta", preview = true }), ApiServer.AdminKey);
         await Send(ApiRoutes.PostErasure.Name, HttpMethod.Post, "participants/erasure",
             JsonContent.Create(new { fullName = Name, province = "Lampung", regency = "Kab. Pesawaran", reason = "Permintaan peserta", preview = true }), ApiServer.AdminKey);
+        await Send(ApiRoutes.PostLookup.Name, HttpMethod.Post, "participants/lookup", JsonContent.Create(new { email = Email, phone = Phone }), ApiServer.AdminKey);
+        await Send(ApiRoutes.PostLookup.Name, HttpMethod.Post, "participants/lookup", JsonContent.Create(new { fullName = Name, regency = "18.09" }), ApiServer.AdminKey);
 
         // Bad input that holds the person's data: a refused field, a body that is not JSON, a wrong token.
         var bad = On("2023-06-05", new Dictionary<string, string>(person) { ["email"] = Email + "@", ["phone"] = Phone + "x" });
@@ -207,6 +209,7 @@ public sealed class RequestLoggingTests(AzuriteFixture azurite)
         await Send(ApiRoutes.PatchAttendance.Name, HttpMethod.Patch, $"{attendance}/{Uri.EscapeDataString(first)}",
             JsonContent.Create(new { email = Email, reason = "Perbaikan" }), ApiServer.AdminKey);
         await Send(ApiRoutes.PostErasure.Name, HttpMethod.Post, "participants/erasure", JsonContent.Create(new { email = Email, phone = Phone, reason = "Permintaan", preview = false }), ApiServer.AdminKey);
+        await Send(ApiRoutes.PostLookup.Name, HttpMethod.Post, "participants/lookup", JsonContent.Create(new { email = Email }), ApiServer.AdminKey);
         await Send(ApiRoutes.GetAttendance.Name, HttpMethod.Get, attendance, key: ApiServer.FunctionKey);
         using (var odk = OdkCollect.Post(OdkCollect.Instance("uuid:5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a", Name, extra: $"<email>{Email}</email>"), ApiServer.FunctionKey))
         using (var odkAnswer = await api.Anonymous.SendAsync(odk, Ct))
@@ -226,6 +229,7 @@ public sealed class RequestLoggingTests(AzuriteFixture azurite)
         Assert.Contains(seen, s => s.Route == ApiRoutes.PatchAttendance.Name && s.Status == HttpStatusCode.OK);
         Assert.Contains(seen, s => s.Route == ApiRoutes.PostSubmissions.Name && s.Status == HttpStatusCode.BadRequest);
         Assert.Contains(seen, s => s.Route == ApiRoutes.PostErasure.Name && s.Status == HttpStatusCode.ServiceUnavailable);
+        Assert.Contains(seen, s => s.Route == ApiRoutes.PostLookup.Name && s.Status == HttpStatusCode.OK);
         Assert.Contains(seen, s => s.Route == ApiRoutes.PostForm.Name && s.Status == HttpStatusCode.ServiceUnavailable);
         Assert.True(faults.Fired, "storage was never down, so the failing half proves nothing");
 
