@@ -74,6 +74,7 @@ public static class AttendanceServiceCollectionExtensions
         services.AddSingleton(_ => ExportSchedule.From(configuration));
         services.AddSingleton<ExportRunner>();
         services.AddSingleton<Reconciliation>();
+        services.AddSingleton<RemovedFileCleanUp>();
 
         services.AddOptions<FormOptions>().Bind(configuration.GetSection(FormOptions.SectionName))
             .PostConfigure(o =>

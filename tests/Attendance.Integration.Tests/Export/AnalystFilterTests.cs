@@ -65,9 +65,9 @@ public sealed class AnalystFilterTests(AzuriteFixture azurite)
         Assert.NotNull(checkpoint);
         AssertChunksBounded(checkpoint);
 
-        // powerbi/folder/attendance-incremental.pq filters each refresh partition as written below: the partitions,
+        // powerbi/delta/attendance-incremental.pq filters each refresh partition as written below: the partitions,
         // pushed down, add up to the table.
-        var incremental = await File.ReadAllTextAsync(RepoPaths.Combine("powerbi", "folder", "attendance-incremental.pq"), Ct);
+        var incremental = await File.ReadAllTextAsync(RepoPaths.Combine("powerbi", "delta", "attendance-incremental.pq"), Ct);
         Assert.Contains("InRange = Table.SelectRows(Typed, each [received_at] >= Since and [received_at] < Until)", incremental, StringComparison.Ordinal);
         Assert.Equal(4, files.Partitions.Count);
         Assert.All(files.Partitions, p => Assert.True(p.Pushed == p.Scanned, $"{p.Sql}: {p.Pushed} pushed down, {p.Scanned} scanned"));
