@@ -15,6 +15,7 @@ namespace Attendance.Export;
 /// </summary>
 internal static class StoredRows
 {
+    /// <summary>The rows of the live file <paramref name="path"/> of <paramref name="table"/>.</summary>
     public static async IAsyncEnumerable<object?[]> ReadAsync<TRow>(
         BlobContainerClient container, DeltaTable table, string path, IReadOnlyList<ExportColumn<TRow>> columns,
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -22,7 +23,26 @@ internal static class StoredRows
         var content = await container.DownloadIfExistsAsync(table.FileBlobName(path), cancellationToken)
             ?? throw new InvalidDataException($"The live file {path} of the {table.Path} table is missing.");
         using var stream = content.ToStream();
+        await foreach (var row in ReadAsync(stream, columns, [], cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>
+    /// The rows of the Parquet file in <paramref name="stream"/>; a file without one of the <paramref name="required"/>
+    /// columns is refused, naming it.
+    /// </summary>
+    public static async IAsyncEnumerable<object?[]> ReadAsync<TRow>(
+        Stream stream, IReadOnlyList<ExportColumn<TRow>> columns, IReadOnlyCollection<string> required,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await using var reader = await ParquetReader.CreateAsync(stream, new ParquetOptions { UseDateOnlyTypeForDates = true }, cancellationToken: cancellationToken);
+        if (required.FirstOrDefault(name => reader.Schema.DataFields.All(f => f.Name != name)) is { } missing)
+        {
+            throw new InvalidDataException($"The file has no column '{missing}'.");
+        }
+
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
@@ -45,6 +65,33 @@ internal static class StoredRows
                 yield return row;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether two rows in this form hold the same values: text ordinally, instants to the microsecond the files keep
+    /// (a row made from the store carries the full instant).
+    /// </summary>
+    public static bool SameValues<TRow>(IReadOnlyList<ExportColumn<TRow>> columns, object?[] a, object?[] b)
+    {
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var same = (a[c], b[c]) switch
+            {
+                (null, null) => true,
+                (null, _) or (_, null) => false,
+                (DateTime x, DateTime y) => Micros(x) == Micros(y),
+                (string x, string y) => string.Equals(x, y, StringComparison.Ordinal),
+                var (x, y) => x.Equals(y),
+            };
+            if (!same)
+            {
+                return false;
+            }
+        }
+
+        return true;
+
+        static long Micros(DateTime at) => DateTime.SpecifyKind(at, DateTimeKind.Utc).Ticks / 10;
     }
 
     private static async Task<Array> ReadColumnAsync(ParquetRowGroupReader group, DataField field, ExportColumnType type, int count, CancellationToken cancellationToken)
