@@ -1,5 +1,6 @@
 using Attendance.Api;
 using Attendance.Auth;
+using Attendance.Corrections;
 using Attendance.Events;
 using Attendance.Export;
 using Attendance.Venue;
@@ -64,6 +65,9 @@ public static class AttendanceServiceCollectionExtensions
         services.AddSingleton<IExportMark, AttendanceExportMark>();
         services.AddSingleton<SubmissionValidator>();
         services.AddSingleton<SubmissionIntake>();
+        services.AddSingleton<ChangeLog>();
+        services.AddSingleton<AttendanceChanges>();
+        services.AddSingleton<ParticipantErasure>();
 
         services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.SectionName)).ValidateDataAnnotations()
             .Validate(o => !o.PseudonymKey.TrimStart().StartsWith(ExportOptions.UnresolvedKeyVaultReference, StringComparison.OrdinalIgnoreCase),
@@ -109,6 +113,7 @@ public static class AttendanceServiceCollectionExtensions
         services.AddSingleton<AttendanceApi>();
         services.AddSingleton<ExportsApi>();
         services.AddSingleton<OpenRosaApi>();
+        services.AddSingleton<ChangesApi>();
         return services;
     }
 

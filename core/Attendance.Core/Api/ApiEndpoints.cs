@@ -27,6 +27,10 @@ public static class ApiEndpoints
         [ApiRoutes.GetAttendance.Name] = (HttpRequest request, string eventId, AttendanceApi api, CancellationToken ct) => api.GetAsync(request, eventId, ct),
         [ApiRoutes.HeadOpenRosaSubmission.Name] = (HttpRequest request, OpenRosaApi api, CancellationToken ct) => api.HeadAsync(request, ct),
         [ApiRoutes.PostOpenRosaSubmission.Name] = (HttpRequest request, OpenRosaApi api, CancellationToken ct) => api.PostAsync(request, ct),
+        [ApiRoutes.PatchAttendance.Name] = (HttpRequest request, string eventId, string submissionId, ChangesApi api, CancellationToken ct) => api.PatchAsync(request, eventId, submissionId, ct),
+        [ApiRoutes.DeleteAttendance.Name] = (HttpRequest request, string eventId, string submissionId, ChangesApi api, CancellationToken ct) => api.DeleteAsync(request, eventId, submissionId, ct),
+        [ApiRoutes.GetChanges.Name] = (HttpRequest request, string eventId, ChangesApi api, CancellationToken ct) => api.GetAsync(request, eventId, ct),
+        [ApiRoutes.PostErasure.Name] = (HttpRequest request, ChangesApi api, CancellationToken ct) => api.PostErasureAsync(request, ct),
     };
 
     /// <summary>Maps every route below <c>/api</c>.</summary>

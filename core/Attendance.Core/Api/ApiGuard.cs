@@ -43,6 +43,14 @@ public sealed partial class ApiGuard(ILogger<ApiGuard> logger)
             errors.Add("endDate", $"would leave attendance stored on {days} outside the event; move or correct that attendance first.");
             return ApiProblems.Conflict(errors, "The new dates leave stored attendance outside the event.");
         }
+        catch (Attendance.Corrections.CounterMissingException ex)
+        {
+            LogCounterMissing(logger, route, ex.EventId);
+            return ApiProblems.WithRetryAfter(
+                TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The event's counter is missing.",
+                    detail: "Nothing was changed. The event's records were found without their counter (a store restored in part); the next sign-in restores it, and `attendance verify` reports what happened. Retry then."),
+                ApiProblems.RetryAfterSeconds);
+        }
         catch (BadHttpRequestException ex)
         {
             // Kestrel's verdict on the transfer (408 for a body sent too slowly): the client's doing, not storage's.
@@ -96,6 +104,9 @@ public sealed partial class ApiGuard(ILogger<ApiGuard> logger)
     /// <summary>Whether <paramref name="ex"/> means other writers kept winning the ETag race on the same rows.</summary>
     public static bool IsContention(Exception ex) =>
         ex is EventBusyException or Attendance.Export.ExportConflictException or RequestFailedException { Status: 409 or 412, ErrorCode: not "TableBeingDeleted" };
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "{Route} found the counter of event {EventId} missing; nothing was changed")]
+    private static partial void LogCounterMissing(ILogger logger, string route, string eventId);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "{Route} answered {Status} in {ElapsedMs:0} ms")]
     private static partial void LogAnswered(ILogger logger, string route, int status, double elapsedMs);

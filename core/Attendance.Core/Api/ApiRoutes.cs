@@ -28,6 +28,14 @@ public static class ApiRoutes
 
     public static ApiRoute GetAttendance { get; } = new("GetAttendance", "GET", "events/{eventId}/attendance", ApiAuthLevel.Function);
 
+    public static ApiRoute PatchAttendance { get; } = new("PatchAttendance", "PATCH", "events/{eventId}/attendance/{submissionId}", ApiAuthLevel.Admin);
+
+    public static ApiRoute DeleteAttendance { get; } = new("DeleteAttendance", "DELETE", "events/{eventId}/attendance/{submissionId}", ApiAuthLevel.Admin);
+
+    public static ApiRoute GetChanges { get; } = new("GetChanges", "GET", "events/{eventId}/changes", ApiAuthLevel.Admin);
+
+    public static ApiRoute PostErasure { get; } = new("PostErasure", "POST", "participants/erasure", ApiAuthLevel.Admin);
+
     /// <summary>ODK Collect's check before it posts: anonymous at the host, the handler checks HTTP Basic itself.</summary>
     public static ApiRoute HeadOpenRosaSubmission { get; } = new("HeadOpenRosaSubmission", "HEAD", "openrosa/submission", ApiAuthLevel.Anonymous);
 
@@ -37,6 +45,6 @@ public static class ApiRoutes
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         Health, OpenApi, PutEvent, GetEvent, PostSubmissions, GetForm, PostForm, PostExports, GetEventQr, PostFormToken, GetAttendance,
-        HeadOpenRosaSubmission, PostOpenRosaSubmission,
+        HeadOpenRosaSubmission, PostOpenRosaSubmission, PatchAttendance, DeleteAttendance, GetChanges, PostErasure,
     ];
 }

@@ -17,12 +17,12 @@ public static class AttendanceCsv
     {
         var csv = new StringBuilder();
         Row(csv, "No", "Nama", "Jenis kelamin", "Instansi", "Jenis perpustakaan", "Jabatan", "Kabupaten/Kota", "Provinsi",
-            "Nomor HP", "Email", $"Waktu hadir ({day.TimeZone})", "Kanal");
+            "Nomor HP", "Email", $"Waktu hadir ({day.TimeZone})", "Kanal", "ID kiriman");
         foreach (var a in day.Attendees)
         {
             Row(csv, a.Number.ToString(CultureInfo.InvariantCulture), a.FullName, Attendee.Label(Vocabulary.Gender, a.Gender), a.Institution,
                 Attendee.Label(Vocabulary.InstitutionType, a.InstitutionType), a.Position, a.Regency.Name, a.Province.Name, a.Phone, a.Email,
-                a.CheckInAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), a.Channel);
+                a.CheckInAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), a.Channel, a.SubmissionId);
         }
 
         return Encode(csv);

@@ -16,7 +16,7 @@ public sealed class AttendanceReader(TableServiceClient tables, IOptions<StoreOp
 {
     private readonly TableClient table = tables.GetTableClient(options.Value.SubmissionsTable);
 
-    /// <summary>The stored submission with this id (its idempotency row leads to its record), or null.</summary>
+    /// <summary>The stored submission with this id (its idempotency row leads to its record), or null; null too when it was voided or erased.</summary>
     public async Task<StoredSubmission?> FindAsync(string eventId, string submissionId, CancellationToken cancellationToken = default)
     {
         try
@@ -28,7 +28,7 @@ public sealed class AttendanceReader(TableServiceClient tables, IOptions<StoreOp
             }
 
             var record = await table.GetEntityIfExistsAsync<TableEntity>(eventId, SubmissionRows.SequenceKey(sequence), cancellationToken: cancellationToken);
-            return record.HasValue ? SubmissionRows.ReadRecord(record.Value!, regions) : null;
+            return record.HasValue ? SubmissionRows.ReadStoreRecord(record.Value!, regions).Live : null;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -36,7 +36,7 @@ public sealed class AttendanceReader(TableServiceClient tables, IOptions<StoreOp
         }
     }
 
-    /// <summary>The event's attendances, of one session date when <paramref name="sessionDate"/> is given, in commit order.</summary>
+    /// <summary>The event's live attendances (voided and erased ones left out), of one session date when <paramref name="sessionDate"/> is given, in commit order.</summary>
     public async IAsyncEnumerable<StoredSubmission> ReadAsync(
         string eventId, DateOnly? sessionDate, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -63,7 +63,11 @@ public sealed class AttendanceReader(TableServiceClient tables, IOptions<StoreOp
                     yield break;
                 }
 
-                yield return SubmissionRows.ReadRecord(rows.Current, regions);
+                // A voided or erased attendance leaves the lists at once.
+                if (SubmissionRows.ReadStoreRecord(rows.Current, regions).Live is { } live)
+                {
+                    yield return live;
+                }
             }
         }
         finally

@@ -7,7 +7,8 @@ namespace Attendance.Organizer;
 /// <summary>
 /// One person's sign-in as the organizer sees it, contact details included (these views are keyed; analytics never
 /// see them). <see cref="CheckInAt"/> is the form's check-in time, else when the store accepted the submission,
-/// at the event's clock offset.
+/// at the event's clock offset. <see cref="SubmissionId"/> is the id to correct or void it by
+/// (<c>PATCH</c>/<c>DELETE /api/events/{eventId}/attendance/{submissionId}</c>).
 /// </summary>
 public sealed record Attendee(
     int Number,
@@ -22,7 +23,8 @@ public sealed record Attendee(
     string? Email,
     string SessionDate,
     DateTimeOffset CheckInAt,
-    string Channel)
+    string Channel,
+    string SubmissionId)
 {
     /// <summary>The channel recorded when a submission names no source.</summary>
     public const string UnknownChannel = "api";
@@ -43,7 +45,8 @@ public sealed record Attendee(
             s.Email,
             s.SessionDate.ToString("O"),
             ToSeconds(s.CheckInAt ?? stored.ReceivedAt).ToOffset(zone.Offset),
-            s.Source ?? UnknownChannel);
+            s.Source ?? UnknownChannel,
+            stored.SubmissionId);
     }
 
     /// <summary>Lists show check-in times to the second; the store keeps the ticks.</summary>

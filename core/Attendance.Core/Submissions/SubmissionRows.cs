@@ -12,7 +12,11 @@ namespace Attendance.Submissions;
 /// <item><c>s|{submissionId}</c>: the idempotency key, so a retry with the same id gets the same receipt;</item>
 /// <item><c>q|{sequence}</c>: the full record, numbered without gaps in commit order, which the export reads by key range.</item>
 /// </list>
-/// and the partition's counter, <c>counter</c>. Nothing outside this class spells a key: queries take their ranges
+/// and the partition's counter, <c>counter</c>. A change after the fact (a correction, a void, an erasure) rewrites
+/// those rows in one transaction with the counter, whose <c>Changes</c> it raises, and adds
+/// <c>c|{number}</c>, its entry in the event's audit trail. A voided or erased record stays as a tombstone
+/// (<see cref="Tombstone"/>) so every number is still accounted for; its attendance row goes, so the person may sign
+/// in again. Nothing outside this class spells a key: queries take their ranges
 /// from it and rows are parsed by it.
 /// </summary>
 public static class SubmissionRows
@@ -22,6 +26,13 @@ public static class SubmissionRows
     public const string AttendancePrefix = "a|";
     public const string IdPrefix = "s|";
     public const string SequencePrefix = "q|";
+    public const string ChangePrefix = "c|";
+
+    /// <summary>On the counter: how many changes the event has had (<c>c|1</c> … <c>c|{Changes}</c>).</summary>
+    public const string ChangesProperty = "Changes";
+
+    /// <summary>On a record and its id row: <c>voided</c> or <c>erased</c>; absent while the attendance counts.</summary>
+    public const string StateProperty = "State";
 
     // Between a kind's prefix and the parts after it; no part holds one (dates, hex keys, numbers).
     private const char KeySeparator = '|';
@@ -56,12 +67,22 @@ public static class SubmissionRows
     // The first key after every key of a kind: '}' follows '|' in ASCII, so "a}" is above every "a|…" and below "q|".
     private const string AttendanceEnd = "a}";
     private const string SequenceEnd = "q}";
+    private const string ChangeEnd = "c}";
 
     /// <summary>Every attendance row (<c>a|…</c>) of a partition and no other.</summary>
     public static RowKeyRange AttendanceRange { get; } = new(AttendancePrefix, AttendanceEnd);
 
     /// <summary>Every record row (<c>q|…</c>) of a partition and no other.</summary>
     public static RowKeyRange SequenceRange { get; } = new(SequencePrefix, SequenceEnd);
+
+    /// <summary>Every change row (<c>c|…</c>) of a partition and no other.</summary>
+    public static RowKeyRange ChangeRange { get; } = new(ChangePrefix, ChangeEnd);
+
+    /// <summary>The row key of change number <paramref name="number"/>: zero-padded, so key order is number order.</summary>
+    public static string ChangeKey(long number) => ChangePrefix + number.ToString("D12", CultureInfo.InvariantCulture);
+
+    /// <summary>The number of a <c>c|</c> row key.</summary>
+    public static long ParseChangeNumber(string rowKey) => long.Parse(rowKey.AsSpan(ChangePrefix.Length), CultureInfo.InvariantCulture);
 
     /// <summary>The row key of the record numbered <paramref name="sequence"/>: zero-padded, so key order is number order.</summary>
     public static string SequenceKey(long sequence) => SequencePrefix + sequence.ToString("D12", CultureInfo.InvariantCulture);
@@ -96,26 +117,97 @@ public static class SubmissionRows
             ["Source"] = s.Source,
         };
 
-    public static StoredSubmission ReadRecord(TableEntity e, RegionDirectory regions)
-    {
-        var sequence = ParseSequence(e.RowKey);
-        var submission = new AttendanceSubmission
+    /// <summary>The attendance row: it holds the person's place on the day and leads to the submission.</summary>
+    public static TableEntity AttendanceRow(string eventId, string attendanceKey, string submissionId, long sequence) =>
+        new(eventId, attendanceKey) { ["SubmissionId"] = submissionId, ["Sequence"] = sequence };
+
+    /// <summary>The idempotency row of a live submission: the attendance it stored and its number.</summary>
+    public static TableEntity IdRow(string eventId, string submissionId, string attendanceKey, long sequence) =>
+        new(eventId, IdKey(submissionId)) { ["AttendanceKey"] = attendanceKey, ["Sequence"] = sequence };
+
+    /// <summary>
+    /// The idempotency row of a withdrawn submission: its number and state, no attendance key (that key is derived
+    /// from the person's contacts or name). A resend of the same id is still answered as a duplicate.
+    /// </summary>
+    public static TableEntity WithdrawnIdRow(string eventId, string submissionId, long sequence, RecordState state) =>
+        new(eventId, IdKey(submissionId)) { ["Sequence"] = sequence, [StateProperty] = StateName(state) };
+
+    /// <summary>The tombstone of a voided or erased record: its number, id, day and receipt time, nothing of the person.</summary>
+    public static TableEntity Tombstone(string eventId, long sequence, string submissionId, DateTimeOffset receivedAt, DateOnly sessionDate, RecordState state) =>
+        new(eventId, SequenceKey(sequence))
         {
-            EventId = e.PartitionKey,
-            SessionDate = DateOnly.ParseExact(e.GetString("SessionDate")!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            FullName = e.GetString("FullName")!,
-            Province = regions.Get(e.GetString("ProvinceCode")!),
-            Regency = regions.Get(e.GetString("RegencyCode")!),
-            Email = e.GetString("Email"),
-            Phone = e.GetString("Phone"),
-            Gender = e.GetString("Gender"),
-            Institution = e.GetString("Institution"),
-            InstitutionType = e.GetString("InstitutionType"),
-            Position = e.GetString("Position"),
-            CheckInAt = e.GetDateTimeOffset("CheckInAt"),
-            SubmissionId = e.GetString("ClientSubmissionId"),
-            Source = e.GetString("Source"),
+            ["SubmissionId"] = submissionId,
+            ["ReceivedAt"] = receivedAt,
+            ["SessionDate"] = sessionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [StateProperty] = StateName(state),
         };
-        return new StoredSubmission(sequence, e.GetString("SubmissionId")!, e.GetDateTimeOffset("ReceivedAt")!.Value, submission);
+
+    /// <summary>The stored name of a state; null for <see cref="RecordState.Live"/>, which is stored as no value.</summary>
+    public static string? StateName(RecordState state) => state switch
+    {
+        RecordState.Live => null,
+        RecordState.Voided => "voided",
+        RecordState.Erased => "erased",
+        _ => throw new ArgumentOutOfRangeException(nameof(state)),
+    };
+
+    /// <summary>The state a record or id row records.</summary>
+    public static RecordState StateOf(TableEntity e) => e.GetString(StateProperty) switch
+    {
+        null => RecordState.Live,
+        "voided" => RecordState.Voided,
+        "erased" => RecordState.Erased,
+        var other => throw new InvalidDataException($"Row {e.PartitionKey}/{e.RowKey} has an unknown state '{other}'."),
+    };
+
+    /// <summary>A record row as it is now: live with its values, or a tombstone.</summary>
+    public static StoreRecord ReadStoreRecord(TableEntity e, RegionDirectory regions)
+    {
+        var state = StateOf(e);
+        var sessionDate = DateOnly.ParseExact(e.GetString("SessionDate")!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var attendance = state == RecordState.Live ? ReadAttendance(e, sessionDate, regions) : null;
+        return new StoreRecord(ParseSequence(e.RowKey), e.GetString("SubmissionId")!, e.GetDateTimeOffset("ReceivedAt")!.Value, sessionDate, state, attendance);
     }
+
+    private static AttendanceSubmission ReadAttendance(TableEntity e, DateOnly sessionDate, RegionDirectory regions) => new()
+    {
+        EventId = e.PartitionKey,
+        SessionDate = sessionDate,
+        FullName = e.GetString("FullName")!,
+        Province = regions.Get(e.GetString("ProvinceCode")!),
+        Regency = regions.Get(e.GetString("RegencyCode")!),
+        Email = e.GetString("Email"),
+        Phone = e.GetString("Phone"),
+        Gender = e.GetString("Gender"),
+        Institution = e.GetString("Institution"),
+        InstitutionType = e.GetString("InstitutionType"),
+        Position = e.GetString("Position"),
+        CheckInAt = e.GetDateTimeOffset("CheckInAt"),
+        SubmissionId = e.GetString("ClientSubmissionId"),
+        Source = e.GetString("Source"),
+    };
+
+    /// <summary>The audit row of a change: what was done to which attendance, when, with which key and why; no personal value.</summary>
+    public static TableEntity ChangeRow(string eventId, AttendanceChange change) =>
+        new(eventId, ChangeKey(change.Number))
+        {
+            ["Sequence"] = change.Sequence,
+            ["SubmissionId"] = change.SubmissionId,
+            ["Kind"] = change.Kind.ToString(),
+            ["At"] = change.At,
+            ["KeyName"] = change.KeyName,
+            ["Reason"] = change.Reason,
+            ["Fields"] = string.Join(',', change.Fields),
+        };
+
+    public static AttendanceChange ReadChange(TableEntity e) => new(
+        ParseChangeNumber(e.RowKey),
+        e.PartitionKey,
+        e.GetInt64("Sequence")!.Value,
+        e.GetString("SubmissionId")!,
+        Enum.Parse<AttendanceChangeKind>(e.GetString("Kind")!),
+        e.GetDateTimeOffset("At")!.Value,
+        e.GetString("KeyName")!,
+        e.GetString("Reason")!,
+        e.GetString("Fields") is { Length: > 0 } fields ? fields.Split(',') : []);
 }

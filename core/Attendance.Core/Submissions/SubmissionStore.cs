@@ -138,16 +138,8 @@ public sealed partial class SubmissionStore(
             {
                 var item = chunk[i];
                 var sequence = last + 1 + i;
-                actions.Add(new(TableTransactionActionType.Add, new TableEntity(eventId, item.AttendanceKey)
-                {
-                    ["SubmissionId"] = item.SubmissionId,
-                    ["Sequence"] = sequence,
-                }));
-                actions.Add(new(TableTransactionActionType.Add, new TableEntity(eventId, SubmissionRows.IdKey(item.SubmissionId))
-                {
-                    ["AttendanceKey"] = item.AttendanceKey,
-                    ["Sequence"] = sequence,
-                }));
+                actions.Add(new(TableTransactionActionType.Add, SubmissionRows.AttendanceRow(eventId, item.AttendanceKey, item.SubmissionId, sequence)));
+                actions.Add(new(TableTransactionActionType.Add, SubmissionRows.IdRow(eventId, item.SubmissionId, item.AttendanceKey, sequence)));
                 actions.Add(new(TableTransactionActionType.Add, SubmissionRows.Record(sequence, item.SubmissionId, receivedAt, item.Submission)));
             }
 
@@ -213,7 +205,9 @@ public sealed partial class SubmissionStore(
         var eventId = item.Submission.EventId;
         if (await table.FindAsync(eventId, SubmissionRows.IdKey(item.SubmissionId), cancellationToken) is { } idRow)
         {
-            var same = idRow.GetString("AttendanceKey") == item.AttendanceKey;
+            // A voided or erased submission sent again (a phone's queue, a retried batch) is the same submission:
+            // it stays withdrawn, and the sender is told it was received.
+            var same = SubmissionRows.StateOf(idRow) != RecordState.Live || idRow.GetString("AttendanceKey") == item.AttendanceKey;
             receipts[item.Index] = new SubmissionReceipt(same ? ReceiptStatus.Duplicate : ReceiptStatus.Conflict, item.SubmissionId);
             return true;
         }
@@ -340,7 +334,8 @@ public sealed partial class SubmissionStore(
     public async Task<EventCounter?> GetCounterAsync(string eventId, CancellationToken cancellationToken = default)
     {
         var counter = await Ready.RunAsync(ct => table.FindAsync(eventId, SubmissionRows.CounterKey, ct), cancellationToken);
-        return counter is null ? null : new EventCounter(eventId, counter.GetInt64("Sequence") ?? 0, counter.Timestamp, ResumptionOf(counter));
+        return counter is null ? null : new EventCounter(
+            eventId, counter.GetInt64("Sequence") ?? 0, counter.Timestamp, ResumptionOf(counter), counter.GetInt64(SubmissionRows.ChangesProperty) ?? 0);
     }
 
     /// <summary>
@@ -446,15 +441,37 @@ public sealed partial class SubmissionStore(
             ? new CounterResumption(counter.PartitionKey, after, at, counter.GetDateTimeOffset(AcknowledgedAtProperty))
             : null;
 
-    /// <summary>The event's submissions numbered after <paramref name="after"/> up to and including <paramref name="upTo"/>, in order.</summary>
-    public async IAsyncEnumerable<StoredSubmission> ReadAsync(
+    /// <summary>
+    /// The event's records numbered after <paramref name="after"/> up to and including <paramref name="upTo"/>, in
+    /// order: live ones with their values, voided and erased ones as tombstones (<see cref="StoreRecord.Live"/> is null).
+    /// </summary>
+    public async IAsyncEnumerable<StoreRecord> ReadAsync(
         string eventId, long after, long upTo, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {eventId} and RowKey gt {SubmissionRows.SequenceKey(after)} and RowKey le {SubmissionRows.SequenceKey(upTo)}");
         await foreach (var entity in Ready.ReadAllAsync(ct => table.QueryAsync<TableEntity>(filter, cancellationToken: ct), cancellationToken))
         {
-            yield return SubmissionRows.ReadRecord(entity, regions);
+            yield return SubmissionRows.ReadStoreRecord(entity, regions);
+        }
+    }
+
+    /// <summary>The record numbered <paramref name="sequence"/> as it is now; null when the store does not hold it.</summary>
+    public async Task<StoreRecord?> ReadRecordAsync(string eventId, long sequence, CancellationToken cancellationToken = default)
+    {
+        var row = await Ready.RunAsync(ct => table.FindAsync(eventId, SubmissionRows.SequenceKey(sequence), ct), cancellationToken);
+        return row is null ? null : SubmissionRows.ReadStoreRecord(row, regions);
+    }
+
+    /// <summary>The event's changes numbered after <paramref name="after"/> up to and including <paramref name="upTo"/>, in order.</summary>
+    public async IAsyncEnumerable<AttendanceChange> ReadChangesAsync(
+        string eventId, long after, long upTo, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {eventId} and RowKey gt {SubmissionRows.ChangeKey(after)} and RowKey le {SubmissionRows.ChangeKey(upTo)}");
+        await foreach (var entity in Ready.ReadAllAsync(ct => table.QueryAsync<TableEntity>(filter, cancellationToken: ct), cancellationToken))
+        {
+            yield return SubmissionRows.ReadChange(entity);
         }
     }
 
@@ -483,13 +500,13 @@ public sealed partial class SubmissionStore(
     private static TableEntity Counter(string eventId, long sequence) => new(eventId, SubmissionRows.CounterKey) { ["Sequence"] = sequence };
 
     /// <summary>
-    /// The counter at <paramref name="sequence"/>, keeping what else it records (a resumption and its acknowledgement),
-    /// so `verify` can still name the event and the number where a loss may have happened.
+    /// The counter at <paramref name="sequence"/>, keeping what else it records (a resumption and its acknowledgement,
+    /// so `verify` can still name the event and the number where a loss may have happened; the number of changes).
     /// </summary>
-    private static TableEntity CopyOf(TableEntity counter, long sequence)
+    internal static TableEntity CopyOf(TableEntity counter, long sequence)
     {
         var copy = Counter(counter.PartitionKey, sequence);
-        foreach (var name in (string[])[ResumedAfterProperty, ResumedAtProperty, AcknowledgedAtProperty])
+        foreach (var name in (string[])[ResumedAfterProperty, ResumedAtProperty, AcknowledgedAtProperty, SubmissionRows.ChangesProperty])
         {
             if (counter.TryGetValue(name, out var value) && value is not null)
             {

@@ -76,7 +76,8 @@ public sealed partial class SubmissionValidator(RegionDirectory regions)
     public static bool HasLetter(string text) =>
         text.Normalize(System.Text.NormalizationForm.FormKC).EnumerateRunes().Any(System.Text.Rune.IsLetter);
 
-    private (Region? Province, Region? Regency) ResolveRegions(SubmissionFields fields, FieldErrors errors)
+    /// <summary>The province and regency the fields name (codes or names, as people type them); errors name the field.</summary>
+    public (Region? Province, Region? Regency) ResolveRegions(SubmissionFields fields, FieldErrors errors)
     {
         var provinceText = errors.Has(SubmissionFields.Province) ? null : TextRules.Clean(SubmissionFields.Province, fields[SubmissionFields.Province], 100, required: true, errors);
         var regencyText = errors.Has(SubmissionFields.Regency) ? null : TextRules.Clean(SubmissionFields.Regency, fields[SubmissionFields.Regency], 100, required: true, errors);

@@ -160,11 +160,16 @@ public sealed class OrganizerApiTests(AzuriteFixture azurite)
         Assert.Contains("daftar-hadir-", response.Content.Headers.ContentDisposition!.FileName, StringComparison.Ordinal);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var rows = Parse(bytes);
-        Assert.Equal(["No", "Nama", "Jenis kelamin", "Instansi", "Jenis perpustakaan", "Jabatan", "Kabupaten/Kota", "Provinsi", "Nomor HP", "Email", "Waktu hadir (WIB)", "Kanal"], rows[0]);
+        Assert.Equal(["No", "Nama", "Jenis kelamin", "Instansi", "Jenis perpustakaan", "Jabatan", "Kabupaten/Kota", "Provinsi", "Nomor HP", "Email", "Waktu hadir (WIB)", "Kanal", "ID kiriman"], rows[0]);
         Assert.Equal(4, rows.Count);
         var siti = rows.Single(r => r[1] == "Siti Nur'aini");
         Assert.Equal(["Perempuan", "Perpustakaan Desa Sukamaju", "Perpustakaan Desa/Kelurahan", "Kepala, \"Perpustakaan\""], siti[2..6]);
         Assert.Equal("2023-06-06 08:05", siti[10]);
+        // The id to correct or void the attendance by, as the JSON list gives it.
+        var json = await api.Client.GetFromJsonAsync<JsonElement>($"events/{Lampung.EventId}/attendance?date=2023-06-06", Ct);
+        var sitiInJson = json.GetProperty("attendees").EnumerateArray().Single(a => a.GetProperty("fullName").GetString() == "Siti Nur'aini");
+        Assert.Equal(sitiInJson.GetProperty("submissionId").GetString(), siti[12]);
+        Assert.False(string.IsNullOrEmpty(siti[12]), "the CSV row carries the attendance's id");
         // A value that would start a formula in Excel is kept as text.
         Assert.Equal("'=HYPERLINK(\"x\")", rows.Single(r => r[1] == "Ahmad Fauzi")[5]);
 

@@ -57,7 +57,7 @@ public sealed class TextEncodingTests(AzuriteFixture azurite)
         using var response = await api.Client.PostAsJsonAsync("submissions", fields, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
-        var stored = Assert.Single(await api.Services.GetRequiredService<SubmissionStore>().ReadAsync(Lampung.EventId, 0, 1, Ct).ToListAsync(Ct)).Submission;
+        var stored = Assert.Single(await api.Services.GetRequiredService<SubmissionStore>().ReadAsync(Lampung.EventId, 0, 1, Ct).Select(r => r.Live!).ToListAsync(Ct)).Submission;
         Assert.Equal("Dewi Sartika", stored.FullName);
         Assert.Equal("dewi@bücherei.example", stored.Email);
         Assert.Equal("6281212345678", stored.Phone);

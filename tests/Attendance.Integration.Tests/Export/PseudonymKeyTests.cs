@@ -237,6 +237,6 @@ public sealed class PseudonymKeyTests(AzuriteFixture azurite)
     {
         var store = api.Services.GetRequiredService<SubmissionStore>();
         var last = await store.GetLastSequenceAsync(Lampung.EventId, Ct);
-        return await store.ReadAsync(Lampung.EventId, 0, last, Ct).ToDictionaryAsync(s => s.SubmissionId, cancellationToken: Ct);
+        return await store.ReadAsync(Lampung.EventId, 0, last, Ct).Select(r => r.Live!).ToDictionaryAsync(s => s.SubmissionId, cancellationToken: Ct);
     }
 }

@@ -75,7 +75,7 @@ public sealed class KoboRestServiceTests(AzuriteFixture azurite)
         var receipt = await retry.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal("duplicate", receipt.GetProperty("status").GetString());
         Assert.Equal("uuid:0e4c1a52-8f3e-4c1b-9a57-2d7e5f60a111", receipt.GetProperty("submissionId").GetString());
-        var stored = Assert.Single(await api.Services.GetRequiredService<SubmissionStore>().ReadAsync(Lampung.EventId, 0, 10, Ct).ToListAsync(Ct));
+        var stored = Assert.Single(await api.Services.GetRequiredService<SubmissionStore>().ReadAsync(Lampung.EventId, 0, 10, Ct).Select(r => r.Live!).ToListAsync(Ct));
         Assert.Equal("Nur Aisyah", stored.Submission.FullName);
         Assert.Equal("village_library", stored.Submission.InstitutionType);
         Assert.Equal("Perpustakaan Desa Sukamaju", stored.Submission.Institution);

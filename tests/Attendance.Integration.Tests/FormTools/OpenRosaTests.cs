@@ -70,7 +70,7 @@ public sealed class OpenRosaTests(AzuriteFixture azurite)
             Assert.Equal("submit_success", document.Root.Element(OpenRosa + "message")!.Attribute("nature")!.Value);
         }
 
-        var stored = Assert.Single(await api.Services.GetRequiredService<SubmissionStore>().ReadAsync(Lampung.EventId, 0, 10, Ct).ToListAsync(Ct));
+        var stored = Assert.Single(await api.Services.GetRequiredService<SubmissionStore>().ReadAsync(Lampung.EventId, 0, 10, Ct).Select(r => r.Live!).ToListAsync(Ct));
         Assert.Equal("Siti Aminah", stored.Submission.FullName);
         Assert.Equal("18.09", stored.Submission.Regency.Code);
         Assert.Equal("female", stored.Submission.Gender);
