@@ -3,6 +3,7 @@ using Attendance.Corrections;
 using Attendance.Delta;
 using Attendance.Export;
 using Attendance.Integration.Tests.Api;
+using Attendance.Storage;
 using Attendance.Submissions;
 using Attendance.Testing;
 using Azure.Data.Tables;
@@ -138,7 +139,7 @@ public sealed class ChangesExportTests(AzuriteFixture azurite)
         var runner = api.Services.GetRequiredService<ExportRunner>();
         for (var night = 0; night < 3; night++)
         {
-            await PostAsync(api, Enumerable.Range(0, 6).Select(i => Lampung.Submission($"Peserta {night}-{i}", day: $"2023-06-0{5 + ((night + i) % 4)}"))
+            await PostAsync(api, Enumerable.Range(0, 6).Select(i => CheckedIn(Lampung.Submission($"Peserta {night}-{i}", day: $"2023-06-0{5 + ((night + i) % 4)}"), i))
                 .Concat(Enumerable.Range(0, 4).Select(i => InEvent(Bengkulu, Lampung.Submission($"Peserta {night}-{i}", day: $"2023-06-0{5 + (i % 4)}")))));
             await runner.RunAsync("night", cancellationToken: Ct);
         }
@@ -342,6 +343,12 @@ public sealed class ChangesExportTests(AzuriteFixture azurite)
     private static Dictionary<string, string> WithEmail(Dictionary<string, string> submission)
     {
         submission["email"] = "Rina@Example.id";
+        return submission;
+    }
+
+    private static Dictionary<string, string> CheckedIn(Dictionary<string, string> submission, int minute)
+    {
+        submission["checkInAt"] = $"{submission["sessionDate"]}T08:{minute:D2}:00+07:00";
         return submission;
     }
 
