@@ -8,6 +8,7 @@ namespace Attendance.Cli.Commands;
 /// <c>attendance clean-up [--now]</c>: deletes the data files the tables no longer reference. Without <c>--now</c>, what
 /// every export run does (removed files once <c>Export:RemovedFileRetention</c> has passed); with it, every removed file
 /// at once, for an erasure: run <c>attendance export</c> first, so the files holding the person's rows are removed.
+/// Exits 1 when an event has changes the export has not applied yet (their old rows are still live).
 /// </summary>
 internal static class CleanUpCommand
 {
@@ -27,7 +28,7 @@ internal static class CleanUpCommand
         using var host = CliHost.Build();
         var results = await host.Services.GetRequiredService<RemovedFileCleanUp>().RunAsync(immediately, cancellationToken);
         var table = new Table().AddColumns("table", "version", "files deleted", "live files");
-        foreach (var result in results)
+        foreach (var result in results.Tables)
         {
             table.AddRow(result.Table, result.Version.ToString(), result.FilesDeleted.ToString(), result.LiveFiles.ToString());
         }
@@ -36,6 +37,11 @@ internal static class CleanUpCommand
         AnsiConsole.MarkupLine(immediately
             ? "Every removed file is deleted: versions before the removal can no longer be read (time travel)."
             : "Removed files younger than Export:RemovedFileRetention stay; --now deletes them at once.");
-        return 0;
+        foreach (var (eventId, pending) in results.PendingChanges)
+        {
+            AnsiConsole.MarkupLine($"[red]not exported yet[/] {Markup.Escape(eventId)}: {pending} corrections, voids or erasures; their old rows are still in live files. Run attendance export, then clean-up again.");
+        }
+
+        return results.PendingChanges.Count == 0 ? 0 : 1;
     }
 }

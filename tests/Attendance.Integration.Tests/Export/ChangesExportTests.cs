@@ -113,6 +113,10 @@ public sealed class ChangesExportTests(AzuriteFixture azurite)
 
         var erased = await api.Services.GetRequiredService<ParticipantErasure>().EraseAsync(new PersonQuery("rina@example.id", null, null, null), Request, preview: false, Ct);
         Assert.Equal(3, erased.Attendances);
+
+        // Cleaning up before the export applied the erasure is named: the person's rows are still in live files.
+        var early = await api.Services.GetRequiredService<RemovedFileCleanUp>().RunAsync(immediately: true, Ct);
+        Assert.Equal([(Bengkulu, 1L), (Lampung.EventId, 2L)], early.PendingChanges.Select(p => (p.Key, p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal));
         var summary = await runner.RunAsync("night-2", cancellationToken: Ct);
 
         var table = await ReadAsync(api);
@@ -126,7 +130,7 @@ public sealed class ChangesExportTests(AzuriteFixture azurite)
 
         // The removed file that held the person's rows stays for the retention, unless cleaned up at once.
         Assert.True((await DataFilesAsync(api)).Count > table.Files.Count);
-        await api.Services.GetRequiredService<RemovedFileCleanUp>().RunAsync(immediately: true, Ct);
+        Assert.Empty((await api.Services.GetRequiredService<RemovedFileCleanUp>().RunAsync(immediately: true, Ct)).PendingChanges);
         Assert.Equal(table.Files.Select(f => $"attendance/{f}").Order(StringComparer.Ordinal), (await DataFilesAsync(api)).Order(StringComparer.Ordinal));
     }
 

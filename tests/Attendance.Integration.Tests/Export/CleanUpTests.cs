@@ -109,12 +109,13 @@ public sealed class CleanUpTests(AzuriteFixture azurite)
 
         var cleanUp = api.Services.GetRequiredService<RemovedFileCleanUp>();
         var ordinary = await cleanUp.RunAsync(immediately: false, Ct);
-        Assert.All(ordinary, r => Assert.Equal(0, r.FilesDeleted));
+        Assert.All(ordinary.Tables, r => Assert.Equal(0, r.FilesDeleted));
+        Assert.Empty(ordinary.PendingChanges);
         Assert.Equal(3, (await DataFilesAsync(api, "attendance")).Count);
         Assert.Equal(2, (await DataFilesAsync(api, "events")).Count);
 
         var now = await cleanUp.RunAsync(immediately: true, Ct);
-        Assert.Equal([("attendance", 1), ("events", 1), ("regions", 0)], now.Select(r => (r.Table, r.FilesDeleted)));
+        Assert.Equal([("attendance", 1), ("events", 1), ("regions", 0)], now.Tables.Select(r => (r.Table, r.FilesDeleted)));
         foreach (var table in RemovedFileCleanUp.Tables)
         {
             var read = await DeltaOracle.ReadAsync(Container(api), table, Ct);
