@@ -67,7 +67,7 @@ internal static class ExportCommand
 
         foreach (var changes in summary.ChangesBehind)
         {
-            AnsiConsole.MarkupLine($"[red]changes behind mark[/] {Markup.Escape(changes.EventId)}: the store counts {changes.Changes} changes, the export applied {changes.Mark}; its change log was lost with the submissions table: new changes are not applied (look at them, then run attendance rebuild)");
+            AnsiConsole.MarkupLine($"[red]changes behind mark[/] {Markup.Escape(changes.EventId)}: the store counts {changes.Changes} changes, the export applied {changes.Mark}; its change log was lost with the submissions table: its new changes are applied and the mark set back; changes made before the loss went with it (run verify)");
         }
 
         foreach (var resumption in summary.Resumptions.Where(r => !r.Acknowledged))

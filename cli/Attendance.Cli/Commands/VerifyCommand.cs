@@ -70,7 +70,7 @@ internal static class VerifyCommand
 
         foreach (var changes in report.ChangesBehind)
         {
-            AnsiConsole.MarkupLine($"[red]changes behind mark[/] {Markup.Escape(changes.EventId)}: the store counts {changes.Changes} changes, the export applied {changes.Mark} (change log lost with the submissions table?); new changes are not applied until someone looks, then runs attendance rebuild");
+            AnsiConsole.MarkupLine($"[red]changes behind mark[/] {Markup.Escape(changes.EventId)}: the store counts {changes.Changes} changes, the export applied {changes.Mark} (change log lost with the submissions table?); the next export applies its new log and sets the mark back; records restored to their state before a change show as missing or outdated: make that change again");
         }
 
         foreach (var gap in report.Lost)

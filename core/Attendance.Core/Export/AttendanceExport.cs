@@ -163,7 +163,7 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
                 return new(new TableExportResult(definition.Path, snapshot.Version, Changed: true, rows, added, rewrite.FilesRemoved, attempt), lost, behind, resumptions)
                 {
                     ChangesBehind = changesBehind,
-                    ChangesApplied = applied.Sum(p => p.To - p.From),
+                    ChangesApplied = applied.Sum(p => p.Changes.Count),
                 };
             }
 

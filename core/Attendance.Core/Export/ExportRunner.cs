@@ -137,7 +137,7 @@ public sealed partial class ExportRunner(
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Export {RunId}: counter of event {EventId} resumed after #{After} at {At} (found missing) and no one has acknowledged it: run verify")]
     private static partial void LogResumptionUnacknowledged(ILogger logger, string runId, string eventId, long after, DateTimeOffset at);
 
-    [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Export {RunId}: counter of event {EventId} records {Changes} changes, fewer than the {Mark} the export applied (its change log lost with the submissions table?); its changes are not applied: look at them, then run attendance rebuild")]
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Export {RunId}: counter of event {EventId} records {Changes} changes, fewer than the {Mark} the export applied (its change log lost with the submissions table?); every change of its new log applied and the change mark set back; changes made before the loss are gone with it: run verify")]
     private static partial void LogChangesBehind(ILogger logger, string runId, string eventId, long changes, long mark);
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Export {RunId}: {Changes} corrections, voids and erasures applied to the attendance table")]

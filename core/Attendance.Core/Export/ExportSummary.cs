@@ -21,7 +21,7 @@ public sealed record ExportSummary(
 {
     /// <summary>
     /// Events whose counter had fewer changes than the export applied: the submissions table and its change log were
-    /// lost and recreated (or restored); their new changes are not applied until someone looks (<see cref="ChangesBehindMark"/>).
+    /// lost and recreated (or restored); changes made before the loss went with it (<see cref="ChangesBehindMark"/>).
     /// </summary>
     public IReadOnlyList<ChangesBehindMark> ChangesBehind { get; init; } = [];
 

@@ -123,7 +123,7 @@ public sealed class Reconciliation(BlobServiceClient blobs, IOptions<ExportOptio
         var changedPending = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var changes in pendingChanges)
         {
-            changedPending[changes.EventId] = changes.To - changes.From;
+            changedPending[changes.EventId] = changes.Changes.Count;
             var mark = snapshot.Transactions.GetValueOrDefault(AttendanceExport.AppId(changes.EventId));
             foreach (var change in changes.Changes.Where(c => c.Sequence <= mark))
             {
