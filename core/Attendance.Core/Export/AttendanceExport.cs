@@ -121,10 +121,10 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
                 fileName = $"part-{files.UtcNow:yyyyMMddTHHmmssZ}-{runId}-{attempt}.snappy.parquet";
                 try
                 {
-                    if (await WriteFileAsync(table, fileName, ranges, progress, cancellationToken) is var (written, size))
+                    if (await WriteFileAsync(table, fileName, ranges, progress, cancellationToken) is { } file)
                     {
-                        rows = written.Rows;
-                        actions.Add(files.Commits.Add(fileName, size, DeltaFileStatistics.Json(definition.Columns, written)));
+                        rows = file.File.Rows;
+                        actions.Add(files.Commits.Add(fileName, file.Size, DeltaFileStatistics.Json(definition.Columns, file.File)));
                     }
                     else
                     {

@@ -41,9 +41,9 @@ public sealed class AttendanceRebuild(ExportContext context, SubmissionStore sub
             var fileName = $"part-{context.UtcNow:yyyyMMddTHHmmssZ}-{runId}-rebuild-{attempt}.snappy.parquet";
             var file = await export.WriteFileAsync(table, fileName, ranges, progress, cancellationToken);
             var rows = file?.File.Rows ?? 0;
-            if (file is var (written, size))
+            if (file is { } written)
             {
-                actions.Add(context.Commits.Add(fileName, size, DeltaFileStatistics.Json(definition.Columns, written)));
+                actions.Add(context.Commits.Add(fileName, written.Size, DeltaFileStatistics.Json(definition.Columns, written.File)));
             }
 
             // Every event's mark, also where it stays 0, so no mark from the old table survives the rebuild.

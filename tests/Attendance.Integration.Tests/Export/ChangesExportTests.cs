@@ -95,6 +95,15 @@ public sealed class ChangesExportTests(AzuriteFixture azurite)
         var report = await api.Services.GetRequiredService<Reconciliation>().RunAsync(Ct);
         Assert.True(report.IsClean, string.Join("; ", report.Findings));
         Assert.Equal([(new DateOnly(2023, 6, 5), 9), (new DateOnly(2023, 6, 6), 1)], report.Days.Select(d => (d.SessionDate, d.Table)));
+
+        // A run whose only new record was voided before it: no file, and the mark still moves past it.
+        await PostAsync(api, [Lampung.Submission("Salah Masuk")]);
+        await VoidAsync(api, (await LiveNamesAsync(api, Lampung.EventId)).Single(p => p.Value == "Salah Masuk").Key);
+        var empty = await runner.RunAsync("night-3", cancellationToken: Ct);
+        Assert.Equal((true, 0, 0L), (empty.Tables[0].Changed, empty.Tables[0].FilesAdded, empty.Tables[0].RowsAdded));
+        var after = await ReadAsync(api);
+        Assert.Equal((10, 13L), (after.Rows, after.Txn[AttendanceExport.AppId(Lampung.EventId)]));
+        Assert.Equal(table.Files, after.Files);
     }
 
     [Fact]
