@@ -119,7 +119,14 @@ public sealed class Reconciliation(BlobServiceClient blobs, IOptions<ExportOptio
         }
 
         // Records named by changes the export has not applied yet may differ from their rows: pending, not differences.
-        var (pendingChanges, changesBehind) = await PendingChanges.ReadAsync(submissions, counters, snapshot, cancellationToken);
+        // The counters are read again after the records, so a change made while they were read counts as pending.
+        var latest = new List<EventCounter>();
+        foreach (var counter in counters)
+        {
+            latest.Add(await submissions.GetCounterAsync(counter.EventId, cancellationToken) ?? counter);
+        }
+
+        var (pendingChanges, changesBehind) = await PendingChanges.ReadAsync(submissions, latest, snapshot, cancellationToken);
         var changedPending = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var changes in pendingChanges)
         {
