@@ -6,6 +6,7 @@ using Attendance.Export;
 using Attendance.Venue;
 using Attendance.OpenRosa;
 using Attendance.Organizer;
+using Attendance.Privacy;
 using Attendance.Regions;
 using Attendance.Storage;
 using Attendance.Submissions;
@@ -13,6 +14,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Attendance;
 
@@ -67,6 +69,7 @@ public static class AttendanceServiceCollectionExtensions
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<ChangeLog>();
         services.AddSingleton<AttendanceChanges>();
+        services.AddSingleton<PersonRecords>();
         services.AddSingleton<ParticipantErasure>();
 
         services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.SectionName)).ValidateDataAnnotations()
@@ -76,6 +79,10 @@ public static class AttendanceServiceCollectionExtensions
             .Validate(o => o.RemovedFileRetention >= TimeSpan.Zero, "Export:RemovedFileRetention must be zero or more (a TimeSpan such as 7.00:00:00).")
             .ValidateOnStart();
         services.AddSingleton(_ => ExportSchedule.From(configuration));
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>());
+        services.AddSingleton<ContactExpiry>();
+        services.AddSingleton<ParticipantLookup>();
         services.AddSingleton<ExportRunner>();
         services.AddSingleton<Reconciliation>();
         services.AddSingleton<RemovedFileCleanUp>();
@@ -114,6 +121,7 @@ public static class AttendanceServiceCollectionExtensions
         services.AddSingleton<ExportsApi>();
         services.AddSingleton<OpenRosaApi>();
         services.AddSingleton<ChangesApi>();
+        services.AddSingleton<PrivacyApi>();
         return services;
     }
 

@@ -31,6 +31,7 @@ public static class ApiEndpoints
         [ApiRoutes.DeleteAttendance.Name] = (HttpRequest request, string eventId, string submissionId, ChangesApi api, CancellationToken ct) => api.DeleteAsync(request, eventId, submissionId, ct),
         [ApiRoutes.GetChanges.Name] = (HttpRequest request, string eventId, ChangesApi api, CancellationToken ct) => api.GetAsync(request, eventId, ct),
         [ApiRoutes.PostErasure.Name] = (HttpRequest request, ChangesApi api, CancellationToken ct) => api.PostErasureAsync(request, ct),
+        [ApiRoutes.PostLookup.Name] = (HttpRequest request, PrivacyApi api, CancellationToken ct) => api.PostLookupAsync(request, ct),
     };
 
     /// <summary>Maps every route below <c>/api</c>.</summary>

@@ -36,6 +36,8 @@ public static class ApiRoutes
 
     public static ApiRoute PostErasure { get; } = new("PostErasure", "POST", "participants/erasure", ApiAuthLevel.Admin);
 
+    public static ApiRoute PostLookup { get; } = new("PostLookup", "POST", "participants/lookup", ApiAuthLevel.Admin);
+
     /// <summary>ODK Collect's check before it posts: anonymous at the host, the handler checks HTTP Basic itself.</summary>
     public static ApiRoute HeadOpenRosaSubmission { get; } = new("HeadOpenRosaSubmission", "HEAD", "openrosa/submission", ApiAuthLevel.Anonymous);
 
@@ -45,6 +47,6 @@ public static class ApiRoutes
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         Health, OpenApi, PutEvent, GetEvent, PostSubmissions, GetForm, PostForm, PostExports, GetEventQr, PostFormToken, GetAttendance,
-        HeadOpenRosaSubmission, PostOpenRosaSubmission, PatchAttendance, DeleteAttendance, GetChanges, PostErasure,
+        HeadOpenRosaSubmission, PostOpenRosaSubmission, PatchAttendance, DeleteAttendance, GetChanges, PostErasure, PostLookup,
     ];
 }

@@ -89,14 +89,7 @@ public sealed class ChangesApi(EventStore events, AttendanceChanges changes, Par
             using var json = body.Json;
             var errors = new FieldErrors();
             var root = json.RootElement;
-            foreach (var property in root.EnumerateObject())
-            {
-                if (!ErasureFields.Contains(property.Name))
-                {
-                    errors.Add(property.Name, $"is not a field of an erasure request: {string.Join(", ", ErasureFields)}.");
-                }
-            }
-
+            var person = PersonBody.Read(root, [ChangeRequest.ReasonField, "preview"], validator, regions, errors);
             var preview = false;
             if (root.TryGetProperty("preview", out var previewValue))
             {
@@ -110,10 +103,7 @@ public sealed class ChangesApi(EventStore events, AttendanceChanges changes, Par
                 }
             }
 
-            var person = PersonQuery.From(
-                Text(root, SubmissionFields.Email, errors), Text(root, SubmissionFields.Phone, errors), Text(root, SubmissionFields.FullName, errors),
-                Text(root, SubmissionFields.Province, errors), Text(root, SubmissionFields.Regency, errors), validator, regions, errors);
-            var change = ChangeRequest.From(AdminKeyName, Text(root, ChangeRequest.ReasonField, errors), errors);
+            var change = ChangeRequest.From(AdminKeyName, PersonBody.Text(root, ChangeRequest.ReasonField, errors), errors);
             if (!errors.IsEmpty || person is null || change is null)
             {
                 return ApiProblems.Invalid(errors);
@@ -143,9 +133,6 @@ public sealed class ChangesApi(EventStore events, AttendanceChanges changes, Par
 
             return TypedResults.Ok(new { eventId, changes = list });
         }, cancellationToken);
-
-    private static readonly string[] ErasureFields =
-        [SubmissionFields.Email, SubmissionFields.Phone, SubmissionFields.FullName, SubmissionFields.Province, SubmissionFields.Regency, ChangeRequest.ReasonField, "preview"];
 
     /// <summary>A refusal when the ids are malformed or the event is not registered; null when both are fine.</summary>
     private async Task<IResult?> FindEventAsync(string eventId, string submissionId, CancellationToken cancellationToken)
@@ -181,7 +168,7 @@ public sealed class ChangesApi(EventStore events, AttendanceChanges changes, Par
             var name = property.Name;
             if (name == ChangeRequest.ReasonField)
             {
-                reason = Text(root, name, errors);
+                reason = PersonBody.Text(root, name, errors);
             }
             else if (CorrectableFields.IsCorrectable(name))
             {
@@ -201,22 +188,6 @@ public sealed class ChangesApi(EventStore events, AttendanceChanges changes, Par
         }
 
         return (patch, reason);
-    }
-
-    private static string? Text(JsonElement root, string name, FieldErrors errors)
-    {
-        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            errors.Add(name, $"must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}.");
-            return null;
-        }
-
-        return value.GetString();
     }
 
     private static IResult Answer(ChangeOutcome outcome) => outcome.Status switch

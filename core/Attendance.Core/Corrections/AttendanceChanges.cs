@@ -62,10 +62,12 @@ public sealed partial class AttendanceChanges(
         }
 
         var eventId = stored.EventId;
-        var record = SubmissionRows.Record(current.Sequence, current.SubmissionId, current.ReceivedAt, corrected);
+        // Contacts cleared after the retention keep their recorded key unless the correction gives new ones.
+        var keepsCleared = !changed.Contains(SubmissionFields.Email) && !changed.Contains(SubmissionFields.Phone);
+        var record = SubmissionRows.Record(current.Sequence, current.SubmissionId, current.ReceivedAt, corrected, keepsCleared ? current.Cleared : null);
         List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, record, rows.Record.ETag)];
         int? claim = null;
-        var oldKey = SubmissionRows.AttendanceKey(stored.SessionDate, stored.Identity);
+        var oldKey = rows.IdRow.GetString("AttendanceKey") ?? SubmissionRows.AttendanceKey(stored.SessionDate, stored.Identity);
         var newKey = SubmissionRows.AttendanceKey(corrected.SessionDate, corrected.Identity);
         if (newKey != oldKey)
         {

@@ -64,7 +64,19 @@ public static class AnalyticsTables
 }
 
 /// <summary>A stored submission with its pseudonymous participant key, as the attendance table writes it.</summary>
-public sealed record AttendanceRow(StoredSubmission Stored, string ParticipantKey);
+public sealed record AttendanceRow(StoredSubmission Stored, string ParticipantKey)
+{
+    /// <summary>
+    /// The row of a stored attendance: its participant's key is the HMAC of their identity under the pseudonym key;
+    /// for a record whose contacts were cleared, the key recorded then, as long as the pseudonym key is the same one
+    /// (after a deliberate key change the cleared identity is the name within the regency).
+    /// </summary>
+    public static AttendanceRow For(StoredSubmission stored, byte[] pseudonymSecret, string keyFingerprint) => new(
+        stored,
+        stored.Cleared is { } cleared && cleared.KeyFingerprint == keyFingerprint
+            ? cleared.ParticipantKey
+            : stored.Submission.Identity.PseudonymKey(pseudonymSecret));
+}
 
 /// <summary>An official region with its province (itself, for a province).</summary>
 public sealed record RegionRow(Region Region, Region Province);

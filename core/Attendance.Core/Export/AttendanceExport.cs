@@ -258,7 +258,7 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
                 }
 
                 rows[(changes.EventId, record.SubmissionId)] = record.Live is { } live
-                    ? rewriter.Row(new AttendanceRow(live, live.Submission.Identity.PseudonymKey(pseudonymSecret)))
+                    ? rewriter.Row(AttendanceRow.For(live, pseudonymSecret, fingerprint))
                     : null;
             }
         }
@@ -320,7 +320,7 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
                 // A voided or erased record is a tombstone: nothing of it goes into the analytics.
                 if (record.Live is { } stored)
                 {
-                    yield return new AttendanceRow(stored, stored.Submission.Identity.PseudonymKey(pseudonymSecret));
+                    yield return AttendanceRow.For(stored, pseudonymSecret, fingerprint);
                 }
             }
         }

@@ -1,4 +1,5 @@
 using Attendance.Events;
+using Attendance.Privacy;
 using Attendance.Regions;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -11,7 +12,8 @@ namespace Attendance.Export;
 /// <summary>
 /// The one export code path, run by the timer, <c>POST /api/exports</c> and <c>attendance export</c>.
 /// It appends new attendance to the <c>attendance</c> Delta table (see <see cref="AttendanceExport"/>) and
-/// rewrites <c>events</c> and <c>regions</c> when their content changed (see <see cref="SnapshotExport{TRow}"/>).
+/// rewrites <c>events</c> and <c>regions</c> when their content changed (see <see cref="SnapshotExport{TRow}"/>); then
+/// clears the contacts whose retention ran out (see <see cref="ContactExpiry"/>).
 /// </summary>
 public sealed partial class ExportRunner(
     BlobServiceClient blobs,
@@ -19,6 +21,7 @@ public sealed partial class ExportRunner(
     EventStore events,
     SubmissionStore submissions,
     RegionDirectory regions,
+    ContactExpiry contactExpiry,
     TimeProvider time,
     ILogger<ExportRunner> logger)
 {
@@ -49,8 +52,10 @@ public sealed partial class ExportRunner(
                 .RunAsync([.. regions.All.Select(r => new RegionRow(r, r.ParentCode is null ? r : regions.Get(r.ParentCode)))], progress, cancellationToken),
         };
 
+        // After the tables: contacts never reach the analytics, and the key a cleared record keeps is the one exported.
+        var contactsCleared = await contactExpiry.RunAsync(eventList, cancellationToken);
         var summary = new ExportSummary(runId, trigger, startedAt, time.GetUtcNow(), results,
-            attendanceResult.Lost, attendanceResult.Behind, attendanceResult.Resumptions)
+            attendanceResult.Lost, attendanceResult.Behind, attendanceResult.Resumptions, contactsCleared)
         {
             ChangesBehind = attendanceResult.ChangesBehind,
             ChangesApplied = attendanceResult.ChangesApplied,

@@ -17,7 +17,8 @@ public sealed record ExportSummary(
     IReadOnlyList<TableExportResult> Tables,
     IReadOnlyList<SequenceGap> Lost,
     IReadOnlyList<CounterBehindMark> Behind,
-    IReadOnlyList<CounterResumption> Resumptions)
+    IReadOnlyList<CounterResumption> Resumptions,
+    int ContactsCleared = 0)
 {
     /// <summary>
     /// Events whose counter had fewer changes than the export applied: the submissions table and its change log were

@@ -58,6 +58,7 @@ public sealed class Reconciliation(BlobServiceClient blobs, IOptions<ExportOptio
         PseudonymKeyFingerprint.EnsureMatches(snapshot, PseudonymKeyFingerprint.Compute(options.Value.PseudonymKey));
 
         var secret = Encoding.UTF8.GetBytes(options.Value.PseudonymKey);
+        var fingerprint = PseudonymKeyFingerprint.Compute(secret);
         var definition = AnalyticsTables.Attendance(options.Value.IncludeNames);
         var inTable = new Dictionary<(string EventId, string SubmissionId), (DateOnly Date, int Count, object?[] Row)>();
         foreach (var path in snapshot.Files.Keys)
@@ -112,7 +113,7 @@ public sealed class Reconciliation(BlobServiceClient blobs, IOptions<ExportOptio
                 // Only what still counts belongs in the dataset: a voided or erased record must be absent from it.
                 if (record.Live is { } live)
                 {
-                    var expected = new AttendanceRow(live, live.Submission.Identity.PseudonymKey(secret));
+                    var expected = AttendanceRow.For(live, secret, fingerprint);
                     inStore[(trainingEvent.Id, record.SubmissionId)] = (record.SessionDate, [.. definition.Columns.Select(c => c.StoredValue(expected))]);
                 }
             }

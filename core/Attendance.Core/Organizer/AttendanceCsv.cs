@@ -13,6 +13,9 @@ namespace Attendance.Organizer;
 /// </summary>
 public static class AttendanceCsv
 {
+    /// <summary>What the phone and email cells say once the contact retention after the event ran out.</summary>
+    public const string ClearedContact = "(dihapus: masa simpan habis)";
+
     public static byte[] Day(DayAttendance day)
     {
         var csv = new StringBuilder();
@@ -21,7 +24,8 @@ public static class AttendanceCsv
         foreach (var a in day.Attendees)
         {
             Row(csv, a.Number.ToString(CultureInfo.InvariantCulture), a.FullName, Attendee.Label(Vocabulary.Gender, a.Gender), a.Institution,
-                Attendee.Label(Vocabulary.InstitutionType, a.InstitutionType), a.Position, a.Regency.Name, a.Province.Name, a.Phone, a.Email,
+                Attendee.Label(Vocabulary.InstitutionType, a.InstitutionType), a.Position, a.Regency.Name, a.Province.Name,
+                a.ContactsCleared ? ClearedContact : a.Phone, a.ContactsCleared ? ClearedContact : a.Email,
                 a.CheckInAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), a.Channel, a.SubmissionId);
         }
 

@@ -8,7 +8,8 @@ namespace Attendance.Organizer;
 /// One person's sign-in as the organizer sees it, contact details included (these views are keyed; analytics never
 /// see them). <see cref="CheckInAt"/> is the form's check-in time, else when the store accepted the submission,
 /// at the event's clock offset. <see cref="SubmissionId"/> is the id to correct or void it by
-/// (<c>PATCH</c>/<c>DELETE /api/events/{eventId}/attendance/{submissionId}</c>).
+/// (<c>PATCH</c>/<c>DELETE /api/events/{eventId}/attendance/{submissionId}</c>). <see cref="ContactsCleared"/> says that
+/// phone and email were cleared when the contact retention after the event ran out (<c>Privacy:ContactRetention</c>).
 /// </summary>
 public sealed record Attendee(
     int Number,
@@ -24,7 +25,8 @@ public sealed record Attendee(
     string SessionDate,
     DateTimeOffset CheckInAt,
     string Channel,
-    string SubmissionId)
+    string SubmissionId,
+    bool ContactsCleared)
 {
     /// <summary>The channel recorded when a submission names no source.</summary>
     public const string UnknownChannel = "api";
@@ -46,7 +48,8 @@ public sealed record Attendee(
             s.SessionDate.ToString("O"),
             ToSeconds(s.CheckInAt ?? stored.ReceivedAt).ToOffset(zone.Offset),
             s.Source ?? UnknownChannel,
-            stored.SubmissionId);
+            stored.SubmissionId,
+            stored.Cleared is not null);
     }
 
     /// <summary>Lists show check-in times to the second; the store keeps the ticks.</summary>

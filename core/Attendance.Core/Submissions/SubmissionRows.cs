@@ -97,8 +97,14 @@ public static class SubmissionRows
         return (parts[1], parts[2]);
     }
 
-    public static TableEntity Record(long sequence, string submissionId, DateTimeOffset receivedAt, AttendanceSubmission s) =>
-        new(s.EventId, SequenceKey(sequence))
+    /// <summary>On a record whose contacts were cleared: when, and the participant's pseudonymous key then (<see cref="ClearedContacts"/>).</summary>
+    public const string ContactsClearedAtProperty = "ContactsClearedAt";
+    public const string ParticipantKeyProperty = "ParticipantKey";
+    public const string KeyFingerprintProperty = "KeyFingerprint";
+
+    public static TableEntity Record(long sequence, string submissionId, DateTimeOffset receivedAt, AttendanceSubmission s, ClearedContacts? cleared = null)
+    {
+        var record = new TableEntity(s.EventId, SequenceKey(sequence))
         {
             ["SubmissionId"] = submissionId,
             ["ReceivedAt"] = receivedAt,
@@ -116,6 +122,15 @@ public static class SubmissionRows
             ["ClientSubmissionId"] = s.SubmissionId,
             ["Source"] = s.Source,
         };
+        if (cleared is not null)
+        {
+            record[ContactsClearedAtProperty] = cleared.At;
+            record[ParticipantKeyProperty] = cleared.ParticipantKey;
+            record[KeyFingerprintProperty] = cleared.KeyFingerprint;
+        }
+
+        return record;
+    }
 
     /// <summary>The attendance row: it holds the person's place on the day and leads to the submission.</summary>
     public static TableEntity AttendanceRow(string eventId, string attendanceKey, string submissionId, long sequence) =>
@@ -166,7 +181,10 @@ public static class SubmissionRows
         var state = StateOf(e);
         var sessionDate = DateOnly.ParseExact(e.GetString("SessionDate")!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var attendance = state == RecordState.Live ? ReadAttendance(e, sessionDate, regions) : null;
-        return new StoreRecord(ParseSequence(e.RowKey), e.GetString("SubmissionId")!, e.GetDateTimeOffset("ReceivedAt")!.Value, sessionDate, state, attendance);
+        var cleared = e.GetDateTimeOffset(ContactsClearedAtProperty) is { } at
+            ? new ClearedContacts(at, e.GetString(ParticipantKeyProperty)!, e.GetString(KeyFingerprintProperty)!)
+            : null;
+        return new StoreRecord(ParseSequence(e.RowKey), e.GetString("SubmissionId")!, e.GetDateTimeOffset("ReceivedAt")!.Value, sessionDate, state, attendance, cleared);
     }
 
     private static AttendanceSubmission ReadAttendance(TableEntity e, DateOnly sessionDate, RegionDirectory regions) => new()

@@ -1,0 +1,135 @@
+using Attendance.Events;
+using Attendance.Export;
+using Attendance.Regions;
+using Attendance.Storage;
+using Attendance.Submissions;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Attendance.Privacy;
+
+/// <summary>
+/// Clears the email and phone of every stored attendance of an event once <see cref="PrivacyOptions.ContactRetention"/>
+/// has passed since its last day (UU 27/2022: kept no longer than the purpose needs). Each record is replaced under its
+/// ETag, without its contacts and with the participant's pseudonymous key as it was (<see cref="ClearedContacts"/>), so
+/// the analytics keep linking that person's attendances. Restartable: a run cut short leaves the rest to the next, which
+/// finds only records that still hold contacts. When an event is done its counter records it
+/// (<c>ContactsClearedAt</c>); any later sign-in or change replaces the counter without that mark, so the next run
+/// looks at that event again, and an event with nothing new costs one counter read, which the export makes anyway.
+/// </summary>
+public sealed partial class ContactExpiry(
+    TableServiceClient tables,
+    IOptions<StoreOptions> storeOptions,
+    IOptions<PrivacyOptions> privacyOptions,
+    IOptions<ExportOptions> exportOptions,
+    RegionDirectory regions,
+    TimeProvider time,
+    ILogger<ContactExpiry> logger)
+{
+    public const string ClearedMarkProperty = "ContactsClearedAt";
+
+    private const int MaxRaces = 50;
+
+    private readonly TableClient table = tables.GetTableClient(storeOptions.Value.SubmissionsTable);
+
+    /// <summary>Clears the contacts of every event in <paramref name="events"/> whose retention ran out; returns how many records it cleared.</summary>
+    public async Task<int> RunAsync(IReadOnlyList<TrainingEvent> events, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var secret = System.Text.Encoding.UTF8.GetBytes(exportOptions.Value.PseudonymKey);
+        var fingerprint = PseudonymKeyFingerprint.Compute(secret);
+        var cleared = 0;
+        foreach (var trainingEvent in events.Where(e => Expired(e, now)))
+        {
+            var counter = await table.FindAsync(trainingEvent.Id, SubmissionRows.CounterKey, cancellationToken);
+            if (counter is null || counter.GetDateTimeOffset(ClearedMarkProperty) is not null)
+            {
+                // Nothing stored, or done and nothing new since.
+                continue;
+            }
+
+            var count = await ClearEventAsync(trainingEvent.Id, now, secret, fingerprint, cancellationToken);
+            await MarkDoneAsync(counter, now, cancellationToken);
+            if (count > 0)
+            {
+                LogCleared(logger, trainingEvent.Id, count, privacyOptions.Value.ContactRetention.Days);
+            }
+
+            cleared += count;
+        }
+
+        return cleared;
+    }
+
+    /// <summary>The day after which an event's contacts go: its last day plus the retention.</summary>
+    public DateOnly ExpiresAfter(TrainingEvent trainingEvent) =>
+        trainingEvent.EndDate.AddDays((int)Math.Ceiling(privacyOptions.Value.ContactRetention.TotalDays));
+
+    private bool Expired(TrainingEvent trainingEvent, DateTimeOffset now) =>
+        DateOnly.FromDateTime(now.UtcDateTime) > ExpiresAfter(trainingEvent);
+
+    private async Task<int> ClearEventAsync(string eventId, DateTimeOffset now, byte[] secret, string fingerprint, CancellationToken cancellationToken)
+    {
+        // Only records that hold a contact: a property absent from a row never compares greater than ''.
+        var (from, until) = SubmissionRows.SequenceRange;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {eventId} and RowKey ge {from} and RowKey lt {until} and (Email gt {""} or Phone gt {""})");
+        var count = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (await ClearAsync(row, now, secret, fingerprint, cancellationToken))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Replaces one record without its contacts under its ETag; reads it again when a correction moved it.</summary>
+    private async Task<bool> ClearAsync(TableEntity row, DateTimeOffset now, byte[] secret, string fingerprint, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxRaces; attempt++)
+        {
+            if (SubmissionRows.ReadStoreRecord(row, regions) is not { Attendance: { } attendance } record
+                || (attendance.Email is null && attendance.Phone is null))
+            {
+                return false;
+            }
+
+            var key = record.Cleared is { } earlier && earlier.KeyFingerprint == fingerprint ? earlier.ParticipantKey : attendance.Identity.PseudonymKey(secret);
+            var replacement = SubmissionRows.Record(record.Sequence, record.SubmissionId, record.ReceivedAt,
+                attendance with { Email = null, Phone = null }, new ClearedContacts(now, key, fingerprint));
+            try
+            {
+                await table.UpdateEntityAsync(replacement, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                row = await table.FindAsync(row.PartitionKey, row.RowKey, cancellationToken) ?? throw new InvalidOperationException("A record vanished.", ex);
+            }
+        }
+
+        throw new Attendance.Events.EventBusyException(row.PartitionKey, MaxRaces, new InvalidOperationException("Record kept changing while its contacts were cleared."));
+    }
+
+    /// <summary>Marks the event done on its counter, unless a sign-in or change moved the counter meanwhile (then the next run looks again).</summary>
+    private async Task MarkDoneAsync(TableEntity counter, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var marked = SubmissionStore.CopyOf(counter, counter.GetInt64("Sequence") ?? 0);
+        marked[ClearedMarkProperty] = now;
+        try
+        {
+            await table.UpdateEntityAsync(marked, counter.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // Something new arrived while clearing: leave the event unmarked.
+        }
+    }
+
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "Contacts of event {EventId} cleared on {Count} attendances, {RetentionDays} days after its last day")]
+    private static partial void LogCleared(ILogger logger, string eventId, int count, int retentionDays);
+}
