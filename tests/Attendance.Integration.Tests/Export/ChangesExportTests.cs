@@ -68,6 +68,27 @@ public sealed class ChangesExportTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_row_rewritten_after_its_contacts_were_cleared_keeps_the_participant_key_it_was_exported_with()
+    {
+        // Long after the training (Privacy:ContactRetention has passed): the first run exports, then clears contacts.
+        await using var api = await StartAsync();
+        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await PostAsync(api, [WithEmail(Lampung.Submission("Rina Marlina")), Lampung.Submission("Budi Santoso")]);
+        var runner = api.Services.GetRequiredService<ExportRunner>();
+        Assert.True((await runner.RunAsync("night-1", cancellationToken: Ct)).ContactsCleared > 0);
+        var before = Rows(await ReadAsync(api));
+        var rina = before.Single(r => r.Value["full_name"] == "Rina Marlina").Key;
+
+        await CorrectAsync(api, rina, new() { ["regency"] = "18.71" });
+        Assert.Equal(1, (await runner.RunAsync("night-2", cancellationToken: Ct)).ChangesApplied);
+
+        var after = Rows(await ReadAsync(api));
+        Assert.Equal(before[rina]["participant_key"], after[rina]["participant_key"]);
+        Assert.Equal("18.71", after[rina]["regency_code"]);
+        Assert.True((await api.Services.GetRequiredService<Reconciliation>().RunAsync(Ct)).IsClean);
+    }
+
+    [Fact]
     public async Task A_void_takes_the_row_out_and_one_voided_before_its_first_export_is_never_written_nor_reported_lost()
     {
         await using var api = await StartAsync();
@@ -109,7 +130,9 @@ public sealed class ChangesExportTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_erasure_across_two_events_leaves_no_row_of_the_person_and_clean_up_now_leaves_no_file_that_had_them()
     {
-        await using var api = await StartAsync();
+        // During the training: contacts are still kept (Privacy:ContactRetention), so the person is found by email.
+        var clock = new ManualTime(Lampung.During);
+        await using var api = await StartAsync(time: clock);
         await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
         await api.RegisterEventAsync(Bengkulu, Lampung.Registration);
         var person = new[] { "2023-06-05", "2023-06-06" }.Select(day => WithEmail(Lampung.Submission("Rina Marlina", day: day)))
@@ -139,6 +162,7 @@ public sealed class ChangesExportTests(AzuriteFixture azurite)
 
         // The removed file that held the person's rows stays for the retention, unless cleaned up at once.
         Assert.True((await DataFilesAsync(api)).Count > table.Files.Count);
+        clock.Now += TimeSpan.FromSeconds(1);
         Assert.Empty((await api.Services.GetRequiredService<RemovedFileCleanUp>().RunAsync(immediately: true, Ct)).PendingChanges);
         Assert.Equal(table.Files.Select(f => $"attendance/{f}").Order(StringComparer.Ordinal), (await DataFilesAsync(api)).Order(StringComparer.Ordinal));
     }
@@ -360,8 +384,8 @@ public sealed class ChangesExportTests(AzuriteFixture azurite)
         Assert.True((await api.Services.GetRequiredService<Reconciliation>().RunAsync(Ct)).IsClean);
     }
 
-    private Task<ApiServer> StartAsync(Action<IServiceCollection>? configureServices = null) =>
-        ApiServer.StartAsync(azurite.ConnectionString, configureServices: configureServices, settings: new Dictionary<string, string?> { ["Export:IncludeNames"] = "true" });
+    private Task<ApiServer> StartAsync(Action<IServiceCollection>? configureServices = null, TimeProvider? time = null) =>
+        ApiServer.StartAsync(azurite.ConnectionString, time, configureServices, new Dictionary<string, string?> { ["Export:IncludeNames"] = "true" });
 
     private static Dictionary<string, string> WithEmail(Dictionary<string, string> submission)
     {
