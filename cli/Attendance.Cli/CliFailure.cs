@@ -26,7 +26,10 @@ internal static partial class CliFailure
         Attendance.Export.PseudonymKeyMismatchException mismatch => mismatch.Message,
         IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } =>
             "attendance: that address is already in use (another server, perhaps ./run.sh, listens there): stop it, or choose another with --urls (run.sh: URLS=http://127.0.0.1:7072 ./run.sh).",
-        OptionsValidationException invalid => $"attendance: configuration error: {string.Join(" ", invalid.Failures.Select(Plain))}",
+        OptionsValidationException invalid => $"attendance: configuration error: {string.Join(" ", invalid.Failures)}",
+        // Start-up checks of several options types that fail together arrive as one AggregateException.
+        AggregateException aggregate when aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
+            $"attendance: configuration error: {string.Join(" ", aggregate.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures))}",
         InvalidOperationException when SettingOf(ex.Message) is { } setting =>
             $"attendance: configuration error: '{setting}' has a value of the wrong type (docs/configuration.md gives each setting's form).",
         AuthenticationFailedException or CredentialUnavailableException =>
@@ -37,13 +40,6 @@ internal static partial class CliFailure
             "attendance: storage does not answer. Locally, start ./run.sh (it starts the Azurite emulator); otherwise check AttendanceStorage (docs/configuration.md).",
         _ => null,
     };
-
-    /// <summary>A data-annotation failure's own message without the framework's wrapping ("DataAnnotation validation failed for ...").</summary>
-    private static string Plain(string failure) =>
-        DataAnnotationFailure().Match(failure) is { Success: true } match ? match.Groups[1].Value : failure;
-
-    [GeneratedRegex(@"^DataAnnotation validation failed for '[^']*' members: '[^']*' with the error: '(.*)'\.$", RegexOptions.Singleline)]
-    private static partial Regex DataAnnotationFailure();
 
     /// <summary>The setting named by the configuration binder's "Failed to convert configuration value ... at 'X'" message.</summary>
     private static string? SettingOf(string message) =>

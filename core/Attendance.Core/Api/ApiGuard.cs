@@ -19,7 +19,7 @@ public sealed partial class ApiGuard(ILogger<ApiGuard> logger)
     /// <summary>
     /// Runs a handler and logs one line per request: the route's name, the status and the time taken. It is the
     /// product's request log in every host, and it never sees the URL, the query or the headers, so no key or token
-    /// can reach it (the hosts' own URL lines are held below Warning by <c>AddAttendance</c>).
+    /// can reach it (the hosts' own URL lines are held below Warning by <see cref="RequestLogFilters"/>).
     /// </summary>
     public async Task<IResult> RunAsync(string route, Func<Task<IResult>> handler, CancellationToken cancellationToken)
     {

@@ -1,8 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Attendance.Export;
 
-/// <summary>The nightly export's settings (section <c>Export</c>).</summary>
+/// <summary>The nightly export's settings (section <c>Export</c>), checked at start by <see cref="ExportOptionsValidator"/>.</summary>
 public sealed class ExportOptions
 {
     public const string SectionName = "Export";
@@ -13,16 +11,16 @@ public sealed class ExportOptions
     /// </summary>
     public const string UnresolvedKeyVaultReference = "@Microsoft.KeyVault(";
 
+    /// <summary>The shortest <see cref="PseudonymKey"/> the export accepts.</summary>
+    public const int MinimumPseudonymKeyLength = 32;
+
     /// <summary>The blob container holding the Delta tables <c>attendance/</c>, <c>events/</c>, <c>regions/</c>. Default <c>analytics</c>.</summary>
-    [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Export:Container must be a blob container name: 3-63 lower-case letters, digits and single hyphens.")]
     public string Container { get; set; } = "analytics";
 
     /// <summary>
     /// Secret key of the pseudonymous participant key (HMAC-SHA256 of the participant's identity), at least
-    /// 32 characters. Keep it stable: changing it changes every participant key. No default; never logged.
+    /// <see cref="MinimumPseudonymKeyLength"/> characters. Keep it stable: changing it changes every participant key. No default; never logged.
     /// </summary>
-    [Required(ErrorMessage = "Export:PseudonymKey is required: a secret of at least 32 characters (in Azure, a Key Vault reference).")]
-    [MinLength(32, ErrorMessage = "Export:PseudonymKey must be at least 32 characters.")]
     public string PseudonymKey { get; set; } = string.Empty;
 
     /// <summary>Whether the attendance table carries <c>full_name</c>. Default false: analytics carry only the pseudonymous key.</summary>

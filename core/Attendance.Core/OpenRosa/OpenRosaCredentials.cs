@@ -17,9 +17,6 @@ public static class OpenRosaCredentials
     /// <summary>The challenge Collect answers with its stored username and password.</summary>
     public const string Challenge = "Basic realm=\"attendance\", charset=\"UTF-8\"";
 
-    /// <summary>The shortest key accepted as a password, as <see cref="AuthOptions"/> requires: an unset key opens nothing.</summary>
-    private const int MinKeyLength = 16;
-
     public static bool Allows(HttpRequest request, AuthOptions keys)
     {
         var header = request.Headers[HeaderNames.Authorization].ToString();
@@ -49,12 +46,12 @@ public static class OpenRosaCredentials
     }
 
     /// <summary>
-    /// Whether <paramref name="given"/> is the key. An unset or short key opens nothing, and neither does an
+    /// Whether <paramref name="given"/> is the key. An unset or short key (under <see cref="AuthOptions.MinimumKeyLength"/>) opens nothing, and neither does an
     /// unresolved Key Vault reference: App Service leaves the reference text (<c>@Microsoft.KeyVault(SecretUri=…)</c>)
     /// as the setting's value when the secret cannot be read, and that text is guessable from the app's host name.
     /// </summary>
     private static bool Same(string given, string? expected) =>
-        expected is { Length: >= MinKeyLength }
+        expected is { Length: >= AuthOptions.MinimumKeyLength }
         && !expected.TrimStart().StartsWith(Export.ExportOptions.UnresolvedKeyVaultReference, StringComparison.OrdinalIgnoreCase)
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
 }

@@ -25,7 +25,7 @@ public static class StorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<StorageOptions>()
+        services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>()
             .Configure(options =>
             {
                 var section = configuration.GetSection(StorageOptions.SectionName);
@@ -33,7 +33,6 @@ public static class StorageServiceCollectionExtensions
                 options.ConnectionString = StorageOptions.ConnectionStringOf(section);
             })
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
 
         services.AddAzureClients(clients =>
         {

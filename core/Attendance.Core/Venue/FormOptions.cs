@@ -1,10 +1,8 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Attendance.Venue;
 
 /// <summary>
 /// The public sign-in link (settings section <c>Forms</c>); the same section's rate limits are
-/// <see cref="VenueRateLimitOptions"/>.
+/// <see cref="VenueRateLimitOptions"/>. Checked at start by <see cref="FormOptionsValidator"/>.
 /// </summary>
 public sealed class FormOptions
 {
@@ -26,7 +24,6 @@ public sealed class FormOptions
     /// (<see cref="PlatformHostNameSetting"/>, <c>http://</c> for a loopback one); only the local server, with neither,
     /// builds links from the address of the organizer's request.
     /// </summary>
-    [Url]
     public string? PublicBaseUrl { get; set; }
 
     /// <summary>The address a link starts with for the platform's host name <paramref name="hostName"/>.</summary>

@@ -8,7 +8,6 @@ using Attendance.Testing;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Export;
@@ -20,13 +19,13 @@ public sealed class ExportScheduleTests(AzuriteFixture azurite)
     [Fact]
     public void The_schedule_is_read_as_the_timer_reads_it_with_seconds_first_in_UTC()
     {
-        var schedule = ExportSchedule.From(new ConfigurationBuilder().Build());
+        var schedule = ExportSchedule.From(new ExportScheduleOptions());
         Assert.Equal(ExportSchedule.Default, schedule.Expression);
         // 01:00 WIB on 5 June is 18:00 UTC on 4 June; the next run is an hour later: 02:00 WIB.
         var next = schedule.NextAfter(new DateTimeOffset(2023, 6, 5, 1, 0, 0, TimeSpan.FromHours(7)));
         Assert.Equal(new DateTimeOffset(2023, 6, 5, 2, 0, 0, TimeSpan.FromHours(7)), next);
 
-        var invalid = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ExportSchedule"] = "0 19 * * *" }).Build();
+        var invalid = new ExportScheduleOptions { Expression = "0 19 * * *" };
         Assert.Contains("6-field NCRONTAB", Assert.Throws<InvalidOperationException>(() => ExportSchedule.From(invalid)).Message, StringComparison.Ordinal);
     }
 
