@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Attendance.Functions.Tests;
 

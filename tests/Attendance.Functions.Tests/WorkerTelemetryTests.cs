@@ -2,10 +2,8 @@ using Attendance.Export;
 using Attendance.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.ApplicationInsights;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Xunit;
 
 namespace Attendance.Functions.Tests;
 

@@ -1,4 +1,3 @@
-using Attendance.Export;
 using Attendance.Parquet.Tests.Oracles;
 
 namespace Attendance.Parquet.Tests;
@@ -10,8 +9,6 @@ namespace Attendance.Parquet.Tests;
 /// </summary>
 public sealed class ReconciliationReadingTests
 {
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -21,7 +18,7 @@ public sealed class ReconciliationReadingTests
         var file = await WriteAsync(AnalyticsTables.Attendance(includeNames), rows, new RowGroupLimits(1000, 1 << 20));
 
         var definition = AnalyticsTables.Attendance(includeNames);
-        var read = await Reconciliation.ReadAttendanceRowsAsync(file, definition, Cancellation);
+        var read = await Reconciliation.ReadAttendanceRowsAsync(file, definition, Ct);
 
         Assert.Equal(
             rows.Select(r => (r.Stored.Submission.EventId, r.Stored.SubmissionId, r.Stored.Submission.SessionDate)),
@@ -36,21 +33,21 @@ public sealed class ReconciliationReadingTests
     public async Task A_file_without_rows_reads_as_no_keys()
     {
         var file = await WriteAsync(AnalyticsTables.Attendance(includeNames: false), [], RowGroupLimits.Default);
-        Assert.Empty(await Reconciliation.ReadAttendanceRowsAsync(file, AnalyticsTables.Attendance(includeNames: false), Cancellation));
+        Assert.Empty(await Reconciliation.ReadAttendanceRowsAsync(file, AnalyticsTables.Attendance(includeNames: false), Ct));
     }
 
     [Fact]
     public async Task A_file_that_is_not_an_attendance_file_is_refused_naming_the_missing_column()
     {
         var file = await WriteAsync(SampleRow.Table, [new SampleRow("a", null, "c", 1, new DateOnly(2024, 5, 6), DateTimeOffset.UnixEpoch, null)], RowGroupLimits.Default);
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Reconciliation.ReadAttendanceRowsAsync(file, AnalyticsTables.Attendance(includeNames: false), Cancellation));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Reconciliation.ReadAttendanceRowsAsync(file, AnalyticsTables.Attendance(includeNames: false), Ct));
         Assert.Contains("'event_id'", error.Message, StringComparison.Ordinal);
     }
 
     private static async Task<ReadOnlyMemory<byte>> WriteAsync<TRow>(ExportTable<TRow> table, IReadOnlyList<TRow> rows, RowGroupLimits limits)
     {
         var stream = new WriteOnlyStream();
-        await ParquetFileWriter.WriteAsync(stream, table, rows.ToAsyncEnumerable(), limits, progress: null, Cancellation);
+        await ParquetFileWriter.WriteAsync(stream, table, rows.ToAsyncEnumerable(), limits, progress: null, Ct);
         return stream.Received;
     }
 }

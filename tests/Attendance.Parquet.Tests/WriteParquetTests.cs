@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Attendance.Export;
 using Attendance.Parquet.Tests.Oracles;
 
 namespace Attendance.Parquet.Tests;
@@ -12,14 +11,12 @@ public sealed class WriteParquetTests
 {
     private static readonly byte[] Magic = "PAR1"u8.ToArray();
 
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Each_row_group_reaches_the_stream_when_it_fills_not_when_the_file_ends()
     {
         var stream = new WriteOnlyStream();
         var seen = new List<long>();
-        await ParquetFileWriter.WriteAsync(stream, SampleRow.Table, RowsAsync(250, onRow: i => seen.Add(stream.BytesReceived), Cancellation), new RowGroupLimits(100, 1 << 20), progress: null, Cancellation);
+        await ParquetFileWriter.WriteAsync(stream, SampleRow.Table, RowsAsync(250, onRow: i => seen.Add(stream.BytesReceived), Ct), new RowGroupLimits(100, 1 << 20), progress: null, Ct);
 
         // Before row 100 is produced only the leading magic is out; the first group is written once it is full,
         // before the next row is asked for; the second likewise.
@@ -36,7 +33,7 @@ public sealed class WriteParquetTests
         var stream = new WriteOnlyStream();
         var rows = new[] { Row(0), Row(1) with { Category = null! } }.ToAsyncEnumerable();
         var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
-            ParquetFileWriter.WriteAsync(stream, SampleRow.Table, rows, RowGroupLimits.Default, progress: null, Cancellation));
+            ParquetFileWriter.WriteAsync(stream, SampleRow.Table, rows, RowGroupLimits.Default, progress: null, Ct));
         Assert.Contains("'category'", error.Message, StringComparison.Ordinal);
         Assert.Equal(Magic, stream.Received);
     }
@@ -45,9 +42,9 @@ public sealed class WriteParquetTests
     public async Task A_cancelled_write_stops_and_writes_no_footer()
     {
         var stream = new WriteOnlyStream();
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ParquetFileWriter.WriteAsync(
-            stream, SampleRow.Table, RowsAsync(1000, onRow: i => { if (i == 150) { cancellation.Cancel(); } }, Cancellation), new RowGroupLimits(100, 1 << 20), progress: null, cancellation.Token));
+            stream, SampleRow.Table, RowsAsync(1000, onRow: i => { if (i == 150) { cancellation.Cancel(); } }, Ct), new RowGroupLimits(100, 1 << 20), progress: null, cancellation.Token));
         Assert.False(stream.Received.AsSpan().EndsWith(Magic) && stream.BytesReceived > Magic.Length, "a footer was written");
     }
 
@@ -55,7 +52,7 @@ public sealed class WriteParquetTests
     public async Task Progress_is_reported_every_ten_thousand_rows_with_the_running_count()
     {
         var reports = new List<ExportProgress>();
-        var written = await ParquetFileWriter.WriteAsync(new WriteOnlyStream(), SampleRow.Table, RowsAsync(25_000, cancellationToken: Cancellation), RowGroupLimits.Default, new Progress(reports), Cancellation);
+        var written = await ParquetFileWriter.WriteAsync(new WriteOnlyStream(), SampleRow.Table, RowsAsync(25_000, cancellationToken: Ct), RowGroupLimits.Default, new Progress(reports), Ct);
         Assert.Equal(25_000, written.Rows);
         Assert.Equal([10_000L, 20_000L], reports.Select(r => r.Rows));
         Assert.All(reports, r => Assert.Equal("sample", r.Table));
@@ -66,7 +63,7 @@ public sealed class WriteParquetTests
     {
         var stream = new WriteOnlyStream();
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
-            ParquetFileWriter.WriteAsync(stream, SampleRow.Table, RowsAsync(1, cancellationToken: Cancellation), new RowGroupLimits(0, 1), progress: null, Cancellation));
+            ParquetFileWriter.WriteAsync(stream, SampleRow.Table, RowsAsync(1, cancellationToken: Ct), new RowGroupLimits(0, 1), progress: null, Ct));
         Assert.Equal(0, stream.BytesReceived);
     }
 

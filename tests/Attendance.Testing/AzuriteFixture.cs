@@ -137,15 +137,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
         if (!stopping.HasExited)
         {
             await TerminateAsync(stopping.Id, cancellationToken);
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(StopTimeout);
-            try
+            if (!await ExternalProcess.ExitsWithinAsync(stopping, StopTimeout, cancellationToken))
             {
-                await stopping.WaitForExitAsync(deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                stopping.Kill(entireProcessTree: true);
                 await stopping.WaitForExitAsync(CancellationToken.None);
             }
         }

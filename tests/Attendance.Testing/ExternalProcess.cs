@@ -48,24 +48,33 @@ public static class ExternalProcess
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        if (!await ExitsWithinAsync(process, timeout, cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new TimeoutException($"{Path.GetFileName(file)} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}.");
+        }
+
+        return new ProcessResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="process"/> to exit within <paramref name="timeout"/>; when it does not, or the wait
+    /// is cancelled, kills its process tree. Returns whether it exited by itself.
+    /// </summary>
+    public static async Task<bool> ExitsWithinAsync(Process process, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
         {
             await process.WaitForExitAsync(deadline.Token);
+            return true;
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            if (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-
-            throw new TimeoutException($"{Path.GetFileName(file)} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}.");
+            return false;
         }
-
-        return new ProcessResult(process.ExitCode, await stdout, await stderr);
     }
 }
 

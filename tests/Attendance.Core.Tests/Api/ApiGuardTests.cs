@@ -1,5 +1,4 @@
 using Attendance.Api;
-using Attendance.Events;
 using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -37,9 +36,9 @@ public sealed class ApiGuardTests
     [MemberData(nameof(Failures))]
     public async Task Each_failure_gets_its_answer(string what, Func<Exception> failure, int status)
     {
-        var result = await guard.RunAsync("Test", () => throw failure(), TestContext.Current.CancellationToken);
+        var result = await guard.RunAsync("Test", () => throw failure(), Ct);
         var actual = (result as IStatusCodeHttpResult)?.StatusCode;
-        Assert.True(status == actual, $"{what}: expected {status}, got {actual?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no status"}");
+        Assert.Equal((what, (int?)status), (what, actual));
     }
 
     [Fact]
@@ -47,7 +46,7 @@ public sealed class ApiGuardTests
     {
         var conflict = new EventDatesConflictException("bimtek", new DateOnly(2023, 6, 6), new DateOnly(2023, 6, 7),
             new Dictionary<DateOnly, int> { [new DateOnly(2023, 6, 8)] = 1, [new DateOnly(2023, 6, 5)] = 3 });
-        var result = await guard.RunAsync("PutEvent", () => throw conflict, TestContext.Current.CancellationToken);
+        var result = await guard.RunAsync("PutEvent", () => throw conflict, Ct);
         var problem = Assert.IsType<HttpValidationProblemDetails>(((Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult)result).ProblemDetails);
         Assert.Equal(409, problem.Status);
         foreach (var field in new[] { "startDate", "endDate" })

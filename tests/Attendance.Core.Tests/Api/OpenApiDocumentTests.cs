@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Attendance.Api;
-using Attendance.Submissions;
-using Attendance.Testing;
 
 namespace Attendance.Core.Tests.Api;
 
@@ -37,7 +35,7 @@ public sealed class OpenApiDocumentTests
         {
             var schemes = Operation(route).GetProperty("security").EnumerateArray().SelectMany(s => s.EnumerateObject()).Select(s => s.Name).ToList();
             var keyed = schemes.Any(s => s is "keyHeader" or "keyQuery");
-            Assert.True(route.Auth == ApiAuthLevel.Anonymous ? !keyed : keyed, route.Name);
+            Assert.Equal((route.Name, route.Auth != ApiAuthLevel.Anonymous), (route.Name, keyed));
         }
     }
 
@@ -91,7 +89,7 @@ public sealed class OpenApiDocumentTests
             }
         }
 
-        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+        Assert.Empty(wrong);
     }
 
     [Fact]
@@ -116,10 +114,10 @@ public sealed class OpenApiDocumentTests
         // @seriousme/openapi-schema-validator checks the document against the OpenAPI Initiative's JSON schema for
         // 3.0 and resolves every $ref: a check the product's own code has no part in.
         var file = Path.Combine(Path.GetTempPath(), $"openapi-{Guid.NewGuid():N}.json");
-        await File.WriteAllBytesAsync(file, OpenApiApi.Json.ToArray(), TestContext.Current.CancellationToken);
+        await File.WriteAllBytesAsync(file, OpenApiApi.Json.ToArray(), Ct);
         try
         {
-            var output = await NodeProcess.RunAsync("tests/oracles/validate-openapi.mjs", [file], TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+            var output = await NodeProcess.RunAsync("tests/oracles/validate-openapi.mjs", [file], TimeSpan.FromMinutes(1), Ct);
             var result = JsonDocument.Parse(output).RootElement;
             Assert.True(result.GetProperty("valid").GetBoolean(), output);
             Assert.Equal("3.0", result.GetProperty("version").GetString());
@@ -136,10 +134,10 @@ public sealed class OpenApiDocumentTests
         // Guards the oracle: a document with a dangling $ref must fail it.
         var broken = OpenApiText().Replace("#/components/responses/Unexpected", "#/components/responses/Missing", StringComparison.Ordinal);
         var file = Path.Combine(Path.GetTempPath(), $"openapi-broken-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, broken, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(file, broken, Ct);
         try
         {
-            var output = await NodeProcess.RunAsync("tests/oracles/validate-openapi.mjs", [file], TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+            var output = await NodeProcess.RunAsync("tests/oracles/validate-openapi.mjs", [file], TimeSpan.FromMinutes(1), Ct);
             Assert.False(JsonDocument.Parse(output).RootElement.GetProperty("valid").GetBoolean(), output);
         }
         finally

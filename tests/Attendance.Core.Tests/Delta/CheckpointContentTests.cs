@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Attendance.Testing;
 
 namespace Attendance.Delta;
 
@@ -10,8 +9,6 @@ namespace Attendance.Delta;
 /// </summary>
 public sealed class CheckpointContentTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData("checkpoint", 10, 0)]
     [InlineData("basic-with-inserts-deletes-checkpoint", 5, 5)]

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Attendance.Testing;
 
 namespace Attendance.Delta;
 
@@ -39,8 +38,6 @@ public sealed class CheckpointSchemaTests
     /// <c>writerFeatures</c> as long as they are null. Delta 3 writes them (null); Delta before table features did not.
     /// </summary>
     private static readonly string[] AllowedExtras = ["protocol.readerFeatures", "protocol.writerFeatures"];
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
     [InlineData("checkpoint")]

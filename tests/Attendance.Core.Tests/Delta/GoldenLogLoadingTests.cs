@@ -8,8 +8,6 @@ namespace Attendance.Delta;
 /// </summary>
 public sealed class GoldenLogLoadingTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData("checkpoint", 14)]
     [InlineData("basic-with-inserts-deletes-checkpoint", 13)]

@@ -1,17 +1,8 @@
-using Attendance.Events;
-
 namespace Attendance.Core.Tests.Events;
 
 public sealed class FormTokenTests
 {
-    private static readonly TrainingEvent Lampung = new()
-    {
-        Id = "bimtek-lampung-2023",
-        Name = "Bimtek SPP-TIK Lampung",
-        StartDate = new DateOnly(2023, 6, 5),
-        EndDate = new DateOnly(2023, 6, 8),
-        FormToken = FormToken.Create(),
-    };
+    private static readonly TrainingEvent Lampung = TestEvents.Lampung();
 
     [Fact]
     public void Only_the_events_own_token_matches()

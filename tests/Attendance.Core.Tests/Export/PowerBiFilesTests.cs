@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Attendance.Testing;
-using Xunit;
 
 namespace Attendance.Export;
 
@@ -70,7 +68,8 @@ public sealed partial class PowerBiFilesTests
         Assert.Equal(columns.Select(c => c.Name).Order(StringComparer.Ordinal), typed.Select(t => t.Name).Order(StringComparer.Ordinal));
         foreach (var (name, type) in typed)
         {
-            Assert.True(columns.Single(c => c.Name == name).MType == type, $"{relativePath}: {name} is typed {type}, but the export writes {columns.Single(c => c.Name == name).MType}");
+            // The type the query gives the column, against the type the export writes.
+            Assert.Equal((relativePath, name, columns.Single(c => c.Name == name).MType), (relativePath, name, type));
         }
 
         var literals = LiteralOrComment().Matches(text)

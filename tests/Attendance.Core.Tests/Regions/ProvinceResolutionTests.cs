@@ -1,6 +1,3 @@
-using Attendance.Regions;
-using Xunit;
-
 namespace Attendance.Core.Tests.Regions;
 
 public class ProvinceResolutionTests
@@ -33,8 +30,7 @@ public class ProvinceResolutionTests
     {
         var result = Directory.ResolveProvince(input);
 
-        Assert.True(result.IsFound, result.Message);
-        Assert.Equal(code, result.Region.Code);
+        Assert.Equal(code, ResolvedCode.Of(result));
         Assert.Equal(RegionResolutionStatus.Found, result.Status);
         Assert.Empty(result.Candidates);
         Assert.Empty(result.Suggestions);
@@ -67,10 +63,7 @@ public class ProvinceResolutionTests
     [InlineData("NAD", "11")]
     public void A_province_is_found_by_a_common_alias(string input, string code)
     {
-        var result = Directory.ResolveProvince(input);
-
-        Assert.True(result.IsFound, result.Message);
-        Assert.Equal(code, result.Region.Code);
+        Assert.Equal(code, ResolvedCode.Of(Directory.ResolveProvince(input)));
     }
 
     [Theory]

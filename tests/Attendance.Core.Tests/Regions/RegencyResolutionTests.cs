@@ -1,6 +1,3 @@
-using Attendance.Regions;
-using Xunit;
-
 namespace Attendance.Core.Tests.Regions;
 
 public class RegencyResolutionTests
@@ -42,8 +39,7 @@ public class RegencyResolutionTests
     {
         var result = Resolve(input, "18");
 
-        Assert.True(result.IsFound, result.Message);
-        Assert.Equal(code, result.Region.Code);
+        Assert.Equal(code, ResolvedCode.Of(result));
         Assert.Equal("18", result.Province?.Code);
         Assert.Equal(input.Trim(), result.Input);
     }
@@ -70,10 +66,7 @@ public class RegencyResolutionTests
     [InlineData("13.72", "13.72")]
     public void A_prefix_or_code_decides_between_Kabupaten_and_Kota_Solok(string input, string code)
     {
-        var result = Resolve(input, "13");
-
-        Assert.True(result.IsFound, result.Message);
-        Assert.Equal(code, result.Region.Code);
+        Assert.Equal(code, ResolvedCode.Of(Resolve(input, "13")));
     }
 
     [Theory]
@@ -96,10 +89,7 @@ public class RegencyResolutionTests
     [InlineData("Kab. Gorontalo", "75", "75.01")]
     public void A_regency_named_like_its_province_is_found_in_it(string input, string provinceCode, string code)
     {
-        var result = Resolve(input, provinceCode);
-
-        Assert.True(result.IsFound, result.Message);
-        Assert.Equal(code, result.Region.Code);
+        Assert.Equal(code, ResolvedCode.Of(Resolve(input, provinceCode)));
     }
 
     [Theory]
@@ -116,10 +106,7 @@ public class RegencyResolutionTests
     public void Names_that_start_with_Kota_are_not_mistaken_for_a_Kota_prefix(
         string input, string provinceCode, string code)
     {
-        var result = Resolve(input, provinceCode);
-
-        Assert.True(result.IsFound, result.Message);
-        Assert.Equal(code, result.Region.Code);
+        Assert.Equal(code, ResolvedCode.Of(Resolve(input, provinceCode)));
     }
 
     [Fact]
@@ -136,10 +123,7 @@ public class RegencyResolutionTests
     [InlineData("Kabupaten Metro", "18.72")]
     public void A_wrong_prefix_on_a_name_unique_in_the_province_still_finds_it(string input, string code)
     {
-        var result = Resolve(input, "18");
-
-        Assert.True(result.IsFound, result.Message);
-        Assert.Equal(code, result.Region.Code);
+        Assert.Equal(code, ResolvedCode.Of(Resolve(input, "18")));
     }
 
     [Theory]
@@ -151,10 +135,7 @@ public class RegencyResolutionTests
     public void A_name_shared_with_another_province_is_found_in_the_given_province(
         string input, string provinceCode, string code)
     {
-        var result = Resolve(input, provinceCode);
-
-        Assert.True(result.IsFound, result.Message);
-        Assert.Equal(code, result.Region.Code);
+        Assert.Equal(code, ResolvedCode.Of(Resolve(input, provinceCode)));
     }
 
     [Theory]
@@ -245,10 +226,7 @@ public class RegencyResolutionTests
     [InlineData("Kabupaten Administrasi Kepulauan Seribu", "31.01")]
     public void Jakarta_administrative_cities_are_found_with_or_without_Administrasi(string input, string code)
     {
-        var result = Resolve(input, "31");
-
-        Assert.True(result.IsFound, result.Message);
-        Assert.Equal(code, result.Region.Code);
+        Assert.Equal(code, ResolvedCode.Of(Resolve(input, "31")));
     }
 
     [Theory]
@@ -263,10 +241,7 @@ public class RegencyResolutionTests
     [InlineData("Pangkep", "73", "73.10")]
     public void Abbreviations_hyphens_and_former_names_are_found(string input, string provinceCode, string code)
     {
-        var result = Resolve(input, provinceCode);
-
-        Assert.True(result.IsFound, result.Message);
-        Assert.Equal(code, result.Region.Code);
+        Assert.Equal(code, ResolvedCode.Of(Resolve(input, provinceCode)));
     }
 
     [Fact]

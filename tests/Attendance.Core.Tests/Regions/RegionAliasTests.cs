@@ -1,6 +1,3 @@
-using Attendance.Regions;
-using Xunit;
-
 namespace Attendance.Core.Tests.Regions;
 
 public class RegionAliasTests
@@ -19,9 +16,7 @@ public class RegionAliasTests
     {
         Assert.All(RegionAliases.Provinces, alias =>
         {
-            var result = RegionDirectory.Official.ResolveProvince(alias.Alias);
-            Assert.True(result.IsFound, result.Message);
-            Assert.Equal(alias.Code, result.Region.Code);
+            Assert.Equal(alias.Code, ResolvedCode.Of(RegionDirectory.Official.ResolveProvince(alias.Alias)));
         });
     }
 
@@ -32,9 +27,7 @@ public class RegionAliasTests
         {
             Assert.True(RegionDirectory.Official.TryGet(alias.Code, out var regency));
             Assert.True(RegionDirectory.Official.TryGet(regency.ParentCode!, out var province));
-            var result = RegionDirectory.Official.ResolveRegency(alias.Alias, province);
-            Assert.True(result.IsFound, result.Message);
-            Assert.Equal(alias.Code, result.Region.Code);
+            Assert.Equal(alias.Code, ResolvedCode.Of(RegionDirectory.Official.ResolveRegency(alias.Alias, province)));
         });
     }
 

@@ -1,6 +1,3 @@
-using Attendance.Regions;
-using Xunit;
-
 namespace Attendance.Core.Tests.Regions;
 
 public class RegionDirectoryDataTests

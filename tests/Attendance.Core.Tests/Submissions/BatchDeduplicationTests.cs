@@ -1,6 +1,3 @@
-using Attendance.Regions;
-using Attendance.Submissions;
-
 namespace Attendance.Core.Tests.Submissions;
 
 public sealed class BatchDeduplicationTests
@@ -14,9 +11,7 @@ public sealed class BatchDeduplicationTests
     {
         var plan = BatchDeduplication.Plan([]);
 
-        Assert.Empty(plan.ToStore);
-        Assert.Empty(plan.Repeats);
-        Assert.Empty(plan.Conflicts);
+        AssertPlan(plan, toStore: [], repeats: [], conflicts: []);
     }
 
     [Fact]
@@ -30,9 +25,7 @@ public sealed class BatchDeduplicationTests
             Signing("Made Wirawan", Monday, id: null),
         ]);
 
-        Assert.Equal([0, 1, 2, 3], plan.ToStore);
-        Assert.Empty(plan.Repeats);
-        Assert.Empty(plan.Conflicts);
+        AssertPlan(plan, toStore: [0, 1, 2, 3], repeats: [], conflicts: []);
     }
 
     [Fact]
@@ -46,9 +39,7 @@ public sealed class BatchDeduplicationTests
             Signing("Siti Rahayu", Monday, id: null),
         ]);
 
-        Assert.Equal([0, 1], plan.ToStore);
-        Assert.Equal([new BatchRepeat(2, 0), new BatchRepeat(3, 0)], plan.Repeats);
-        Assert.Empty(plan.Conflicts);
+        AssertPlan(plan, toStore: [0, 1], repeats: [new BatchRepeat(2, 0), new BatchRepeat(3, 0)], conflicts: []);
     }
 
     [Fact]
@@ -56,9 +47,7 @@ public sealed class BatchDeduplicationTests
     {
         var plan = BatchDeduplication.Plan([Signing("Siti Rahayu", Monday, "form-1"), Signing("Siti Rahayu", Monday, "form-1")]);
 
-        Assert.Equal([0], plan.ToStore);
-        Assert.Equal([new BatchRepeat(1, 0)], plan.Repeats);
-        Assert.Empty(plan.Conflicts);
+        AssertPlan(plan, toStore: [0], repeats: [new BatchRepeat(1, 0)], conflicts: []);
     }
 
     [Fact]
@@ -71,9 +60,7 @@ public sealed class BatchDeduplicationTests
             Signing("Siti Rahayu", Monday.AddDays(1), "form-1"),
         ]);
 
-        Assert.Equal([0], plan.ToStore);
-        Assert.Empty(plan.Repeats);
-        Assert.Equal([1, 2], plan.Conflicts);
+        AssertPlan(plan, toStore: [0], repeats: [], conflicts: [1, 2]);
     }
 
     [Fact]
@@ -86,9 +73,7 @@ public sealed class BatchDeduplicationTests
             Signing("Budi Santoso", Monday, "form-2"),
         ]);
 
-        Assert.Equal([0, 2], plan.ToStore);
-        Assert.Empty(plan.Repeats);
-        Assert.Equal([1], plan.Conflicts);
+        AssertPlan(plan, toStore: [0, 2], repeats: [], conflicts: [1]);
     }
 
     [Fact]
@@ -102,9 +87,7 @@ public sealed class BatchDeduplicationTests
             Signing("Made Wirawan", Monday, "18") with { Source = "microsoft forms a" },
         ]);
 
-        Assert.Equal([0, 1, 2, 3], plan.ToStore);
-        Assert.Empty(plan.Repeats);
-        Assert.Empty(plan.Conflicts);
+        AssertPlan(plan, toStore: [0, 1, 2, 3], repeats: [], conflicts: []);
     }
 
     [Fact]
@@ -112,9 +95,7 @@ public sealed class BatchDeduplicationTests
     {
         var plan = BatchDeduplication.Plan([Signing("Siti Rahayu", Monday, null), Signing("Siti Rahayu", Monday, null) with { EventId = "evt-2" }]);
 
-        Assert.Equal([0, 1], plan.ToStore);
-        Assert.Empty(plan.Repeats);
-        Assert.Empty(plan.Conflicts);
+        AssertPlan(plan, toStore: [0, 1], repeats: [], conflicts: []);
     }
 
     private static AttendanceSubmission Signing(string fullName, DateOnly sessionDate, string? id) => new()
@@ -126,4 +107,11 @@ public sealed class BatchDeduplicationTests
         Regency = Metro,
         SubmissionId = id,
     };
+
+    private static void AssertPlan(BatchPlan plan, int[] toStore, BatchRepeat[] repeats, int[] conflicts)
+    {
+        Assert.Equal(toStore, plan.ToStore);
+        Assert.Equal(repeats, plan.Repeats);
+        Assert.Equal(conflicts, plan.Conflicts);
+    }
 }

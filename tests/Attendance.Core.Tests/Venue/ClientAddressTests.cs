@@ -1,5 +1,4 @@
 using System.Net;
-using Attendance.Venue;
 using Microsoft.AspNetCore.Http;
 
 namespace Attendance.Core.Tests.Venue;

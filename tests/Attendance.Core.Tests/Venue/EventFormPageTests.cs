@@ -1,18 +1,10 @@
-using Attendance.Events;
-using Attendance.Venue;
-using Attendance.Regions;
-using Attendance.Submissions;
-
 namespace Attendance.Core.Tests.Venue;
 
 public sealed class EventFormPageTests
 {
-    private static readonly TrainingEvent Lampung = new()
+    private static readonly TrainingEvent Lampung = TestEvents.Lampung() with
     {
         Id = "bimtek-lampung",
-        Name = "Bimtek SPP-TIK Lampung",
-        StartDate = new DateOnly(2023, 6, 5),
-        EndDate = new DateOnly(2023, 6, 8),
         Province = RegionDirectory.Official.ResolveProvince("Lampung").Region,
         FormToken = "token-of-the-event-000000000000000",
     };

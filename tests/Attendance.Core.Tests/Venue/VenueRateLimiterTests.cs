@@ -1,5 +1,4 @@
 using System.Net;
-using Attendance.Venue;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -39,7 +38,7 @@ public sealed class VenueRateLimiterTests
         }
 
         Assert.NotEqual(0, limiter.BlockedAddresses);
-        await Task.Delay(TimeSpan.FromSeconds(1.2), TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(1.2), Ct);
 
         var last = Request("192.0.2.1");
         limiter.RecordRefusal(last);

@@ -1,8 +1,4 @@
-using Attendance.Events;
 using Attendance.Export;
-using Attendance.Submissions;
-using Attendance.Testing;
-using Attendance.Venue;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
@@ -13,14 +9,7 @@ public sealed class VenueSignInPolicyTests
     private const string PhoneKey = "0123456789abcdef0123456789abcdef";
     private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
 
-    private static readonly TrainingEvent Lampung = new()
-    {
-        Id = "bimtek-lampung-2023",
-        Name = "Bimtek SPP-TIK Lampung",
-        StartDate = new DateOnly(2023, 6, 5),
-        EndDate = new DateOnly(2023, 6, 8),
-        FormToken = FormToken.Create(),
-    };
+    private static readonly TrainingEvent Lampung = TestEvents.Lampung();
 
     private readonly VenueStamp stamps = new(Options.Create(new ExportOptions { PseudonymKey = "pseudonym-key-for-venue-policy-tests-00" }));
 

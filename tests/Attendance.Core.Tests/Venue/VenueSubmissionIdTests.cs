@@ -1,6 +1,3 @@
-using Attendance.Venue;
-using Attendance.Submissions;
-
 namespace Attendance.Core.Tests.Venue;
 
 public sealed class VenueSubmissionIdTests

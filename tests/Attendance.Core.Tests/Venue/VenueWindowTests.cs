@@ -1,18 +1,8 @@
-using Attendance.Events;
-using Attendance.Venue;
-
 namespace Attendance.Core.Tests.Venue;
 
 public sealed class VenueWindowTests
 {
-    private static readonly TrainingEvent Lampung = new()
-    {
-        Id = "bimtek-lampung-2023",
-        Name = "Bimtek SPP-TIK Lampung",
-        StartDate = new DateOnly(2023, 6, 5),
-        EndDate = new DateOnly(2023, 6, 8),
-        FormToken = FormToken.Create(),
-    };
+    private static readonly TrainingEvent Lampung = TestEvents.Lampung();
 
     [Fact]
     public void The_form_opens_at_the_first_day_in_eastern_Indonesia_and_closes_after_the_last_day_in_western_Indonesia()

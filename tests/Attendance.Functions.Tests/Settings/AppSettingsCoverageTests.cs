@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Attendance.Export;
 using Attendance.Storage;
-using Attendance.Testing;
-using Xunit;
 
 namespace Attendance.Functions.Tests.Settings;
 
@@ -42,7 +40,8 @@ public sealed partial class AppSettingsCoverageTests
     public void Every_setting_the_code_reads_is_documented()
     {
         var missing = CoreSettings.All.Where(s => ConfigurationDoc.Find(s.Key) is null).Select(s => s.Key).ToList();
-        Assert.True(missing.Count == 0, "Add rows to docs/configuration.md for: " + string.Join(", ", missing));
+        // Add rows to docs/configuration.md for every setting listed.
+        Assert.Empty(missing);
     }
 
     [Fact]
@@ -53,7 +52,8 @@ public sealed partial class AppSettingsCoverageTests
             .Where(s => !infra.ContainsKey(s.Key) && ConfigurationDoc.Find(s.Key) is not { HasDefault: true })
             .Select(s => s.Key)
             .ToList();
-        Assert.True(uncovered.Count == 0, "Neither in the compiled app settings (infra/app/function-app.bicep) nor given a default in docs/configuration.md: " + string.Join(", ", uncovered));
+        // Neither in the compiled app settings (infra/app/function-app.bicep) nor given a default in docs/configuration.md.
+        Assert.Empty(uncovered);
     }
 
     [Fact]
@@ -67,7 +67,8 @@ public sealed partial class AppSettingsCoverageTests
         Assert.Contains("Auth__FunctionKey", needed);
 
         var missing = needed.Where(key => !infra.ContainsKey(key) && !ReadOnlyByOtherHosts.ContainsKey(key)).ToList();
-        Assert.True(missing.Count == 0, "The code has no default for these, so Azure must get them from infra: " + string.Join(", ", missing));
+        // The code has no default for these, so Azure must get them from infra.
+        Assert.Empty(missing);
         Assert.All(ReadOnlyByOtherHosts.Keys, key => Assert.Contains(key, needed, StringComparer.OrdinalIgnoreCase));
     }
 
@@ -79,7 +80,7 @@ public sealed partial class AppSettingsCoverageTests
             .Where(row => row.SetByInfra != row.Names.Any(infra.ContainsKey))
             .Select(row => $"{string.Join(" / ", row.Names)}: documented {(row.SetByInfra ? "yes" : "no")}, infra {(row.SetByInfra ? "does not set it" : "sets it")}")
             .ToList();
-        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+        Assert.Empty(wrong);
     }
 
     [Fact]
@@ -89,7 +90,8 @@ public sealed partial class AppSettingsCoverageTests
             .Where(row => !row.SetByInfra && ByHand().IsMatch(row.SetByInfraText))
             .Select(row => string.Join(" / ", row.Names))
             .ToList();
-        Assert.True(byHand.Count == 0, "The next azd provision deletes a setting set by hand; give it to infra instead: " + string.Join(", ", byHand));
+        // The next azd provision deletes a setting set by hand; give it to infra instead.
+        Assert.Empty(byHand);
     }
 
     [Fact]
@@ -102,7 +104,8 @@ public sealed partial class AppSettingsCoverageTests
             .Where(l => AppSettingsCommand().IsMatch(l.Text))
             .Select(l => $"{l.Document}:{l.Line}: {l.Text.Trim()}")
             .ToList();
-        Assert.True(offending.Count == 0, "The next azd provision deletes what these set:" + Environment.NewLine + string.Join(Environment.NewLine, offending));
+        // The next azd provision deletes what these set.
+        Assert.Empty(offending);
     }
 
     [Fact]
@@ -111,7 +114,8 @@ public sealed partial class AppSettingsCoverageTests
         var unknown = (await InfraSettings.AllAsync()).Keys
             .Where(key => !IsHostSetting(key) && !CoreSettings.IsKnown(key))
             .ToList();
-        Assert.True(unknown.Count == 0, "Infra sets settings no code reads (a typo?): " + string.Join(", ", unknown));
+        // Infra sets settings no code reads (a typo?).
+        Assert.Empty(unknown);
     }
 
     [Fact]
@@ -121,7 +125,8 @@ public sealed partial class AppSettingsCoverageTests
             .SelectMany(row => row.Names)
             .Where(name => !IsHostSetting(name) && !CoreSettings.IsKnown(name) && !IsConnectionStringForm(name))
             .ToList();
-        Assert.True(stale.Count == 0, "docs/configuration.md documents settings nothing reads: " + string.Join(", ", stale));
+        // docs/configuration.md documents settings nothing reads.
+        Assert.Empty(stale);
     }
 
     [Fact]
@@ -142,7 +147,7 @@ public sealed partial class AppSettingsCoverageTests
             }
         }
 
-        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+        Assert.Empty(wrong);
     }
 
     [Fact]
@@ -156,7 +161,8 @@ public sealed partial class AppSettingsCoverageTests
             .Where(s => !infra[s.Key].StartsWith(KeyVaultReference, StringComparison.Ordinal))
             .Select(s => $"{s.Key} = {infra[s.Key]}")
             .ToList();
-        Assert.True(plain.Count == 0, "Secrets set in plain text: " + string.Join(", ", plain));
+        // Secrets set in plain text.
+        Assert.Empty(plain);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Attendance.Testing;
 
 namespace Attendance.Functions.Tests.Settings;
 

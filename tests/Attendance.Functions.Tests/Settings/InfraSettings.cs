@@ -1,5 +1,4 @@
-using System.Text.Json;
-using Xunit;
+using Attendance.Functions.Tests.Infra;
 
 namespace Attendance.Functions.Tests.Settings;
 

@@ -1,11 +1,8 @@
-using System.Net.Http.Json;
 using Attendance.Api;
-using Attendance.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Api;
 
@@ -20,9 +17,10 @@ internal sealed class ApiServer : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private ApiServer(WebApplication app, Uri baseAddress, string container, IReadOnlyDictionary<string, string?> settings)
+    private ApiServer(WebApplication app, Uri baseAddress, string container, IReadOnlyDictionary<string, string?> settings, TimeProvider? time)
     {
         this.app = app;
+        Time = time;
         Container = container;
         Settings = settings;
         Client = new HttpClient { BaseAddress = baseAddress };
@@ -43,6 +41,12 @@ internal sealed class ApiServer : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
+    /// <summary>The clock the server was started with, when not the system's.</summary>
+    public TimeProvider? Time { get; }
+
+    /// <summary>The Lampung training's form token, when <see cref="StartWithLampungAsync"/> registered it.</summary>
+    public string? LampungFormToken { get; private set; }
+
     public static async Task<ApiServer> StartAsync(
         string connectionString, TimeProvider? time = null, Action<IServiceCollection>? configureServices = null, IDictionary<string, string?>? settings = null)
     {
@@ -58,18 +62,51 @@ internal sealed class ApiServer : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new ApiServer(app, new Uri(address.TrimEnd('/') + "/api/"), all["Export:Container"]!, all);
+        return new ApiServer(app, new Uri(address.TrimEnd('/') + "/api/"), all["Export:Container"]!, all, time);
+    }
+
+    /// <summary>
+    /// <see cref="StartAsync"/>, then the organizer registers the Lampung training, the event most tests sign in to.
+    /// </summary>
+    public static async Task<ApiServer> StartWithLampungAsync(
+        string connectionString, TimeProvider? time = null, Action<IServiceCollection>? configureServices = null, IDictionary<string, string?>? settings = null)
+    {
+        var api = await StartAsync(connectionString, time, configureServices, settings);
+        try
+        {
+            api.LampungFormToken = await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+            return api;
+        }
+        catch
+        {
+            await api.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Registers an event with the admin key and returns its form token.</summary>
     public async Task<string> RegisterEventAsync(string eventId, object registration)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Put, $"events/{eventId}") { Content = JsonContent.Create(registration) };
-        request.Headers.Add("x-functions-key", AdminKey);
-        using var response = await Anonymous.SendAsync(request);
+        using var response = await AdminAsync(HttpMethod.Put, $"events/{eventId}", registration);
         response.EnsureSuccessStatusCode();
         var saved = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         return saved.GetProperty("formToken").GetString()!;
+    }
+
+    /// <summary>A request with the admin key; a string body is sent as JSON text as it is, anything else serialized.</summary>
+    public async Task<HttpResponseMessage> AdminAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path)
+        {
+            Content = body switch
+            {
+                null => null,
+                string json => new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+                _ => JsonContent.Create(body),
+            },
+        };
+        request.Headers.Add("x-functions-key", AdminKey);
+        return await Anonymous.SendAsync(request);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,18 +1,8 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Attendance.Submissions;
-using Attendance.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Attendance.Integration.Tests.Api;
 
 /// <summary>Every bad input gets a 4xx naming the field, and nothing is stored.</summary>
 public sealed class BadInputTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private const string Valid = """{"eventId":"bimtek-spptik-lampung-2023","sessionDate":"2023-06-05","fullName":"Siti","province":"Lampung","regency":"Pesawaran"}""";
 
     public static TheoryData<string, string, string, int, string> Cases => new()
@@ -59,8 +49,7 @@ public sealed class BadInputTests(AzuriteFixture azurite)
     [MemberData(nameof(Cases))]
     public async Task Bad_input_gets_a_4xx_naming_the_field_and_stores_nothing(string what, string contentType, string body, int status, string field)
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
 
         using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);

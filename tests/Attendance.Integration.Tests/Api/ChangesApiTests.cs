@@ -11,8 +11,6 @@ namespace Attendance.Integration.Tests.Api;
 /// </summary>
 public sealed class ChangesApiTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private const string SecondEventId = "bimtek-spptik-lampung-2024";
 
     [Fact]
@@ -21,7 +19,7 @@ public sealed class ChangesApiTests(AzuriteFixture azurite)
         await using var api = await StartAsync();
         var id = await SignInAsync(api, Lampung.Submission("Siti Nurhaliza"));
 
-        using var corrected = await AdminAsync(api, HttpMethod.Patch, $"events/{Lampung.EventId}/attendance/{id}",
+        using var corrected = await api.AdminAsync(HttpMethod.Patch, $"events/{Lampung.EventId}/attendance/{id}",
             new { fullName = "Siti Nurhalizah", reason = "Ejaan nama untuk sertifikat" });
 
         Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
@@ -45,7 +43,7 @@ public sealed class ChangesApiTests(AzuriteFixture azurite)
         await using var api = await StartAsync();
         var id = await SignInAsync(api, Lampung.Submission("Rudi Hartono"));
 
-        using var same = await AdminAsync(api, HttpMethod.Patch, $"events/{Lampung.EventId}/attendance/{id}", new { fullName = "Rudi Hartono", reason = "cek" });
+        using var same = await api.AdminAsync(HttpMethod.Patch, $"events/{Lampung.EventId}/attendance/{id}", new { fullName = "Rudi Hartono", reason = "cek" });
 
         Assert.Equal(HttpStatusCode.OK, same.StatusCode);
         Assert.Equal(JsonValueKind.Null, (await same.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("change").ValueKind);
@@ -68,12 +66,7 @@ public sealed class ChangesApiTests(AzuriteFixture azurite)
         await using var api = await StartAsync();
         var id = await SignInAsync(api, Lampung.Submission("Made Wirawan"));
 
-        using var request = new HttpRequestMessage(HttpMethod.Patch, $"events/{Lampung.EventId}/attendance/{id}")
-        {
-            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("x-functions-key", ApiServer.AdminKey);
-        using var refused = await api.Anonymous.SendAsync(request, Ct);
+        using var refused = await api.AdminAsync(HttpMethod.Patch, $"events/{Lampung.EventId}/attendance/{id}", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
@@ -90,12 +83,12 @@ public sealed class ChangesApiTests(AzuriteFixture azurite)
         var first = await SignInAsync(api, Lampung.Submission("Budi Santoso"));
         var second = await SignInAsync(api, Lampung.Submission("Budi Santos"));
 
-        using var collision = await AdminAsync(api, HttpMethod.Patch, $"events/{Lampung.EventId}/attendance/{second}", new { fullName = "budi  santoso", reason = "ejaan" });
+        using var collision = await api.AdminAsync(HttpMethod.Patch, $"events/{Lampung.EventId}/attendance/{second}", new { fullName = "budi  santoso", reason = "ejaan" });
         Assert.Equal(HttpStatusCode.Conflict, collision.StatusCode);
         var message = (await collision.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("submissionId")[0].GetString();
         Assert.Contains(first, message, StringComparison.Ordinal);
 
-        using var moved = await AdminAsync(api, HttpMethod.Patch, $"events/{Lampung.EventId}/attendance/{second}", new { fullName = "Budi Hartono", reason = "nama lengkap" });
+        using var moved = await api.AdminAsync(HttpMethod.Patch, $"events/{Lampung.EventId}/attendance/{second}", new { fullName = "Budi Hartono", reason = "nama lengkap" });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
 
         // "Budi Santos" no longer holds a place that day, so he can sign in; "Budi Hartono" now does, so he cannot twice.
@@ -114,7 +107,7 @@ public sealed class ChangesApiTests(AzuriteFixture azurite)
         var id = await SignInAsync(api, Lampung.Submission("Nur Aisyah"));
 
         // 31.71 is Kota Adm. Jakarta Pusat, in province 31 (DKI Jakarta), not Lampung.
-        using var moved = await AdminAsync(api, HttpMethod.Patch, $"events/{Lampung.EventId}/attendance/{id}", new { regency = "31.71", reason = "salah pilih daerah" });
+        using var moved = await api.AdminAsync(HttpMethod.Patch, $"events/{Lampung.EventId}/attendance/{id}", new { regency = "31.71", reason = "salah pilih daerah" });
 
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         var day = await OrganizerDesk.DayAsync(api, "2023-06-05", Ct);
@@ -133,14 +126,14 @@ public sealed class ChangesApiTests(AzuriteFixture azurite)
         var id = await SignInAsync(api, stranger);
         await SignInAsync(api, Lampung.Submission("Ani Lestari"));
 
-        using var voided = await AdminAsync(api, HttpMethod.Delete, $"events/{Lampung.EventId}/attendance/{id}?reason=Bukan%20peserta");
+        using var voided = await api.AdminAsync(HttpMethod.Delete, $"events/{Lampung.EventId}/attendance/{id}?reason=Bukan%20peserta");
         Assert.Equal(HttpStatusCode.OK, voided.StatusCode);
         var answer = await voided.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal("voided", answer.GetProperty("state").GetString());
         Assert.Equal("void", answer.GetProperty("change").GetProperty("kind").GetString());
         Assert.Equal(["Ani Lestari"], await OrganizerDesk.NamesAsync(api, "2023-06-05", Ct));
 
-        using var again = await AdminAsync(api, HttpMethod.Delete, $"events/{Lampung.EventId}/attendance/{id}?reason=Bukan%20peserta");
+        using var again = await api.AdminAsync(HttpMethod.Delete, $"events/{Lampung.EventId}/attendance/{id}?reason=Bukan%20peserta");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(JsonValueKind.Null, (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("change").ValueKind);
         Assert.Single((await ChangesAsync(api, Lampung.EventId)).GetProperty("changes").EnumerateArray());
@@ -154,7 +147,7 @@ public sealed class ChangesApiTests(AzuriteFixture azurite)
         using var signedIn = await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Orang Asing"), Ct);
         Assert.Equal(HttpStatusCode.Created, signedIn.StatusCode);
 
-        using var correctVoided = await AdminAsync(api, HttpMethod.Patch, $"events/{Lampung.EventId}/attendance/{id}", new { fullName = "X Y", reason = "coba" });
+        using var correctVoided = await api.AdminAsync(HttpMethod.Patch, $"events/{Lampung.EventId}/attendance/{id}", new { fullName = "X Y", reason = "coba" });
         Assert.Equal(HttpStatusCode.Conflict, correctVoided.StatusCode);
     }
 
@@ -168,7 +161,7 @@ public sealed class ChangesApiTests(AzuriteFixture azurite)
         await using var api = await StartAsync();
         await SignInAsync(api, Lampung.Submission("Ani Lestari"));
 
-        using var response = await AdminAsync(api, HttpMethod.Delete, path);
+        using var response = await api.AdminAsync(HttpMethod.Delete, path);
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -191,7 +184,7 @@ public sealed class ChangesApiTests(AzuriteFixture azurite)
         var ids = new[] { await SignInAsync(api, sitiDay1), await SignInAsync(api, sitiDay2), await SignInAsync(api, sitiNextYear) };
         await SignInAsync(api, Lampung.Submission("Ani Lestari"));
 
-        using var preview = await AdminAsync(api, HttpMethod.Post, "participants/erasure", new { email = "SITI.AMINAH@example.org", reason = "Permintaan peserta", preview = true });
+        using var preview = await api.AdminAsync(HttpMethod.Post, "participants/erasure", new { email = "SITI.AMINAH@example.org", reason = "Permintaan peserta", preview = true });
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         var planned = await preview.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.True(planned.GetProperty("preview").GetBoolean());
@@ -199,7 +192,7 @@ public sealed class ChangesApiTests(AzuriteFixture azurite)
         Assert.Equal([Lampung.EventId, SecondEventId], planned.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("eventId").GetString()));
         Assert.Equal(["Ani Lestari", "Siti Aminah"], (await OrganizerDesk.NamesAsync(api, "2023-06-05", Ct)).Order(StringComparer.Ordinal));
 
-        using var erased = await AdminAsync(api, HttpMethod.Post, "participants/erasure", new { email = "siti.aminah@example.org", reason = "Permintaan peserta" });
+        using var erased = await api.AdminAsync(HttpMethod.Post, "participants/erasure", new { email = "siti.aminah@example.org", reason = "Permintaan peserta" });
         Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
         var done = await erased.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.False(done.GetProperty("preview").GetBoolean());
@@ -210,7 +203,7 @@ public sealed class ChangesApiTests(AzuriteFixture azurite)
         Assert.Equal(["erasure", "erasure"], (await ChangesAsync(api, Lampung.EventId)).GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("kind").GetString()));
         Assert.DoesNotContain("siti", (await ChangesAsync(api, SecondEventId)).GetRawText(), StringComparison.OrdinalIgnoreCase);
 
-        using var repeat = await AdminAsync(api, HttpMethod.Post, "participants/erasure", new { email = "siti.aminah@example.org", reason = "Permintaan peserta" });
+        using var repeat = await api.AdminAsync(HttpMethod.Post, "participants/erasure", new { email = "siti.aminah@example.org", reason = "Permintaan peserta" });
         Assert.Equal(0, (await repeat.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("attendances").GetInt32());
     }
 
@@ -221,7 +214,7 @@ public sealed class ChangesApiTests(AzuriteFixture azurite)
         var id = await SignInAsync(api, Lampung.Submission("I Gusti Ayu Made"));
         await SignInAsync(api, Lampung.Submission("I Gusti Ayu Made", regency: "Kota Metro"));
 
-        using var erased = await AdminAsync(api, HttpMethod.Post, "participants/erasure",
+        using var erased = await api.AdminAsync(HttpMethod.Post, "participants/erasure",
             new { fullName = "i gusti  AYU made", province = "Lampung", regency = "Kab. Pesawaran", reason = "Permintaan peserta" });
 
         Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
@@ -241,13 +234,8 @@ public sealed class ChangesApiTests(AzuriteFixture azurite)
     public async Task An_erasure_request_that_names_nobody_or_no_reason_is_a_400_naming_the_field(string body, string field)
     {
         await using var api = await StartAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "participants/erasure")
-        {
-            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("x-functions-key", ApiServer.AdminKey);
 
-        using var refused = await api.Anonymous.SendAsync(request, Ct);
+        using var refused = await api.AdminAsync(HttpMethod.Post, "participants/erasure", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
@@ -280,9 +268,7 @@ public sealed class ChangesApiTests(AzuriteFixture azurite)
 
     private async Task<ApiServer> StartAsync()
     {
-        var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
-        return api;
+        return await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
     }
 
     private static async Task<string> SignInAsync(ApiServer api, Dictionary<string, string> fields)
@@ -292,16 +278,9 @@ public sealed class ChangesApiTests(AzuriteFixture azurite)
         return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("submissionId").GetString()!;
     }
 
-    private static async Task<HttpResponseMessage> AdminAsync(ApiServer api, HttpMethod method, string path, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add("x-functions-key", ApiServer.AdminKey);
-        return await api.Anonymous.SendAsync(request, Ct);
-    }
-
     private static async Task<JsonElement> ChangesAsync(ApiServer api, string eventId)
     {
-        using var response = await AdminAsync(api, HttpMethod.Get, $"events/{eventId}/changes");
+        using var response = await api.AdminAsync(HttpMethod.Get, $"events/{eventId}/changes");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
     }

@@ -12,8 +12,6 @@ namespace Attendance.Integration.Tests.Api;
 /// </summary>
 public sealed class ChangesResilienceTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData("correct")]
     [InlineData("void")]
@@ -67,10 +65,8 @@ public sealed class ChangesResilienceTests(AzuriteFixture azurite)
 
     private async Task<ApiServer> StartAsync(FaultInjectionPolicy faults, int pipelineRetries)
     {
-        var api = await ApiServer.StartAsync(azurite.ConnectionString, configureServices: s => s.AddStoragePipelinePolicy(faults),
+        return await ApiServer.StartWithLampungAsync(azurite.ConnectionString, configureServices: s => s.AddStoragePipelinePolicy(faults),
             settings: new Dictionary<string, string?> { ["AttendanceStorage:MaxRetries"] = pipelineRetries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
-        return api;
     }
 
     private static async Task<string> SignInAsync(ApiServer api)
@@ -83,18 +79,14 @@ public sealed class ChangesResilienceTests(AzuriteFixture azurite)
     private static async Task<HttpResponseMessage> ChangeAsync(ApiServer api, string kind, string id)
     {
         var path = $"events/{Lampung.EventId}/attendance/{id}";
-        using var request = kind == "void"
-            ? new HttpRequestMessage(HttpMethod.Delete, path + "?reason=Entri%20uji")
-            : new HttpRequestMessage(HttpMethod.Patch, path) { Content = JsonContent.Create(new { fullName = "Siti Nurhalizah", reason = "Ejaan" }) };
-        request.Headers.Add("x-functions-key", ApiServer.AdminKey);
-        return await api.Anonymous.SendAsync(request, Ct);
+        return kind == "void"
+            ? await api.AdminAsync(HttpMethod.Delete, path + "?reason=Entri%20uji")
+            : await api.AdminAsync(HttpMethod.Patch, path, new { fullName = "Siti Nurhalizah", reason = "Ejaan" });
     }
 
     private static async Task<List<long>> ChangeNumbersAsync(ApiServer api)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"events/{Lampung.EventId}/changes");
-        request.Headers.Add("x-functions-key", ApiServer.AdminKey);
-        using var response = await api.Anonymous.SendAsync(request, Ct);
+        using var response = await api.AdminAsync(HttpMethod.Get, $"events/{Lampung.EventId}/changes");
         return [.. (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("number").GetInt64())];
     }
 }

@@ -1,23 +1,14 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Attendance.Export;
-using Attendance.Testing;
 using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Api;
 
 /// <summary>An event's dates and its stored attendance stay consistent, and verify reports when they are not.</summary>
 public sealed class EventDatesTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task New_dates_that_leave_stored_attendance_outside_are_a_409_naming_the_days_and_change_nothing()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         await PostAsync(api, Lampung.Submission("Ani Lestari", day: "2023-06-05"));
         await PostAsync(api, Lampung.Submission("Budi Santoso", day: "2023-06-05"));
         await PostAsync(api, Lampung.Submission("Ani Lestari", day: "2023-06-08"));
@@ -40,8 +31,7 @@ public sealed class EventDatesTests(AzuriteFixture azurite)
     [InlineData("2023-06-05", "2023-06-06")]
     public async Task Dates_that_keep_every_stored_attendance_inside_are_saved(string start, string end)
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         await PostAsync(api, Lampung.Submission("Ani Lestari", day: "2023-06-05"));
         await PostAsync(api, Lampung.Submission("Ani Lestari", day: "2023-06-06"));
         using var saved = await PutAsync(api, start, end);
@@ -54,8 +44,7 @@ public sealed class EventDatesTests(AzuriteFixture azurite)
     [Fact]
     public async Task Verify_reports_attendance_outside_its_events_dates()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         await PostAsync(api, Lampung.Submission("Ani Lestari", day: "2023-06-05"));
         await PostAsync(api, Lampung.Submission("Ani Lestari", day: "2023-06-07"));
         var reconciliation = api.Services.GetRequiredService<Reconciliation>();

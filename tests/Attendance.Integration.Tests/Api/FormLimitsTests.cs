@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using System.Net;
 using System.Net.Http.Headers;
-using Attendance.Testing;
 
 namespace Attendance.Integration.Tests.Api;
 
@@ -12,8 +10,6 @@ namespace Attendance.Integration.Tests.Api;
 /// </summary>
 public sealed class FormLimitsTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_post_with_a_wrong_or_missing_token_is_401_before_its_body_is_decoded_or_measured()
     {

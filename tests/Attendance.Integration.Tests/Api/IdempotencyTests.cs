@@ -1,26 +1,15 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Attendance.Submissions;
-using Attendance.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Attendance.Integration.Tests.Api;
 
 /// <summary>An idempotency key never swallows another attendance, and a client's id reaches only as far as its source.</summary>
 public sealed class IdempotencyTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData("another person", "Rudi Hartono", "2023-06-05")]
     [InlineData("another day", "Made Wirawan", "2023-06-06")]
     public async Task The_same_id_with_another_attendance_is_a_409_on_submissionId_and_stores_nothing(string what, string name, string day)
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
-        var original = Lampung.Submission("Made Wirawan");
-        original["submissionId"] = "row-7";
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
+        var original = Lampung.Submission("Made Wirawan").With("submissionId", "row-7");
         var other = Lampung.Submission(name, day: day);
         other["submissionId"] = "row-7";
 
@@ -38,10 +27,8 @@ public sealed class IdempotencyTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_same_id_with_the_same_attendance_is_a_duplicate_with_the_originals_receipt()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
-        var fields = Lampung.Submission("Made Wirawan");
-        fields["submissionId"] = "row-8";
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
+        var fields = Lampung.Submission("Made Wirawan").With("submissionId", "row-8");
         using var first = await api.Client.PostAsJsonAsync("submissions", fields, Ct);
         fields["fullName"] = "MADE  WIRAWAN";
         using var retry = await api.Client.PostAsJsonAsync("submissions", fields, Ct);
@@ -54,14 +41,11 @@ public sealed class IdempotencyTests(AzuriteFixture azurite)
     [Fact]
     public async Task In_a_batch_the_second_attendance_with_a_taken_id_is_a_conflict_and_the_rest_are_stored()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
-        var ani = Lampung.Submission("Ani Lestari");
-        ani["submissionId"] = "sheet-1";
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
+        var ani = Lampung.Submission("Ani Lestari").With("submissionId", "sheet-1");
         var budi = Lampung.Submission("Budi Santoso");
         budi["submissionId"] = "sheet-1";
-        var citra = Lampung.Submission("Citra Dewi");
-        citra["submissionId"] = "sheet-2";
+        var citra = Lampung.Submission("Citra Dewi").With("submissionId", "sheet-2");
 
         using var response = await api.Client.PostAsJsonAsync("submissions", new[] { ani, budi, citra, budi }, Ct);
         var results = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("results").EnumerateArray().ToList();
@@ -73,11 +57,8 @@ public sealed class IdempotencyTests(AzuriteFixture azurite)
     [Fact]
     public async Task Two_Microsoft_Forms_numbering_responses_from_1_do_not_collide_because_ids_are_per_source()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
-        var fromFormA = Lampung.Submission("Ani Lestari");
-        fromFormA["submissionId"] = "1";
-        fromFormA["source"] = "ms-forms-hari-1";
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
+        var fromFormA = Lampung.Submission("Ani Lestari").With("submissionId", "1").With("source", "ms-forms-hari-1");
         var fromFormB = Lampung.Submission("Budi Santoso");
         fromFormB["submissionId"] = "1";
         fromFormB["source"] = "MS Forms Hari 2";
@@ -99,8 +80,7 @@ public sealed class IdempotencyTests(AzuriteFixture azurite)
     {
         await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
         var token = await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
-        var taken = Lampung.Submission("Ani Lestari", day: "2023-06-06");
-        taken["submissionId"] = "row-1";
+        var taken = Lampung.Submission("Ani Lestari", day: "2023-06-06").With("submissionId", "row-1");
         using var keyed = await api.Client.PostAsJsonAsync("submissions", taken, Ct);
 
         // An attacker at the venue page picks the id another channel used, and a source of their choosing.

@@ -31,4 +31,11 @@ internal static class Lampung
         ["province"] = "Lampung",
         ["regency"] = regency,
     };
+
+    /// <summary>The submission with one more field set (an id, a phone, an email), as a client sends it.</summary>
+    public static Dictionary<string, string> With(this Dictionary<string, string> submission, string field, string value)
+    {
+        submission[field] = value;
+        return submission;
+    }
 }

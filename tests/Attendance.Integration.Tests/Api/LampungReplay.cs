@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using Attendance.Testing;
 
 namespace Attendance.Integration.Tests.Api;
 
@@ -63,7 +60,14 @@ internal sealed class LampungReplay
     /// Posts every attendance through the participant's channel; every 5th is retried, and every 8th participant
     /// also signs in through the venue form on the first day. Returns the stored submission ids (created receipts).
     /// </summary>
-    /// <remarks>The venue form records only today's attendance, so <paramref name="clock"/> is moved to 08:00 WIB of each day.</remarks>
+    /// <remarks>The venue form records only today's attendance, so the server's clock is moved to 08:00 WIB of each day.</remarks>
+    public Task<ReplayOutcome> PostAllAsync(ApiServer api, CancellationToken cancellationToken) => PostAllAsync(
+        api,
+        api.Time as ManualTime ?? throw new InvalidOperationException("The replay moves the server's clock: start it with a ManualTime."),
+        api.LampungFormToken ?? throw new InvalidOperationException("Start the server with StartWithLampungAsync."),
+        cancellationToken);
+
+    /// <inheritdoc cref="PostAllAsync(ApiServer, CancellationToken)"/>
     public async Task<ReplayOutcome> PostAllAsync(ApiServer api, ManualTime clock, string formToken, CancellationToken cancellationToken)
     {
         var created = new List<string>();

@@ -1,23 +1,14 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Attendance.Testing;
-
 namespace Attendance.Integration.Tests.Api;
 
 public sealed class LampungReplayTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Replaying_the_Lampung_training_through_three_channels_with_retries_stores_each_attendance_once()
     {
-        var clock = new ManualTime(Lampung.During);
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
-        var token = await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
         var replay = new LampungReplay();
 
-        var outcome = await replay.PostAllAsync(api, clock, token, Ct);
+        var outcome = await replay.PostAllAsync(api, Ct);
 
         Assert.Equal(48, replay.Participants.Count);
         Assert.Equal(replay.ExpectedAttendances, outcome.Created.Count);

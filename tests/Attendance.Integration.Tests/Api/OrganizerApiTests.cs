@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Attendance.Testing;
 using Microsoft.VisualBasic.FileIO;
 
 namespace Attendance.Integration.Tests.Api;
@@ -10,8 +5,6 @@ namespace Attendance.Integration.Tests.Api;
 /// <summary>The organizer's desk over real HTTP on Azurite: the link, its QR code, rotating it, and who attended.</summary>
 public sealed class OrganizerApiTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_form_url_is_absolute_from_the_request_or_from_the_configured_public_address()
     {
@@ -205,7 +198,7 @@ public sealed class OrganizerApiTests(AzuriteFixture azurite)
             var text = Encoding.UTF8.GetString(bytes[3..]);
             var cells = text.Split("\r\n").SelectMany(line => line.Split(';')).ToList();
             var formulas = cells.Where(c => c.TrimStart(' ', '"') is [ '=' or '+' or '-' or '@' or '\t', ..]).ToList();
-            Assert.True(formulas.Count == 0, $"{path}: {string.Join(" | ", formulas)}");
+            Assert.Empty(formulas);
             Assert.Contains(cells, c => c.StartsWith("'=cmd", StringComparison.Ordinal));
         }
     }
@@ -236,28 +229,17 @@ public sealed class OrganizerApiTests(AzuriteFixture azurite)
         var list = new List<Dictionary<string, string>>();
         foreach (var day in new[] { "2023-06-05", "2023-06-06", "2023-06-07", "2023-06-08" })
         {
-            var niLuh = Lampung.Submission("Ni Luh Putu Ayu Dewi", regency: "Kota Bandar Lampung", day: day);
-            niLuh["email"] = "niluh@perpus.id";
-            niLuh["source"] = "venue-form";
+            var niLuh = Lampung.Submission("Ni Luh Putu Ayu Dewi", regency: "Kota Bandar Lampung", day: day).With("email", "niluh@perpus.id").With("source", "venue-form");
             list.Add(niLuh);
         }
 
         foreach (var day in new[] { "2023-06-05", "2023-06-06" })
         {
-            var ahmad = Lampung.Submission("Ahmad Fauzi", regency: "Kabupaten Tanggamus", day: day);
-            ahmad["phone"] = "0812 3456 7000";
-            ahmad["position"] = "=HYPERLINK(\"x\")";
+            var ahmad = Lampung.Submission("Ahmad Fauzi", regency: "Kabupaten Tanggamus", day: day).With("phone", "0812 3456 7000").With("position", "=HYPERLINK(\"x\")");
             list.Add(ahmad);
         }
 
-        var siti = Lampung.Submission("Siti Nur'aini", day: "2023-06-06");
-        siti["email"] = "siti@perpusdes.id";
-        siti["gender"] = "P";
-        siti["institution"] = "Perpustakaan Desa Sukamaju";
-        siti["institutionType"] = "village_library";
-        siti["position"] = "Kepala, \"Perpustakaan\"";
-        siti["checkInAt"] = "2023-06-06T08:05:00+07:00";
-        siti["source"] = "kobo";
+        var siti = Lampung.Submission("Siti Nur'aini", day: "2023-06-06").With("email", "siti@perpusdes.id").With("gender", "P").With("institution", "Perpustakaan Desa Sukamaju").With("institutionType", "village_library").With("position", "Kepala, \"Perpustakaan\"").With("checkInAt", "2023-06-06T08:05:00+07:00").With("source", "kobo");
         list.Add(siti);
         return list;
     }

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace Attendance.Integration.Tests.Api;
 
 /// <summary>What the organizer does through the API in these tests: register the Lampung event, read its lists.</summary>

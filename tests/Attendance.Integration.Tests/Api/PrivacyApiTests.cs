@@ -10,14 +10,11 @@ namespace Attendance.Integration.Tests.Api;
 /// <summary>An access request answered over HTTP on Azurite: everything stored about a person, and what the analytics hold.</summary>
 public sealed class PrivacyApiTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_lookup_by_email_shows_every_attendance_with_every_field_and_the_analytics_rows_under_the_persons_key()
     {
         // During the training: later, the run would have cleared the contacts (Privacy:ContactRetention).
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
         var siti = Lampung.Submission("Siti Aminah");
         siti["email"] = "siti@example.org";
         siti["phone"] = "0812-3456-7890";
@@ -27,7 +24,7 @@ public sealed class PrivacyApiTests(AzuriteFixture azurite)
         await api.Services.GetRequiredService<ExportRunner>().RunAsync("before-second-day", cancellationToken: Ct);
         await PostAsync(api, new Dictionary<string, string>(siti) { ["sessionDate"] = "2023-06-06" });
 
-        using var response = await LookupAsync(api, new { email = "SITI@example.org" });
+        using var response = await api.AdminAsync(HttpMethod.Post, "participants/lookup", new { email = "SITI@example.org" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var found = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -45,12 +42,11 @@ public sealed class PrivacyApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task Someone_who_gave_no_contacts_is_found_by_name_and_regency_and_nobody_else()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         await PostAsync(api, Lampung.Submission("Made Wirawan"));
         await PostAsync(api, Lampung.Submission("Made Wirawan", regency: "Kota Metro"));
 
-        using var response = await LookupAsync(api, new { fullName = "made WIRAWAN", regency = "18.09" });
+        using var response = await api.AdminAsync(HttpMethod.Post, "participants/lookup", new { fullName = "made WIRAWAN", regency = "18.09" });
 
         var found = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         var only = Assert.Single(found.GetProperty("attendances").EnumerateArray());
@@ -65,10 +61,7 @@ public sealed class PrivacyApiTests(AzuriteFixture azurite)
     public async Task A_lookup_that_names_nobody_is_a_400_naming_the_field(string body, string field)
     {
         await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "participants/lookup") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-        request.Headers.Add("x-functions-key", ApiServer.AdminKey);
-
-        using var refused = await api.Anonymous.SendAsync(request, Ct);
+        using var refused = await api.AdminAsync(HttpMethod.Post, "participants/lookup", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
@@ -89,12 +82,5 @@ public sealed class PrivacyApiTests(AzuriteFixture azurite)
     {
         using var response = await api.Client.PostAsJsonAsync("submissions", fields, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-    }
-
-    private static async Task<HttpResponseMessage> LookupAsync(ApiServer api, object body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "participants/lookup") { Content = JsonContent.Create(body) };
-        request.Headers.Add("x-functions-key", ApiServer.AdminKey);
-        return await api.Anonymous.SendAsync(request, Ct);
     }
 }

@@ -1,13 +1,6 @@
 using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
-using Attendance.Submissions;
-using Attendance.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Api;
 
@@ -17,8 +10,6 @@ public sealed class RequestBodyTests(AzuriteFixture azurite)
     private const string Valid = """{"eventId":"bimtek-spptik-lampung-2023","sessionDate":"2023-06-05","fullName":"Siti","province":"Lampung","regency":"Pesawaran"}""";
 
     private const string ValidForm = "eventId=bimtek-spptik-lampung-2023&sessionDate=2023-06-05&fullName=Siti&province=Lampung&regency=Pesawaran";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static TheoryData<string, string, string?, byte[], int> Cases => new()
     {
@@ -45,8 +36,7 @@ public sealed class RequestBodyTests(AzuriteFixture azurite)
     [MemberData(nameof(Cases))]
     public async Task Bodies_are_decoded_under_the_limits(string what, string contentType, string? contentEncoding, byte[] body, int status)
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         using var content = new ByteArrayContent(body);
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         if (contentEncoding is not null)
@@ -86,9 +76,8 @@ public sealed class RequestBodyTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_client_too_slow_to_send_its_body_gets_408_not_503()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, configureServices: services =>
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString, configureServices: services =>
             services.Configure<KestrelServerOptions>(o => o.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 100, gracePeriod: TimeSpan.FromSeconds(2))));
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
 
         // A phone on hotel Wi-Fi that sends the headers and a few bytes, then stalls.
         using var tcp = new TcpClient();

@@ -1,10 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using Attendance.Integration.Tests.FormTools;
-using Attendance.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Attendance.Integration.Tests.Api;
@@ -12,8 +7,6 @@ namespace Attendance.Integration.Tests.Api;
 /// <summary>No key or token reaches any log, at any level, from the product or from ASP.NET Core.</summary>
 public sealed class RequestLoggingTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     /// <summary>
     /// Logging opened up as someone chasing a bad request would: for every provider, or for one provider only
     /// (<c>Logging:Console:LogLevel:Default</c>), whose rules .NET prefers over every rule for all providers.
@@ -74,7 +67,7 @@ public sealed class RequestLoggingTests(AzuriteFixture azurite)
             .Where(e => secrets.Any(s => e.Message.Contains(s, StringComparison.Ordinal) || e.State.Contains(s, StringComparison.Ordinal)))
             .Select(e => $"{e.Category} {e.Level}: {e.Message}")
             .ToList();
-        Assert.True(leaks.Count == 0, string.Join(Environment.NewLine, leaks));
+        Assert.Empty(leaks);
 
         // The product's own request line, one per handled request, with route and status.
         var answered = logs.Entries.Where(e => e.EventId == 1004).Select(e => e.Message).ToList();

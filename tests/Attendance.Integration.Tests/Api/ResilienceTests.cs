@@ -1,25 +1,14 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Attendance.Storage;
-using Attendance.Submissions;
-using Attendance.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Attendance.Integration.Tests.Api;
 
 public sealed class ResilienceTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Storage_down_gives_503_with_Retry_After_and_the_retry_after_recovery_is_stored_once()
     {
         // An emulator of its own: stopping the shared one would fail other tests.
         await using var storage = new AzuriteFixture();
         await storage.InitializeAsync();
-        await using var api = await ApiServer.StartAsync(storage.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(storage.ConnectionString);
         var fields = Lampung.Submission("Yusuf Maulana");
 
         await storage.StopAsync(Ct);
@@ -46,9 +35,8 @@ public sealed class ResilienceTests(AzuriteFixture azurite)
         // Without retries the client sees 503 and retries itself; with them the pipeline's retry meets the
         // committed transaction and the first answer is already the duplicate receipt. Either way: stored once.
         var faults = new FaultInjectionPolicy { Selects = m => m.Request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal) };
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, configureServices: s => s.AddStoragePipelinePolicy(faults),
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString, configureServices: s => s.AddStoragePipelinePolicy(faults),
             settings: new Dictionary<string, string?> { ["AttendanceStorage:MaxRetries"] = pipelineRetries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
         var fields = Lampung.Submission("Putu Ayu");
 
         faults.Reset(failRequestNumber: 1, afterStorageApplied: true);
@@ -65,8 +53,7 @@ public sealed class ResilienceTests(AzuriteFixture azurite)
     [Fact]
     public async Task Concurrent_posts_to_one_event_are_numbered_without_gaps_and_a_double_tap_is_stored_once()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
 
         var posts = Enumerable.Range(0, 32).Select(i => api.Client.PostAsJsonAsync("submissions", Lampung.Submission($"Peserta {i}"), Ct))
             .Concat(Enumerable.Range(0, 8).Select(_ => api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Double Tap"), Ct)));

@@ -1,26 +1,16 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Attendance.Storage;
-using Attendance.Submissions;
-using Attendance.Testing;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Api;
 
 /// <summary>A store that loses a table heals without a restart, and lost ETag races are never a 500.</summary>
 public sealed class StoreHealingTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_submissions_table_deleted_under_the_running_service_is_created_again_on_the_next_post()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         using var before = await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Ani Lestari"), Ct);
         Assert.Equal(HttpStatusCode.Created, before.StatusCode);
 
@@ -36,8 +26,7 @@ public sealed class StoreHealingTests(AzuriteFixture azurite)
     [Fact]
     public async Task Reads_of_a_deleted_table_answer_and_health_creates_it_again()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         using var first = await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Ani Lestari"), Ct);
         await Tables(api).DeleteTableAsync(api.Settings["Store:SubmissionsTable"], Ct);
 
@@ -57,8 +46,7 @@ public sealed class StoreHealingTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_events_table_deleted_under_the_running_service_is_created_again_when_an_event_is_saved()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         await Tables(api).DeleteTableAsync(api.Settings["Store:EventsTable"], Ct);
 
         using var missing = await api.Client.GetAsync($"events/{Lampung.EventId}", Ct);
@@ -74,8 +62,7 @@ public sealed class StoreHealingTests(AzuriteFixture azurite)
     {
         // Every conditional update of the events table carries a stale ETag, as when other writers always win.
         var stale = new StaleETagPolicy();
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, configureServices: s => s.AddStoragePipelinePolicy(stale));
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString, configureServices: s => s.AddStoragePipelinePolicy(stale));
         stale.Active = true;
 
         using var put = new HttpRequestMessage(HttpMethod.Put, $"events/{Lampung.EventId}") { Content = JsonContent.Create(Lampung.Registration) };

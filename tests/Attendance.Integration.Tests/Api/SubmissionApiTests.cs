@@ -1,14 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Attendance.Testing;
-
 namespace Attendance.Integration.Tests.Api;
 
 public sealed class SubmissionApiTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Health_answers_when_storage_does()
     {
@@ -21,10 +14,8 @@ public sealed class SubmissionApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_same_attendance_posted_as_JSON_and_again_as_a_form_is_stored_once()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
-        var fields = Lampung.Submission("Siti Nur'aini");
-        fields["email"] = "siti.nuraini@perpus.example.id";
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
+        var fields = Lampung.Submission("Siti Nur'aini").With("email", "siti.nuraini@perpus.example.id");
 
         using var first = await api.Client.PostAsJsonAsync("submissions", fields, Ct);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
@@ -47,10 +38,8 @@ public sealed class SubmissionApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_retry_with_the_clients_submission_id_gets_the_same_receipt()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
-        var fields = Lampung.Submission("Made Wirawan");
-        fields["submissionId"] = "uuid:6f1c2a9e-1b2c-4d3e-8f90-123456789abc";
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
+        var fields = Lampung.Submission("Made Wirawan").With("submissionId", "uuid:6f1c2a9e-1b2c-4d3e-8f90-123456789abc");
 
         using var first = await api.Client.PostAsJsonAsync("submissions", fields, Ct);
         using var retry = await api.Client.PostAsJsonAsync("submissions", fields, Ct);
@@ -62,10 +51,8 @@ public sealed class SubmissionApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task Phone_numbers_in_different_forms_identify_one_participant()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
-        var viaForm = Lampung.Submission("Budi Santoso");
-        viaForm["phone"] = "0812-3456-7890";
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
+        var viaForm = Lampung.Submission("Budi Santoso").With("phone", "0812-3456-7890");
         var viaKobo = Lampung.Submission("Budi S.");
         viaKobo["phone"] = "+62 812 3456 7890";
 
@@ -78,8 +65,7 @@ public sealed class SubmissionApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_batch_gets_one_result_per_item_in_order()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         var ani = Lampung.Submission("Ani Lestari", "Kota Metro");
         var batch = new object[]
         {
@@ -105,11 +91,9 @@ public sealed class SubmissionApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_batch_of_two_events_sheets_numbered_alike_stores_both()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         await api.RegisterEventAsync("bimtek-padang-2022", new { name = "Bimtek Padang", startDate = "2022-05-10", endDate = "2022-05-14" });
-        var lampung = Lampung.Submission("Budi");
-        lampung["submissionId"] = "row-1";
+        var lampung = Lampung.Submission("Budi").With("submissionId", "row-1");
         var padang = new Dictionary<string, string>
         {
             ["eventId"] = "bimtek-padang-2022", ["sessionDate"] = "2022-05-10", ["fullName"] = "Budi",

@@ -1,17 +1,8 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Attendance.Submissions;
-using Attendance.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Attendance.Integration.Tests.Api;
 
 /// <summary>People are neither merged nor split by how their text is encoded.</summary>
 public sealed class TextEncodingTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     public static TheoryData<string, string, string, string> SamePerson => new()
     {
         // field, first writing, second writing, why they are one
@@ -31,8 +22,7 @@ public sealed class TextEncodingTests(AzuriteFixture azurite)
     [MemberData(nameof(SamePerson))]
     public async Task Two_writings_of_one_person_are_one_attendance(string field, string first, string second, string why)
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         var a = Lampung.Submission("Siti Nurhaliza");
         a[field] = first;
         var b = Lampung.Submission("Siti Nurhaliza");
@@ -49,11 +39,8 @@ public sealed class TextEncodingTests(AzuriteFixture azurite)
     [Fact]
     public async Task Format_characters_never_reach_the_store()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
-        var fields = Lampung.Submission("\u2066Dewi\u200B Sartika\u2069");
-        fields["email"] = "de\u200Dwi@bücherei.example";
-        fields["phone"] = "+62 (0)812\u200E-1234-5678";
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
+        var fields = Lampung.Submission("\u2066Dewi\u200B Sartika\u2069").With("email", "de\u200Dwi@bücherei.example").With("phone", "+62 (0)812\u200E-1234-5678");
         using var response = await api.Client.PostAsJsonAsync("submissions", fields, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
@@ -70,8 +57,7 @@ public sealed class TextEncodingTests(AzuriteFixture azurite)
     [InlineData("😀😀")]
     public async Task A_name_without_a_letter_is_a_400_on_fullName(string name)
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         using var response = await api.Client.PostAsJsonAsync("submissions", Lampung.Submission(name), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("fullName", out _));
@@ -80,8 +66,7 @@ public sealed class TextEncodingTests(AzuriteFixture azurite)
     [Fact]
     public async Task Names_in_other_scripts_are_accepted()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         using var response = await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("ꦱꦶꦠꦶ Nurhaliza"), Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Attendance.Testing;
-
 namespace Attendance.Integration.Tests.Api;
 
 /// <summary>
@@ -11,8 +7,6 @@ namespace Attendance.Integration.Tests.Api;
 public sealed partial class VenueDayTests(AzuriteFixture azurite)
 {
     private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
     [InlineData("2023-06-05T14:08:57+07:00")]

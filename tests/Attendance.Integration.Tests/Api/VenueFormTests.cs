@@ -1,15 +1,8 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Attendance.Testing;
-
 namespace Attendance.Integration.Tests.Api;
 
 /// <summary>The public venue page over real HTTP: its headers, its rate limit, its idempotency key, and its answers to a wrong link.</summary>
 public sealed class VenueFormTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Every_answer_of_the_public_page_carries_the_security_headers()
     {

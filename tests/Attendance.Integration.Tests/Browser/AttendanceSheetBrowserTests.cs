@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Attendance.Integration.Tests.Api;
-using Attendance.Testing;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Attendance.Integration.Tests.Browser;
@@ -9,8 +5,6 @@ namespace Attendance.Integration.Tests.Browser;
 /// <summary>The printable daftar hadir as Chromium renders and prints it.</summary>
 public sealed partial class AttendanceSheetBrowserTests(AzuriteFixture azurite, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_days_list_renders_numbered_rows_with_a_signature_column_and_prints_on_A4_pages_with_the_header_repeated()
     {
@@ -21,11 +15,7 @@ public sealed partial class AttendanceSheetBrowserTests(AzuriteFixture azurite, 
             .Select(s => { s["institution"] = "Dinas Perpustakaan dan Kearsipan Kabupaten Pesawaran"; return s; })
             .ToList();
         await OrganizerApiTests.PostAsync(api, training);
-        await using var desk = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["x-functions-key"] = ApiServer.FunctionKey },
-            ViewportSize = new ViewportSize { Width = 1000, Height = 1400 },
-        });
+        await using var desk = await chromium.DeskAsync(new ViewportSize { Width = 1000, Height = 1400 });
         var page = await desk.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
@@ -60,10 +50,7 @@ public sealed partial class AttendanceSheetBrowserTests(AzuriteFixture azurite, 
         await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
         await OrganizerDesk.RegisterLampungAsync(api, Ct);
         await OrganizerApiTests.PostAsync(api, OrganizerApiTests.Training());
-        await using var desk = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["x-functions-key"] = ApiServer.FunctionKey },
-        });
+        await using var desk = await chromium.DeskAsync();
         var page = await desk.NewPageAsync();
 
         await page.GotoAsync(new Uri(api.Client.BaseAddress!, $"events/{Lampung.EventId}/attendance?format=html").AbsoluteUri);

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Attendance.Integration.Tests.Browser;
 
 /// <summary>
@@ -38,6 +36,13 @@ public sealed class ChromiumFixture : IAsyncLifetime
         DeviceScaleFactor = 2,
         Locale = "id-ID",
         TimezoneId = "Asia/Jakarta",
+    });
+
+    /// <summary>The organizer's desk: a desktop browser that sends the function key, at the given size or the default one.</summary>
+    public Task<IBrowserContext> DeskAsync(ViewportSize? viewport = null) => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        ExtraHTTPHeaders = new Dictionary<string, string> { ["x-functions-key"] = TestSettings.FunctionKey },
+        ViewportSize = viewport,
     });
 
     public async ValueTask DisposeAsync()

@@ -1,11 +1,26 @@
-using Microsoft.Playwright;
-
 namespace Attendance.Integration.Tests.Browser;
 
-/// <summary>The venue page as a participant fills it in, by its labels.</summary>
-internal sealed class VenuePage(IPage page)
+/// <summary>The venue page as a participant fills it in, by its labels; and what went wrong on it.</summary>
+internal sealed class VenuePage
 {
+    private readonly IPage page;
+
+    public VenuePage(IPage page)
+    {
+        this.page = page;
+        Problems = Watch(page);
+    }
+
     public IPage Page => page;
+
+    /// <summary>The answer to the page's load, when <see cref="VenueSession.OpenAsync"/> opened it.</summary>
+    public IResponse? Response { get; set; }
+
+    /// <summary>
+    /// Script errors and console errors, CSP violations ("Refused to execute…") among them: the page must run with none.
+    /// Failed loads are left out: a 400 answer or a dropped connection is what some tests are about.
+    /// </summary>
+    public List<string> Problems { get; }
 
     public ILocator FullName => page.GetByLabel("Nama lengkap");
 
@@ -48,4 +63,25 @@ internal sealed class VenuePage(IPage page)
     /// <summary>The sign-ins this phone keeps while it waits for a connection.</summary>
     public Task<int> QueuedAsync() =>
         page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('daftar-hadir:')).reduce((n, k) => n + JSON.parse(localStorage.getItem(k)).length, 0)");
+
+    /// <summary>The page's full width in CSS pixels: at most the phone's 360 when nothing scrolls sideways.</summary>
+    public Task<int> ScrollWidthAsync() => page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+
+    /// <summary>A full-page screenshot in <see cref="ChromiumFixture.Screenshots"/>, to see what a participant sees.</summary>
+    public Task ScreenshotAsync(string fileName) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, fileName), FullPage = true });
+
+    private static List<string> Watch(IPage page)
+    {
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                problems.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => problems.Add(error);
+        return problems;
+    }
 }

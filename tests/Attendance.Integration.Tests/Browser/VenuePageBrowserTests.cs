@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Attendance.Integration.Tests.Api;
-using Attendance.Testing;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Attendance.Integration.Tests.Browser;
@@ -9,23 +5,17 @@ namespace Attendance.Integration.Tests.Browser;
 /// <summary>The venue page as a participant meets it: a 360 px phone in headless Chromium, against the API on Azurite.</summary>
 public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task On_a_360_px_phone_the_page_is_Indonesian_fits_the_screen_and_confirms_who_signed_in_on_which_day_at_what_time()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
-        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
-        await using var phone = await chromium.PhoneAsync();
-        var page = await phone.NewPageAsync();
-        var problems = Watch(page);
+        await using var session = await VenueSession.StartAsync(azurite, chromium);
 
-        var response = await page.GotoAsync(formUrl);
-        var venue = new VenuePage(page);
+        var venue = await session.OpenAsync();
+        var page = venue.Page;
 
-        Assert.Equal(200, response!.Status);
+        Assert.Equal(200, venue.Response!.Status);
         Assert.Equal("id", await page.GetAttributeAsync("html", "lang"));
-        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360, "the page scrolls sideways at 360 px");
+        Assert.InRange(await venue.ScrollWidthAsync(), 0, 360);
         await Expect(page.Locator(".day")).ToContainTextAsync("Selasa, 6 Juni 2023");
         await Expect(page.Locator("header")).ToContainTextAsync("5–8 Juni 2023");
         await Expect(venue.FullName).ToHaveAttributeAsync("autocomplete", "name");
@@ -37,7 +27,7 @@ public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, Chromi
         await Expect(venue.Regency.Locator("option").Nth(1)).ToHaveTextAsync("Kabupaten Lampung Selatan");
         await Expect(venue.InstitutionType).ToContainTextAsync("Taman Bacaan Masyarakat");
         await Expect(venue.Gender).ToContainTextAsync("Laki-laki");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "venue-form-360.png"), FullPage = true });
+        await venue.ScreenshotAsync("venue-form-360.png");
 
         await venue.FillAsync("Ni Luh Putu Ayu Dewi", "Kabupaten Pesawaran", phone: "0812 3456 7890");
         await venue.Send.ClickAsync();
@@ -45,22 +35,18 @@ public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, Chromi
         await Expect(venue.Confirmation).ToContainTextAsync("Ni Luh Putu Ayu Dewi");
         await Expect(venue.Confirmation).ToContainTextAsync("Selasa, 6 Juni 2023");
         await Expect(venue.Confirmation).ToContainTextAsync("pukul 09.00 WIB");
-        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "venue-confirmation-360.png"), FullPage = true });
-        Assert.Equal(["Ni Luh Putu Ayu Dewi"], await OrganizerDesk.NamesAsync(api, "2023-06-06", Ct));
-        Assert.Empty(problems);
+        Assert.InRange(await venue.ScrollWidthAsync(), 0, 360);
+        await venue.ScreenshotAsync("venue-confirmation-360.png");
+        Assert.Equal(["Ni Luh Putu Ayu Dewi"], await session.NamesAsync());
+        Assert.Empty(venue.Problems);
     }
 
     [Fact]
     public async Task After_a_refused_post_everything_typed_is_still_there_and_each_Indonesian_message_stands_by_its_field()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
-        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
-        await using var phone = await chromium.PhoneAsync();
-        var page = await phone.NewPageAsync();
-        var problems = Watch(page);
-        await page.GotoAsync(formUrl);
-        var venue = new VenuePage(page);
+        await using var session = await VenueSession.StartAsync(azurite, chromium);
+        var venue = await session.OpenAsync();
+        var page = venue.Page;
 
         await venue.FillAsync("Siti Nur'aini", "Kota Metro", phone: "0812-abc", email: "siti@");
         await venue.Send.ClickAsync();
@@ -79,28 +65,25 @@ public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, Chromi
         await Expect(venue.InstitutionType).ToHaveValueAsync("village_library");
         await Expect(venue.Gender).ToHaveValueAsync("female");
         Assert.DoesNotMatch(EnglishWords(), await page.Locator("main").InnerTextAsync());
-        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "venue-errors-360.png"), FullPage = true });
+        Assert.InRange(await venue.ScrollWidthAsync(), 0, 360);
+        await venue.ScreenshotAsync("venue-errors-360.png");
 
         await venue.Phone.FillAsync("0812 3456 7891");
         await venue.Email.FillAsync("siti@perpusdes.id");
         await venue.Send.ClickAsync();
 
         await Expect(venue.Confirmation).ToContainTextAsync("Siti Nur'aini");
-        Assert.Equal(["Siti Nur'aini"], await OrganizerDesk.NamesAsync(api, "2023-06-06", Ct));
-        Assert.Empty(problems);
+        Assert.Equal(["Siti Nur'aini"], await session.NamesAsync());
+        Assert.Empty(venue.Problems);
     }
 
     [Fact]
     public async Task The_button_shows_that_it_is_sending_and_a_second_tap_posts_nothing()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
-        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
-        await using var phone = await chromium.PhoneAsync();
-        var page = await phone.NewPageAsync();
+        await using var session = await VenueSession.StartAsync(azurite, chromium);
         var posts = 0;
         var release = new TaskCompletionSource();
-        await page.RouteAsync("**/form?**", async route =>
+        var venue = await session.OpenAsync(prepare: page => page.RouteAsync("**/form?**", async route =>
         {
             if (route.Request.Method == "POST")
             {
@@ -109,16 +92,14 @@ public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, Chromi
             }
 
             await route.ContinueAsync();
-        });
-        await page.GotoAsync(formUrl);
-        var venue = new VenuePage(page);
+        }));
         await venue.FillAsync("Ahmad Fauzi", "Kabupaten Tanggamus");
 
         await venue.Send.ClickAsync();
         await Expect(venue.Send).ToBeDisabledAsync();
         await Expect(venue.Send).ToHaveTextAsync("Mengirim…");
         await venue.Send.DispatchEventAsync("click");
-        await page.EvaluateAsync("() => document.querySelector('form[data-venue]').requestSubmit()");
+        await venue.Page.EvaluateAsync("() => document.querySelector('form[data-venue]').requestSubmit()");
         release.SetResult();
 
         await Expect(venue.Confirmation).ToContainTextAsync("Ahmad Fauzi");
@@ -128,13 +109,9 @@ public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, Chromi
     [Fact]
     public async Task Without_a_connection_the_sign_in_waits_on_the_phone_and_is_stored_once_when_the_connection_returns()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
-        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
-        await using var phone = await chromium.PhoneAsync();
-        var page = await phone.NewPageAsync();
-        var problems = Watch(page);
-        await page.GotoAsync(formUrl);
-        var venue = new VenuePage(page);
+        await using var session = await VenueSession.StartAsync(azurite, chromium);
+        var venue = await session.OpenAsync();
+        var page = venue.Page;
         // First a mistake, refused with a notice about the fields; then the fix, sent without a connection.
         await venue.Email.FillAsync("rudi@");
         await venue.FillAsync("Rudi Hartono", "Kabupaten Way Kanan");
@@ -142,34 +119,31 @@ public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, Chromi
         await Expect(page.Locator("#status .notice.error")).ToBeVisibleAsync();
         await venue.Email.FillAsync("rudi@example.id");
 
-        await phone.SetOfflineAsync(true);
+        await session.Phone.SetOfflineAsync(true);
         await venue.Send.ClickAsync();
 
         await Expect(venue.Waiting).ToContainTextAsync("Menunggu koneksi");
         await Expect(page.Locator("#status .notice.error")).ToHaveCountAsync(0);
         await Expect(venue.Waiting).ToContainTextAsync("Rudi Hartono");
         Assert.Equal(1, await venue.QueuedAsync());
-        Assert.Empty(await OrganizerDesk.NamesAsync(api, "2023-06-06", Ct));
-        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "venue-waiting-360.png"), FullPage = true });
+        Assert.Empty(await session.NamesAsync());
+        Assert.InRange(await venue.ScrollWidthAsync(), 0, 360);
+        await venue.ScreenshotAsync("venue-waiting-360.png");
 
-        await phone.SetOfflineAsync(false);
+        await session.Phone.SetOfflineAsync(false);
 
         await Expect(venue.Confirmation).ToContainTextAsync("Rudi Hartono");
         Assert.Equal(0, await venue.QueuedAsync());
-        Assert.Equal(["Rudi Hartono"], await OrganizerDesk.NamesAsync(api, "2023-06-06", Ct));
-        Assert.Empty(problems);
+        Assert.Equal(["Rudi Hartono"], await session.NamesAsync());
+        Assert.Empty(venue.Problems);
     }
 
     [Fact]
     public async Task A_sign_in_whose_answer_was_lost_is_sent_again_when_the_page_is_reopened_and_stored_exactly_once()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
-        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
-        await using var phone = await chromium.PhoneAsync();
-        var page = await phone.NewPageAsync();
+        await using var session = await VenueSession.StartAsync(azurite, chromium);
         // The post reaches the server and is stored, but the hotel Wi-Fi drops the answer.
-        await page.RouteAsync("**/form?**", async route =>
+        var venue = await session.OpenAsync(prepare: page => page.RouteAsync("**/form?**", async route =>
         {
             if (route.Request.Method == "POST")
             {
@@ -179,77 +153,61 @@ public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, Chromi
             }
 
             await route.ContinueAsync();
-        });
-        await page.GotoAsync(formUrl);
-        var venue = new VenuePage(page);
+        }));
         await venue.FillAsync("Dewi Lestari", "Kabupaten Lampung Timur", email: "dewi@perpus.id");
         await venue.Send.ClickAsync();
         await Expect(venue.Waiting).ToContainTextAsync("Dewi Lestari");
-        var day = await OrganizerDesk.DayAsync(api, "2023-06-06", Ct);
+        var day = await OrganizerDesk.DayAsync(session.Api, VenueSession.Today, Ct);
         Assert.Equal(1, day.GetProperty("count").GetInt32());
-        await page.CloseAsync();
+        await venue.Page.CloseAsync();
 
         // The participant opens the link again later, with a connection.
-        var again = await phone.NewPageAsync();
-        await again.GotoAsync(formUrl);
-        var reopened = new VenuePage(again);
+        var reopened = await session.OpenAsync();
 
         await Expect(reopened.Confirmation).ToContainTextAsync("Dewi Lestari");
         await Expect(reopened.Confirmation).ToContainTextAsync("sudah tercatat sebelumnya, pukul 09.00 WIB");
         Assert.Equal(0, await reopened.QueuedAsync());
-        Assert.Equal(["Dewi Lestari"], await OrganizerDesk.NamesAsync(api, "2023-06-06", Ct));
-        var whole = await api.Client.GetStringAsync($"events/{Lampung.EventId}/attendance", Ct);
+        Assert.Equal(["Dewi Lestari"], await session.NamesAsync());
+        var whole = await session.Api.Client.GetStringAsync($"events/{Lampung.EventId}/attendance", Ct);
         Assert.Single(Regex.Matches(whole, "Dewi Lestari"));
     }
 
     [Fact]
     public async Task A_sign_in_sent_through_a_link_rotated_meanwhile_is_kept_and_goes_through_the_new_link()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
-        var oldUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
-        await using var phone = await chromium.PhoneAsync();
-        var page = await phone.NewPageAsync();
-        await page.GotoAsync(oldUrl);
-        var venue = new VenuePage(page);
+        await using var session = await VenueSession.StartAsync(azurite, chromium);
+        var venue = await session.OpenAsync();
         await venue.FillAsync("Yusuf Maulana", "Kabupaten Lampung Barat");
 
-        using var rotate = new HttpRequestMessage(HttpMethod.Post, $"events/{Lampung.EventId}/form-token");
-        rotate.Headers.Add("x-functions-key", ApiServer.AdminKey);
-        using var rotated = await api.Anonymous.SendAsync(rotate, Ct);
-        var newUrl = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(rotated.Content, Ct))
-            .GetProperty("formUrl").GetString()!;
+        var newUrl = await session.RotateLinkAsync();
         await venue.Send.ClickAsync();
 
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Tautan tidak berlaku");
+        await Expect(venue.Page.Locator("h1")).ToHaveTextAsync("Tautan tidak berlaku");
         await Expect(venue.Waiting).ToContainTextAsync("Tautan sudah diganti panitia");
         await Expect(venue.Waiting).ToContainTextAsync("Yusuf Maulana");
         Assert.Equal(1, await venue.QueuedAsync());
 
-        var scanned = await phone.NewPageAsync();
-        await scanned.GotoAsync(newUrl);
+        var scanned = await session.OpenAsync(newUrl);
 
-        await Expect(new VenuePage(scanned).Confirmation).ToContainTextAsync("Yusuf Maulana");
-        Assert.Equal(0, await new VenuePage(scanned).QueuedAsync());
-        Assert.Equal(["Yusuf Maulana"], await OrganizerDesk.NamesAsync(api, "2023-06-06", Ct));
+        await Expect(scanned.Confirmation).ToContainTextAsync("Yusuf Maulana");
+        Assert.Equal(0, await scanned.QueuedAsync());
+        Assert.Equal(["Yusuf Maulana"], await session.NamesAsync());
     }
 
     [Fact]
     public async Task A_sign_in_waiting_for_a_new_link_is_not_resent_on_a_timer_only_when_the_connection_returns()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
-        var oldUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
-        await using var phone = await chromium.PhoneAsync();
-        var page = await phone.NewPageAsync();
-        // The page's timers run on a clock the test moves, so minutes of waiting take no time.
-        await page.Clock.InstallAsync();
+        await using var session = await VenueSession.StartAsync(azurite, chromium);
         var posts = 0;
-        page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
-        await page.GotoAsync(oldUrl);
-        var venue = new VenuePage(page);
+        var venue = await session.OpenAsync(prepare: async page =>
+        {
+            // The page's timers run on a clock the test moves, so minutes of waiting take no time.
+            await page.Clock.InstallAsync();
+            page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
+        });
+        var page = venue.Page;
         await venue.FillAsync("Yusuf Maulana", "Kabupaten Lampung Barat");
-        using var rotate = new HttpRequestMessage(HttpMethod.Post, $"events/{Lampung.EventId}/form-token");
-        rotate.Headers.Add("x-functions-key", ApiServer.AdminKey);
-        using var rotated = await api.Anonymous.SendAsync(rotate, Ct);
+        await session.RotateLinkAsync();
         await venue.Send.ClickAsync();
         await Expect(venue.Waiting).ToContainTextAsync("Tautan sudah diganti panitia");
 
@@ -274,37 +232,16 @@ public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, Chromi
     [Fact]
     public async Task A_wrong_link_shows_a_readable_Indonesian_page()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
-        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
-        await using var phone = await chromium.PhoneAsync();
-        var page = await phone.NewPageAsync();
+        await using var session = await VenueSession.StartAsync(azurite, chromium);
 
-        var response = await page.GotoAsync(formUrl[..formUrl.IndexOf("token=", StringComparison.Ordinal)] + "token=salah");
+        var venue = await session.OpenAsync(session.FormUrl[..session.FormUrl.IndexOf("token=", StringComparison.Ordinal)] + "token=salah");
 
-        Assert.Equal(401, response!.Status);
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Tautan tidak berlaku");
-        await Expect(page.Locator("main")).ToContainTextAsync("kode QR");
-        Assert.Equal("no-referrer", response.Headers["referrer-policy"]);
-        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "venue-wrong-link-360.png"), FullPage = true });
-    }
-
-    /// <summary>
-    /// Script errors and console errors, CSP violations ("Refused to execute…") among them: the page must run with none.
-    /// Failed loads are left out: a 400 answer or a dropped connection is what some tests are about.
-    /// </summary>
-    private static List<string> Watch(IPage page)
-    {
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
-            {
-                problems.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => problems.Add(error);
-        return problems;
+        Assert.Equal(401, venue.Response!.Status);
+        await Expect(venue.Page.Locator("h1")).ToHaveTextAsync("Tautan tidak berlaku");
+        await Expect(venue.Page.Locator("main")).ToContainTextAsync("kode QR");
+        Assert.Equal("no-referrer", venue.Response.Headers["referrer-policy"]);
+        Assert.InRange(await venue.ScrollWidthAsync(), 0, 360);
+        await venue.ScreenshotAsync("venue-wrong-link-360.png");
     }
 
     // English words of the API's messages ("must be", "is not a valid", "required"); Indonesian says "tidak valid" too.

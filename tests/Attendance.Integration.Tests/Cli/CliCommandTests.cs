@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using Attendance.Integration.Tests.Api;
-using Attendance.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Attendance.Integration.Tests.Cli;
 
 /// <summary>The admin commands as a person types them: with the local defaults, and failing in one line.</summary>
@@ -12,8 +7,6 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
 
     private readonly DirectoryInfo data = Directory.CreateTempSubdirectory("attendance-data-");
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Export_and_verify_on_the_emulator_need_no_pseudonym_key_and_keep_the_one_they_made()
     {
@@ -21,14 +14,7 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
         {
             await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
             (await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Siti Nur'aini"), Ct)).Dispose();
-            var environment = new Dictionary<string, string?>
-            {
-                ["AttendanceStorage"] = azurite.ConnectionString,
-                ["Store:EventsTable"] = api.Settings["Store:EventsTable"],
-                ["Store:SubmissionsTable"] = api.Settings["Store:SubmissionsTable"],
-                ["Export:Container"] = api.Container,
-                ["ATTENDANCE_DATA"] = data.FullName,
-            };
+            var environment = SameStoreAs(api);
 
             var export = await CliProcess.RunAsync("export", environment, Ct);
             var key = await File.ReadAllTextAsync(Path.Combine(data.FullName, "pseudonym-key"), Ct);
@@ -104,8 +90,7 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Verify_reports_attendance_outside_its_events_dates_and_exits_1()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         (await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Siti Nur'aini", day: "2023-06-08"), Ct)).Dispose();
 
         // Dates changed behind the API's back (by hand, or by a version without the check).
@@ -113,14 +98,7 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
         var entity = (await events.GetEntityAsync<Azure.Data.Tables.TableEntity>("event", Lampung.EventId, cancellationToken: Ct)).Value;
         entity["EndDate"] = "2023-06-07";
         await events.UpdateEntityAsync(entity, entity.ETag, Azure.Data.Tables.TableUpdateMode.Replace, Ct);
-        var environment = new Dictionary<string, string?>
-        {
-            ["AttendanceStorage"] = azurite.ConnectionString,
-            ["Store:EventsTable"] = api.Settings["Store:EventsTable"],
-            ["Store:SubmissionsTable"] = api.Settings["Store:SubmissionsTable"],
-            ["Export:Container"] = api.Container,
-            ["ATTENDANCE_DATA"] = data.FullName,
-        };
+        var environment = SameStoreAs(api);
 
         var export = await CliProcess.RunAsync("export", environment, Ct);
         var verify = await CliProcess.RunAsync("verify", environment, Ct);
@@ -135,19 +113,11 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Export_and_verify_exit_1_on_a_counter_resumption_until_an_operator_acknowledges_it()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         (await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Siti Nur'aini"), Ct)).Dispose();
         await api.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>().DeleteTableAsync(api.Settings["Store:SubmissionsTable"], Ct);
         (await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Budi Santoso"), Ct)).Dispose();
-        var environment = new Dictionary<string, string?>
-        {
-            ["AttendanceStorage"] = azurite.ConnectionString,
-            ["Store:EventsTable"] = api.Settings["Store:EventsTable"],
-            ["Store:SubmissionsTable"] = api.Settings["Store:SubmissionsTable"],
-            ["Export:Container"] = api.Container,
-            ["ATTENDANCE_DATA"] = data.FullName,
-        };
+        var environment = SameStoreAs(api);
 
         var export = await CliProcess.RunAsync("export", environment, Ct);
         var verify = await CliProcess.RunAsync("verify", environment, Ct);
@@ -201,6 +171,16 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     public void Dispose() => data.Delete(recursive: true);
+
+    /// <summary>The CLI's environment for the tables and container the test's server writes to.</summary>
+    private Dictionary<string, string?> SameStoreAs(ApiServer api) => new()
+    {
+        ["AttendanceStorage"] = azurite.ConnectionString,
+        ["Store:EventsTable"] = api.Settings["Store:EventsTable"],
+        ["Store:SubmissionsTable"] = api.Settings["Store:SubmissionsTable"],
+        ["Export:Container"] = api.Container,
+        ["ATTENDANCE_DATA"] = data.FullName,
+    };
 
     private Dictionary<string, string?> Settings(string connectionString, params (string Key, string Value)[] more)
     {

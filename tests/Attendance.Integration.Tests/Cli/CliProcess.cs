@@ -1,5 +1,3 @@
-using Attendance.Testing;
-
 namespace Attendance.Integration.Tests.Cli;
 
 /// <summary>Runs the built <c>attendance</c> command as a process, with only the environment a test gives it.</summary>

@@ -1,6 +1,3 @@
-using Attendance.Testing;
-using Azure.Storage.Blobs;
-
 namespace Attendance.Delta;
 
 /// <summary>
@@ -10,8 +7,6 @@ namespace Attendance.Delta;
 /// </summary>
 public sealed class GoldenTableLoadingTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData("checkpoint", 14)]
     [InlineData("basic-with-inserts-deletes-checkpoint", 13)]

@@ -1,10 +1,3 @@
-using System.Net.Http.Json;
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
-using Attendance.Testing;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Attendance.Integration.Tests.Export;
 
 /// <summary>
@@ -15,15 +8,12 @@ namespace Attendance.Integration.Tests.Export;
 /// </summary>
 public sealed class AnalystFilterTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Filters_on_every_date_and_timestamp_count_every_row_and_all_statistics_bound_their_values()
     {
         var clock = new ManualTime(Lampung.During);
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
-        var token = await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
-        await new LampungReplay().PostAllAsync(api, clock, token, Ct);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString, clock);
+        await new LampungReplay().PostAllAsync(api, Ct);
         var runner = api.Services.GetRequiredService<ExportRunner>();
         await runner.RunAsync("night", cancellationToken: Ct);
 

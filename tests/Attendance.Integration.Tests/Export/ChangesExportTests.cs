@@ -1,15 +1,5 @@
-using System.Net.Http.Json;
 using Attendance.Corrections;
-using Attendance.Delta;
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
-using Attendance.Storage;
-using Attendance.Submissions;
-using Attendance.Testing;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Export;
 
@@ -23,8 +13,6 @@ public sealed class ChangesExportTests(AzuriteFixture azurite)
     private const string Bengkulu = "bimtek-spptik-bengkulu-2023";
 
     private static readonly ChangeRequest Request = new("admin", "permintaan peserta");
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_correction_replaces_the_old_values_in_the_live_files_and_verify_reports_it_pending_then_exact()
@@ -229,7 +217,7 @@ public sealed class ChangesExportTests(AzuriteFixture azurite)
                 ["Export:Container"] = StorageNames.Container("changes-crash"),
                 ["AttendanceStorage:MaxRetries"] = "0",
             };
-            await using var services = TestSettings.Services(settings, s => s.AddStoragePipelinePolicy(faults));
+            await using var services = TestServices.Build(settings, configure: s => s.AddStoragePipelinePolicy(faults));
             var runner = services.GetRequiredService<ExportRunner>();
             await runner.RunAsync("before-crash", cancellationToken: Ct);
 

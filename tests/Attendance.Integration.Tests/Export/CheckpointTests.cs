@@ -1,13 +1,3 @@
-using System.Net.Http.Json;
-using Attendance.Delta;
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
-using Attendance.Storage;
-using Attendance.Testing;
-using Azure.Storage.Blobs.Models;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Attendance.Integration.Tests.Export;
 
 /// <summary>
@@ -16,8 +6,6 @@ namespace Attendance.Integration.Tests.Export;
 /// </summary>
 public sealed class CheckpointTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Every_tenth_commit_gets_a_checkpoint_that_three_readers_decode_and_that_equals_the_JSON_log()
     {

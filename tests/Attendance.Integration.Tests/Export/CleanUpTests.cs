@@ -1,11 +1,3 @@
-using System.Net.Http.Json;
-using Attendance.Delta;
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
-using Attendance.Testing;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Attendance.Integration.Tests.Export;
@@ -16,14 +8,11 @@ namespace Attendance.Integration.Tests.Export;
 /// </summary>
 public sealed class CleanUpTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Commits_older_than_the_log_retention_go_back_to_the_checkpoint_before_the_cutoff_and_the_table_still_reads_whole()
     {
         var clock = new ManualTime(DateTimeOffset.UtcNow);
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString, clock);
         var runner = api.Services.GetRequiredService<ExportRunner>();
         for (var night = 0; night <= 44; night++)
         {
@@ -53,8 +42,7 @@ public sealed class CleanUpTests(AzuriteFixture azurite)
     public async Task A_replaced_events_file_stays_for_the_retention_then_goes_and_the_live_one_always_stays()
     {
         var clock = new ManualTime(DateTimeOffset.UtcNow);
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString, clock);
         var runner = api.Services.GetRequiredService<ExportRunner>();
         await runner.RunAsync("first", cancellationToken: Ct);
         await api.RegisterEventAsync(Lampung.EventId, new { name = "Bimtek SPP-TIK Lampung (diubah)", startDate = "2023-06-05", endDate = "2023-06-08", province = "Lampung" });
@@ -75,8 +63,7 @@ public sealed class CleanUpTests(AzuriteFixture azurite)
     [Fact]
     public async Task With_a_retention_of_zero_a_replaced_file_goes_at_the_next_run()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, settings: new Dictionary<string, string?> { ["Export:RemovedFileRetention"] = "00:00:00" });
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString, settings: new Dictionary<string, string?> { ["Export:RemovedFileRetention"] = "00:00:00" });
         var runner = api.Services.GetRequiredService<ExportRunner>();
         await runner.RunAsync("first", cancellationToken: Ct);
         await api.RegisterEventAsync(Lampung.EventId, new { name = "Bimtek SPP-TIK Lampung (diubah)", startDate = "2023-06-05", endDate = "2023-06-08", province = "Lampung" });
@@ -130,7 +117,7 @@ public sealed class CleanUpTests(AzuriteFixture azurite)
     public void A_negative_removed_file_retention_is_refused_at_start_naming_the_setting()
     {
         var settings = TestSettings.Create(azurite.ConnectionString, new Dictionary<string, string?> { ["Export:RemovedFileRetention"] = "-1.00:00:00" });
-        using var services = TestSettings.Services(settings);
+        using var services = TestServices.Build(settings);
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ExportOptions>>().Value);
         Assert.Contains("Export:RemovedFileRetention", error.Message, StringComparison.Ordinal);
     }

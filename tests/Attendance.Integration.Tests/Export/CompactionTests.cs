@@ -1,15 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Attendance.Delta;
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
-using Attendance.Storage;
-using Attendance.Submissions;
-using Attendance.Testing;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Attendance.Integration.Tests.Export;
 
 /// <summary>
@@ -18,8 +6,6 @@ namespace Attendance.Integration.Tests.Export;
 /// </summary>
 public sealed class CompactionTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_17th_small_file_triggers_one_commit_that_rewrites_them_all_without_moving_the_marks()
     {

@@ -1,8 +1,4 @@
 using System.Globalization;
-using Attendance.Delta;
-using Attendance.Storage;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 
 namespace Attendance.Integration.Tests.Export;
 

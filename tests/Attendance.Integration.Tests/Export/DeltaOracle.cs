@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Attendance.Storage;
-using Attendance.Testing;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-
 namespace Attendance.Integration.Tests.Export;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using System.Net.Http.Json;
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
-using Attendance.Storage;
-using Attendance.Submissions;
-using Attendance.Testing;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Attendance.Integration.Tests.Export;
 
 /// <summary>
@@ -19,8 +9,6 @@ public sealed class ExportFaultTests(AzuriteFixture azurite)
 {
     private const int MaxRequestsPerRun = 200;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData(false, false)]
     [InlineData(false, true)]
@@ -29,8 +17,7 @@ public sealed class ExportFaultTests(AzuriteFixture azurite)
     public async Task A_run_that_crashes_at_any_storage_request_and_is_rerun_leaves_every_submission_in_the_table_once(
         bool incremental, bool afterStorageApplied)
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         await PostAsync(api, Enumerable.Range(0, 40).Select(i => $"Peserta {i}"));
 
         var checks = new List<(BlobContainerClient Container, HashSet<string> Expected)>();
@@ -42,7 +29,7 @@ public sealed class ExportFaultTests(AzuriteFixture azurite)
                 ["Export:Container"] = StorageNames.Container("crash"),
                 ["AttendanceStorage:MaxRetries"] = "0",
             };
-            await using var services = TestSettings.Services(settings, s => s.AddStoragePipelinePolicy(faults));
+            await using var services = TestServices.Build(settings, configure: s => s.AddStoragePipelinePolicy(faults));
             var runner = services.GetRequiredService<ExportRunner>();
             if (incremental)
             {
@@ -89,8 +76,7 @@ public sealed class ExportFaultTests(AzuriteFixture azurite)
         // The pipeline's retry of the create-only commit gets 409 from the commit it made itself; taking that for a
         // lost race would delete the file the table now references.
         var faults = new FaultInjectionPolicy { Selects = m => m.Request.Method == Azure.Core.RequestMethod.Put && m.Request.Uri.Path.Contains("/_delta_log/", StringComparison.Ordinal) };
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, configureServices: s => s.AddStoragePipelinePolicy(faults));
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString, configureServices: s => s.AddStoragePipelinePolicy(faults));
         await PostAsync(api, Enumerable.Range(0, 25).Select(i => $"Peserta {i}"));
 
         faults.Reset(failRequestNumber: 1, afterStorageApplied: true);

@@ -1,21 +1,12 @@
-using System.Net.Http.Json;
 using Attendance.Api;
-using Attendance.Delta;
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
-using Attendance.Storage;
-using Attendance.Testing;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 
 namespace Attendance.Integration.Tests.Export;
 
 public sealed class ExportScheduleTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public void The_schedule_is_read_as_the_timer_reads_it_with_seconds_first_in_UTC()
     {

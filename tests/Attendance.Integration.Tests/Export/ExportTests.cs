@@ -1,28 +1,14 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
 using Attendance.Regions;
-using Attendance.Storage;
-using Attendance.Testing;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Export;
 
 public sealed class ExportTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task After_replaying_the_Lampung_training_and_exporting_every_attendance_is_in_the_Delta_table_once_with_official_codes()
     {
-        var clock = new ManualTime(Lampung.During);
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
-        var token = await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
-        var outcome = await new LampungReplay().PostAllAsync(api, clock, token, Ct);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var outcome = await new LampungReplay().PostAllAsync(api, Ct);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "exports");
         request.Headers.Add("x-functions-key", ApiServer.AdminKey);
@@ -65,8 +51,7 @@ public sealed class ExportTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_run_without_changes_commits_nothing_and_a_late_submission_goes_out_with_the_next_run()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         var runner = api.Services.GetRequiredService<ExportRunner>();
         for (var i = 0; i < 20; i++)
         {
@@ -96,8 +81,7 @@ public sealed class ExportTests(AzuriteFixture azurite)
     [Fact]
     public async Task Overlapping_exports_leave_every_submission_in_the_table_exactly_once()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         await api.RegisterEventAsync("bimtek-padang-2022", new { name = "Bimtek Padang", startDate = "2022-05-10", endDate = "2022-05-14", province = "13" });
         var batch = Enumerable.Range(0, 150).Select(i => i % 2 == 0
             ? (object)Lampung.Submission($"Peserta {i}")

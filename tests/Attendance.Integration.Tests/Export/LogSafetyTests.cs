@@ -1,13 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Attendance.Delta;
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
-using Attendance.Storage;
-using Attendance.Testing;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Attendance.Integration.Tests.Export;
 
 /// <summary>
@@ -17,13 +7,10 @@ namespace Attendance.Integration.Tests.Export;
 /// </summary>
 public sealed class LogSafetyTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_checkpoint_that_exists_is_never_overwritten()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         await NightsAsync(api, 11);
         var table = new DeltaTable(Container(api), AnalyticsTables.AttendancePath);
         var checkpoint = Container(api).GetBlobClient(table.LogPrefix + DeltaTable.CheckpointName(10));
@@ -43,8 +30,7 @@ public sealed class LogSafetyTests(AzuriteFixture azurite)
     public async Task A_stale_last_checkpoint_is_repaired_by_the_next_run_and_clean_up_keeps_the_checkpoint_it_names()
     {
         var clock = new ManualTime(DateTimeOffset.UtcNow);
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString, clock);
         await NightsAsync(api, 21, clock);
         var table = new DeltaTable(Container(api), AnalyticsTables.AttendancePath, clock);
         Assert.Equal(20, (await table.ReadLastCheckpointAsync(Ct))!.Version);

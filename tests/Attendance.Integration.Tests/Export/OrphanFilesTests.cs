@@ -1,22 +1,12 @@
-using Attendance.Delta;
-using Attendance.Export;
-using Attendance.Storage;
-using Attendance.Testing;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Attendance.Integration.Tests.Export;
 
 public sealed class OrphanFilesTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Clean_up_keeps_live_files_and_recently_removed_ones_and_deletes_the_rest()
     {
         var settings = TestSettings.Create(azurite.ConnectionString);
-        await using var services = TestSettings.Services(settings);
+        await using var services = TestServices.Build(settings);
         var container = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(settings["Export:Container"]!);
         await container.CreateIfNotExistsAsync(cancellationToken: Ct);
         var now = DateTimeOffset.UtcNow;

@@ -1,15 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Attendance.Delta;
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
 using Attendance.Integration.Tests.Cli;
-using Attendance.Submissions;
-using Attendance.Testing;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Export;
 
@@ -21,8 +10,6 @@ public sealed class PseudonymKeyTests(AzuriteFixture azurite)
 {
     private const string OtherKey = "another-pseudonym-key-from-a-new-vault-secret";
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task An_export_or_verify_with_another_key_is_refused_and_no_blob_changes()
     {
@@ -32,7 +19,7 @@ public sealed class PseudonymKeyTests(AzuriteFixture azurite)
         var container = Container(api);
         var before = await BlobsAsync(container);
 
-        await using var other = TestSettings.Services(WithKey(api, OtherKey));
+        await using var other = TestServices.Build(WithKey(api, OtherKey));
         var refused = await Assert.ThrowsAsync<PseudonymKeyMismatchException>(() => other.GetRequiredService<ExportRunner>().RunAsync("other-key", cancellationToken: Ct));
         await Assert.ThrowsAsync<PseudonymKeyMismatchException>(() => other.GetRequiredService<Reconciliation>().RunAsync(Ct));
 
@@ -129,7 +116,7 @@ public sealed class PseudonymKeyTests(AzuriteFixture azurite)
         Assert.Equal(4, summary.Tables[0].RowsAdded);
         var snapshot = await table.LoadAsync(Ct);
         Assert.Equal(PseudonymKeyFingerprint.Compute(TestSettings.PseudonymKey), snapshot.Metadata!.Configuration[PseudonymKeyFingerprint.PropertyName]);
-        await using var other = TestSettings.Services(WithKey(api, OtherKey));
+        await using var other = TestServices.Build(WithKey(api, OtherKey));
         await Assert.ThrowsAsync<PseudonymKeyMismatchException>(() => other.GetRequiredService<ExportRunner>().RunAsync("other-key", cancellationToken: Ct));
     }
 
@@ -145,11 +132,11 @@ public sealed class PseudonymKeyTests(AzuriteFixture azurite)
         var table = new DeltaTable(Container(api), AnalyticsTables.AttendancePath);
         var before = await table.LoadAsync(Ct);
 
-        await using var newKey = TestSettings.Services(WithKey(api, OtherKey));
+        await using var newKey = TestServices.Build(WithKey(api, OtherKey));
         var rebuilt = await newKey.GetRequiredService<ExportRunner>().RebuildAttendanceAsync(cancellationToken: Ct);
         var fresh = WithKey(api, OtherKey);
         fresh["Export:Container"] = StorageNames.Container("fresh");
-        await using var freshServices = TestSettings.Services(fresh);
+        await using var freshServices = TestServices.Build(fresh);
         await freshServices.GetRequiredService<ExportRunner>().RunAsync("fresh", cancellationToken: Ct);
 
         Assert.Equal(before.Version + 1, rebuilt.Version);
@@ -171,7 +158,7 @@ public sealed class PseudonymKeyTests(AzuriteFixture azurite)
         await using var api = await StartWithSubmissionsAsync(40);
         var oldRunner = api.Services.GetRequiredService<ExportRunner>();
         await oldRunner.RunAsync("night-1", cancellationToken: Ct);
-        await using var newKey = TestSettings.Services(WithKey(api, OtherKey));
+        await using var newKey = TestServices.Build(WithKey(api, OtherKey));
 
         for (var round = 0; round < 3; round++)
         {

@@ -1,21 +1,9 @@
-using System.Net.Http.Json;
-using System.Text;
-using Attendance.Delta;
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
 using Attendance.Integration.Tests.Cli;
-using Attendance.Storage;
-using Attendance.Testing;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Export;
 
 public sealed class ReconciliationTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task After_an_export_the_table_reconciles_exactly_and_later_submissions_are_pending_not_differences()
     {

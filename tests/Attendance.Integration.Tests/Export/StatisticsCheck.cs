@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Attendance.Testing;
-
 namespace Attendance.Integration.Tests.Export;
 
 /// <summary>

@@ -1,13 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Attendance.Export;
-using Attendance.Integration.Tests.Api;
-using Attendance.Submissions;
-using Attendance.Testing;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Export;
 
@@ -21,15 +12,12 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
     private const int Clients = 6;
     private const int PostsPerClient = 10;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task A_submissions_table_deleted_under_load_leaves_every_sign_in_the_store_holds_in_the_table_exactly_once(bool exportedBefore)
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         var runner = api.Services.GetRequiredService<ExportRunner>();
         await PostBatchAsync(api, Enumerable.Range(0, 30).Select(i => $"Peserta Awal {i}"));
         var exported = new HashSet<string>(StringComparer.Ordinal);
@@ -81,8 +69,7 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_table_deleted_after_an_export_resumes_numbering_above_the_mark_and_verify_names_where()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         await PostBatchAsync(api, Enumerable.Range(0, 12).Select(i => $"Peserta {i}"));
         await api.Services.GetRequiredService<ExportRunner>().RunAsync("before-loss", cancellationToken: Ct);
         await api.Services.GetRequiredService<TableServiceClient>().DeleteTableAsync(api.Settings["Store:SubmissionsTable"], Ct);
@@ -100,8 +87,7 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_counter_row_deleted_alone_resumes_after_the_highest_stored_number()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         await PostBatchAsync(api, Enumerable.Range(0, 5).Select(i => $"Peserta {i}"));
         await SubmissionsTable(api).DeleteEntityAsync(Lampung.EventId, SubmissionRows.CounterKey, cancellationToken: Ct);
 
@@ -116,8 +102,7 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
     [Fact]
     public async Task Numbers_the_store_lost_keep_the_export_mark_where_it_was_and_the_export_and_verify_name_the_range()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         await PostBatchAsync(api, Enumerable.Range(0, 4).Select(i => $"Peserta {i}"));
         var runner = api.Services.GetRequiredService<ExportRunner>();
         await runner.RunAsync("first", cancellationToken: Ct);
@@ -147,8 +132,7 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_table_deleted_before_any_export_is_recorded_as_a_resumption_after_0_and_fails_verify_until_acknowledged()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         await PostBatchAsync(api, Enumerable.Range(0, 5).Select(i => $"Peserta {i}"));
 
         // Saving the event again must keep the record that its numbering started.
@@ -189,14 +173,12 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_new_events_first_sign_in_on_a_table_found_missing_is_no_resumption()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         await PostBatchAsync(api, ["Peserta Lain"]);
         await api.RegisterEventAsync("bimtek-baru-2023", Lampung.Registration);
         await api.Services.GetRequiredService<TableServiceClient>().DeleteTableAsync(api.Settings["Store:SubmissionsTable"], Ct);
 
-        var submission = Lampung.Submission("Budi Santoso");
-        submission["eventId"] = "bimtek-baru-2023";
+        var submission = Lampung.Submission("Budi Santoso").With("eventId", "bimtek-baru-2023");
         using var response = await api.Client.PostAsJsonAsync("submissions", submission, Ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -206,21 +188,9 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_counter_restored_behind_the_mark_is_reported_and_moved_up_so_later_sign_ins_are_exported()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
-        await PostBatchAsync(api, Enumerable.Range(0, 4).Select(i => $"Peserta {i}"));
-        var backup = await SubmissionsTable(api).QueryAsync<TableEntity>(e => e.PartitionKey == Lampung.EventId, cancellationToken: Ct).ToListAsync(Ct);
-        await PostBatchAsync(api, Enumerable.Range(4, 6).Select(i => $"Peserta {i}"));
-        var runner = api.Services.GetRequiredService<ExportRunner>();
-        await runner.RunAsync("before-restore", cancellationToken: Ct);
-
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         // The submissions table restored from the copy taken after 4 sign-ins; the export's mark stays at 10.
-        await api.Services.GetRequiredService<TableServiceClient>().DeleteTableAsync(api.Settings["Store:SubmissionsTable"], Ct);
-        await SubmissionsTable(api).CreateIfNotExistsAsync(Ct);
-        foreach (var entity in backup)
-        {
-            await SubmissionsTable(api).AddEntityAsync(entity, Ct);
-        }
+        var runner = await RestoreBehindTheMarkAsync(api);
 
         await PostBatchAsync(api, ["Budi Santoso", "Siti Rahayu"]);
 
@@ -248,19 +218,8 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_counter_restored_behind_the_mark_and_carried_past_it_by_sign_ins_is_reported_with_the_numbers_below_the_mark()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
-        await PostBatchAsync(api, Enumerable.Range(0, 4).Select(i => $"Peserta {i}"));
-        var backup = await SubmissionsTable(api).QueryAsync<TableEntity>(e => e.PartitionKey == Lampung.EventId, cancellationToken: Ct).ToListAsync(Ct);
-        await PostBatchAsync(api, Enumerable.Range(4, 6).Select(i => $"Peserta {i}"));
-        var runner = api.Services.GetRequiredService<ExportRunner>();
-        await runner.RunAsync("before-restore", cancellationToken: Ct);
-        await api.Services.GetRequiredService<TableServiceClient>().DeleteTableAsync(api.Settings["Store:SubmissionsTable"], Ct);
-        await SubmissionsTable(api).CreateIfNotExistsAsync(Ct);
-        foreach (var entity in backup)
-        {
-            await SubmissionsTable(api).AddEntityAsync(entity, Ct);
-        }
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
+        var runner = await RestoreBehindTheMarkAsync(api);
 
         // Eight sign-ins after the restore: numbers 5 to 12, of which 5 to 10 sit at or below the mark.
         await PostBatchAsync(api, Enumerable.Range(0, 8).Select(i => $"Peserta Baru {i}"));
@@ -276,8 +235,7 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_new_events_first_sign_in_does_not_read_the_delta_table_and_an_unreadable_mark_is_503_not_500()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
 
         // A Delta log that cannot be parsed: any read of the mark fails.
         var container = api.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(api.Container);
@@ -312,5 +270,26 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
         var store = api.Services.GetRequiredService<SubmissionStore>();
         var last = upTo ?? await store.GetLastSequenceAsync(Lampung.EventId, Ct);
         return await store.ReadAsync(Lampung.EventId, 0, last, Ct).Select(s => s.SubmissionId).ToHashSetAsync(cancellationToken: Ct);
+    }
+
+    /// <summary>
+    /// Ten sign-ins exported (the mark at 10), then the submissions table restored from a copy taken after the first
+    /// four: the counter stands at 4, behind the mark. Returns the export runner.
+    /// </summary>
+    private static async Task<ExportRunner> RestoreBehindTheMarkAsync(ApiServer api)
+    {
+        await PostBatchAsync(api, Enumerable.Range(0, 4).Select(i => $"Peserta {i}"));
+        var backup = await SubmissionsTable(api).QueryAsync<TableEntity>(e => e.PartitionKey == Lampung.EventId, cancellationToken: Ct).ToListAsync(Ct);
+        await PostBatchAsync(api, Enumerable.Range(4, 6).Select(i => $"Peserta {i}"));
+        var runner = api.Services.GetRequiredService<ExportRunner>();
+        await runner.RunAsync("before-restore", cancellationToken: Ct);
+        await api.Services.GetRequiredService<TableServiceClient>().DeleteTableAsync(api.Settings["Store:SubmissionsTable"], Ct);
+        await SubmissionsTable(api).CreateIfNotExistsAsync(Ct);
+        foreach (var entity in backup)
+        {
+            await SubmissionsTable(api).AddEntityAsync(entity, Ct);
+        }
+
+        return runner;
     }
 }

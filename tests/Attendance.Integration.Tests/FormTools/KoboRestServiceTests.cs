@@ -1,12 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Attendance.Integration.Tests.Api;
-using Attendance.Submissions;
-using Attendance.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Attendance.Integration.Tests.FormTools;
 
 /// <summary>
@@ -16,8 +7,6 @@ namespace Attendance.Integration.Tests.FormTools;
 /// </summary>
 public sealed class KoboRestServiceTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     /// <summary>A submission of the documented XLSForm (docs/forms.md): questions in the groups peserta and asal.</summary>
     private static string Submission(string uuid, string fullName, string instanceId = "", string extra = "") => $$"""
         {
@@ -63,8 +52,7 @@ public sealed class KoboRestServiceTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_grouped_Kobo_form_posts_unchanged_and_its_retry_is_a_duplicate_by_instance_id()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         var json = Submission("0e4c1a52-8f3e-4c1b-9a57-2d7e5f60a111", "Nur Aisyah", "uuid:0e4c1a52-8f3e-4c1b-9a57-2d7e5f60a111");
 
         using var first = await PostAsync(api, json);
@@ -76,16 +64,15 @@ public sealed class KoboRestServiceTests(AzuriteFixture azurite)
         Assert.Equal("duplicate", receipt.GetProperty("status").GetString());
         Assert.Equal("uuid:0e4c1a52-8f3e-4c1b-9a57-2d7e5f60a111", receipt.GetProperty("submissionId").GetString());
         var stored = Assert.Single(await api.Services.GetRequiredService<SubmissionStore>().ReadAsync(Lampung.EventId, 0, 10, Ct).Select(r => r.Live!).ToListAsync(Ct));
-        Assert.Equal("Nur Aisyah", stored.Submission.FullName);
-        Assert.Equal("village_library", stored.Submission.InstitutionType);
-        Assert.Equal("Perpustakaan Desa Sukamaju", stored.Submission.Institution);
+        Assert.Equal(
+            ("Nur Aisyah", "village_library", "Perpustakaan Desa Sukamaju"),
+            (stored.Submission.FullName, stored.Submission.InstitutionType, stored.Submission.Institution));
     }
 
     [Fact]
     public async Task Without_meta_instanceID_the_Kobo_uuid_is_the_idempotency_key()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         using var first = await PostAsync(api, Submission("7d1f6a90-1111-4c1b-9a57-2d7e5f60a222", "Wayan Sudarta"));
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal("7d1f6a90-1111-4c1b-9a57-2d7e5f60a222", (await first.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("submissionId").GetString());
@@ -99,8 +86,7 @@ public sealed class KoboRestServiceTests(AzuriteFixture azurite)
     [Fact]
     public async Task Two_paths_ending_in_the_same_field_are_a_400_naming_both()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         using var response = await PostAsync(api, Submission("9a9a9a9a-0000-4000-8000-000000000001", "Nur Aisyah", extra: "\"pendamping/fullName\": \"Siti\","));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -113,8 +99,7 @@ public sealed class KoboRestServiceTests(AzuriteFixture azurite)
     [Fact]
     public async Task Nested_groups_give_several_segments_and_the_last_one_is_the_field()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         var json = Submission("5b5b5b5b-0000-4000-8000-000000000001", "Nur Aisyah")
             .Replace("\"peserta/fullName\"", "\"bagian_a/peserta/identitas/fullName\"", StringComparison.Ordinal);
         using var response = await PostAsync(api, json);

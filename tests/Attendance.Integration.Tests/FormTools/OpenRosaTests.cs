@@ -1,9 +1,4 @@
-using System.Net;
 using System.Xml.Linq;
-using Attendance.Integration.Tests.Api;
-using Attendance.Submissions;
-using Attendance.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.FormTools;
 
@@ -11,8 +6,6 @@ namespace Attendance.Integration.Tests.FormTools;
 public sealed class OpenRosaTests(AzuriteFixture azurite)
 {
     private static readonly XNamespace OpenRosa = "http://openrosa.org/http/response";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Head_with_the_function_key_as_password_answers_204_with_the_OpenRosa_headers()
@@ -29,8 +22,7 @@ public sealed class OpenRosaTests(AzuriteFixture azurite)
     [InlineData("wrong-password-0000000")]
     public async Task Without_the_key_Collect_is_challenged_for_Basic_credentials(string? password)
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         using var head = await api.Anonymous.SendAsync(OdkCollect.Head(password), Ct);
         using var post = await api.Anonymous.SendAsync(OdkCollect.Post(OdkCollect.Instance("uuid:1b4f0c55-0000-4000-8000-000000000001", "Siti Aminah"), password), Ct);
         foreach (var response in new[] { head, post })
@@ -54,8 +46,7 @@ public sealed class OpenRosaTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_grouped_instance_is_stored_with_201_and_its_resubmission_is_201_stored_once()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         var xml = OdkCollect.Instance("uuid:1b4f0c55-0000-4000-8000-000000000002", "Siti Aminah");
 
         using var first = await api.Anonymous.SendAsync(OdkCollect.Post(xml, ApiServer.FunctionKey), Ct);
@@ -71,18 +62,15 @@ public sealed class OpenRosaTests(AzuriteFixture azurite)
         }
 
         var stored = Assert.Single(await api.Services.GetRequiredService<SubmissionStore>().ReadAsync(Lampung.EventId, 0, 10, Ct).Select(r => r.Live!).ToListAsync(Ct));
-        Assert.Equal("Siti Aminah", stored.Submission.FullName);
-        Assert.Equal("18.09", stored.Submission.Regency.Code);
-        Assert.Equal("female", stored.Submission.Gender);
-        Assert.Equal("odk-collect", stored.Submission.Source);
-        Assert.Equal("uuid:1b4f0c55-0000-4000-8000-000000000002", stored.Submission.SubmissionId);
+        Assert.Equal(
+            ("Siti Aminah", "18.09", "female", "odk-collect", "uuid:1b4f0c55-0000-4000-8000-000000000002"),
+            (stored.Submission.FullName, stored.Submission.Regency.Code, stored.Submission.Gender, stored.Submission.Source, stored.Submission.SubmissionId));
     }
 
     [Fact]
     public async Task An_invalid_instance_is_a_400_OpenRosa_message_naming_every_invalid_field()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         var xml = OdkCollect.Instance("uuid:1b4f0c55-0000-4000-8000-000000000003", "1234", day: "2023-06-09", regency: "Atlantis");
 
         using var response = await api.Anonymous.SendAsync(OdkCollect.Post(xml, ApiServer.FunctionKey), Ct);
@@ -102,8 +90,7 @@ public sealed class OpenRosaTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_instance_id_reused_for_another_person_is_a_409_and_stores_nothing()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         const string id = "uuid:1b4f0c55-0000-4000-8000-000000000004";
         using var first = await api.Anonymous.SendAsync(OdkCollect.Post(OdkCollect.Instance(id, "Siti Aminah").Replace("0812 3456 7890", "0812 1111 2222", StringComparison.Ordinal), ApiServer.FunctionKey), Ct);
         using var other = await api.Anonymous.SendAsync(OdkCollect.Post(OdkCollect.Instance(id, "Rudi Hartono").Replace("0812 3456 7890", "0813 9999 8888", StringComparison.Ordinal), ApiServer.FunctionKey), Ct);
@@ -134,8 +121,7 @@ public sealed class OpenRosaTests(AzuriteFixture azurite)
     [MemberData(nameof(Refused))]
     public async Task The_reader_allows_no_DTD_no_external_entity_and_keeps_the_limits(string what, string xml, HttpStatusCode status)
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         using var response = await api.Anonymous.SendAsync(OdkCollect.Post(xml, ApiServer.FunctionKey), Ct);
         Assert.True(status == response.StatusCode, $"{what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
         Assert.Equal("error", XDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).Root!.Element(OpenRosa + "message")!.Attribute("nature")!.Value);
@@ -170,8 +156,7 @@ public sealed class OpenRosaTests(AzuriteFixture azurite)
     [MemberData(nameof(MalformedMultipart))]
     public async Task A_malformed_multipart_body_is_a_400_OpenRosa_message_and_stores_nothing(string what, string body)
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body));
         content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={Boundary}");
         using var response = await api.Anonymous.SendAsync(OdkCollect.Request(HttpMethod.Post, ApiServer.FunctionKey, content), Ct);

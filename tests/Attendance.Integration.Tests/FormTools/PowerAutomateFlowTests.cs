@@ -1,13 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Attendance.Integration.Tests.Api;
-using Attendance.Submissions;
-using Attendance.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Attendance.Integration.Tests.FormTools;
 
 /// <summary>
@@ -17,8 +7,6 @@ namespace Attendance.Integration.Tests.FormTools;
 /// </summary>
 public sealed partial class PowerAutomateFlowTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     /// <summary>A response submitted 2023-06-05 01:15:41 UTC (08:15 WIB); Forms gives submitDate as "6/5/2023 1:15:41 AM".</summary>
     private static Dictionary<string, string> Response(string responseId, string responder, string name, string phone) => new(StringComparer.Ordinal)
     {
@@ -39,8 +27,7 @@ public sealed partial class PowerAutomateFlowTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_documented_flow_posts_once_and_its_retries_are_duplicates()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         var body = Render(Response("1", "siti.nurhaliza@perpus.example.id", "Siti Nurhaliza", "0812-3456-7890"));
 
         using var first = await PostAsync(api, body);
@@ -58,8 +45,7 @@ public sealed partial class PowerAutomateFlowTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_second_form_numbering_from_1_and_an_anonymous_responder_are_stored_too()
     {
-        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
-        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         using var formA = await PostAsync(api, Render(Response("1", "siti.nurhaliza@perpus.example.id", "Siti Nurhaliza", "0812-3456-7890")));
 
         // The same flow copied for the day-2 form: only its source differs, as docs/forms.md says to make it.

@@ -18,8 +18,6 @@ namespace Attendance.Integration.Tests.Privacy;
 /// </summary>
 public sealed class ContactExpiryTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     /// <summary>The default retention (180 days) after the Lampung training's last day, 8 June 2023.</summary>
     private static readonly DateTimeOffset LastKeptDay = new(2023, 12, 5, 12, 0, 0, TimeSpan.Zero);
 

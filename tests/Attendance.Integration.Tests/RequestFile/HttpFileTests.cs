@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Attendance.Integration.Tests.RequestFile;
 
 /// <summary>The request-file reader the file's own test relies on: what it takes from a file, and what it refuses.</summary>

@@ -1,10 +1,5 @@
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Attendance.Api;
-using Attendance.Integration.Tests.Api;
-using Attendance.Testing;
 
 namespace Attendance.Integration.Tests.RequestFile;
 
@@ -20,8 +15,6 @@ public sealed class RequestFileTests(AzuriteFixture azurite)
     /// multipart XML instance that Collect builds, shown in docs/forms.md (the file has its HEAD check).
     /// </summary>
     private static readonly string[] NotInTheFile = [ApiRoutes.GetForm.Name, ApiRoutes.PostForm.Name, ApiRoutes.PostOpenRosaSubmission.Name];
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static HttpFile File => HttpFile.Parse(System.IO.File.ReadAllText(RepoPaths.Combine("attendance.http")));
 

@@ -1,17 +1,10 @@
 using System.Security.Cryptography;
-using Attendance.Testing;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
-using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace Attendance.Storage;
 
 public sealed class StagedBlobStreamTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_ten_mebibyte_file_appears_only_when_committed_and_then_whole()
     {

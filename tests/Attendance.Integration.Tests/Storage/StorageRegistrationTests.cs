@@ -1,19 +1,13 @@
 using System.Diagnostics;
-using Attendance.Testing;
 using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace Attendance.Storage;
 
 /// <summary>The SDK clients as <c>AddAttendanceStorage</c> registers them, against Azurite.</summary>
 public sealed class StorageRegistrationTests(AzuriteFixture azurite)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_health_check_answers_when_both_services_are_up()
     {

@@ -1,9 +1,6 @@
-using Attendance.Testing;
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Storage;
 

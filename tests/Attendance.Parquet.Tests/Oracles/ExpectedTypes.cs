@@ -1,5 +1,3 @@
-using Attendance.Export;
-
 namespace Attendance.Parquet.Tests.Oracles;
 
 /// <summary>

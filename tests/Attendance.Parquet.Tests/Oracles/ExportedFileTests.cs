@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Attendance.Export;
 
 namespace Attendance.Parquet.Tests.Oracles;
 
@@ -66,18 +65,21 @@ public sealed class ExportedFileTests(OracleFixture fixture) : IClassFixture<Ora
             var repetition = column.Nullable ? "OPTIONAL" : "REQUIRED";
             var duck = duckSchema[c + 1];
             var where = $"column '{column.Name}'";
-            Assert.True(column.Name == duck.GetProperty("name").GetString(), where);
-            Assert.True(expected.Physical == duck.GetProperty("type").GetString(), where);
-            Assert.True(expected.Converted == duck.GetProperty("converted_type").GetString(), $"{where}: converted {duck.GetProperty("converted_type")}");
-            Assert.True(expected.DuckDbLogical == duck.GetProperty("logical_type").GetString(), $"{where}: logical {duck.GetProperty("logical_type")}");
-            Assert.True(repetition == duck.GetProperty("repetition_type").GetString(), where);
-            Assert.True(expected.DuckDbColumn == duckColumns[c].GetProperty("type").GetString(), $"{where}: DuckDB type {duckColumns[c].GetProperty("type")}");
-            Assert.True(column.Name == arrowFields[c].GetProperty("name").GetString(), where);
-            Assert.True(expected.ArrowFormat == arrowFields[c].GetProperty("format").GetString(), $"{where}: arrow format {arrowFields[c].GetProperty("format")}");
-            Assert.True(expected.Physical == hyparquetSchema[c].GetProperty("type").GetString(), where);
-            Assert.True(repetition == hyparquetSchema[c].GetProperty("repetitionType").GetString(), where);
-            var logical = hyparquetSchema[c].TryGetProperty("logicalType", out var l) ? l.GetRawText() : null;
-            Assert.True(expected.HyparquetLogical == logical, $"{where}: hyparquet logical {logical}");
+            Same("DuckDB name", column.Name, duck.GetProperty("name").GetString());
+            Same("DuckDB physical type", expected.Physical, duck.GetProperty("type").GetString());
+            Same("DuckDB converted type", expected.Converted, duck.GetProperty("converted_type").GetString());
+            Same("DuckDB logical type", expected.DuckDbLogical, duck.GetProperty("logical_type").GetString());
+            Same("DuckDB repetition", repetition, duck.GetProperty("repetition_type").GetString());
+            Same("DuckDB column type", expected.DuckDbColumn, duckColumns[c].GetProperty("type").GetString());
+            Same("arrow-rs name", column.Name, arrowFields[c].GetProperty("name").GetString());
+            Same("arrow-rs format", expected.ArrowFormat, arrowFields[c].GetProperty("format").GetString());
+            Same("hyparquet physical type", expected.Physical, hyparquetSchema[c].GetProperty("type").GetString());
+            Same("hyparquet repetition", repetition, hyparquetSchema[c].GetProperty("repetitionType").GetString());
+            Same("hyparquet logical type", expected.HyparquetLogical, hyparquetSchema[c].TryGetProperty("logicalType", out var l) ? l.GetRawText() : null);
+
+            // Each value with the column and reader it belongs to, so a failure names both.
+            void Same(string what, string? expectedValue, string? actualValue) =>
+                Assert.Equal($"{where}, {what}: {expectedValue}", $"{where}, {what}: {actualValue}");
         }
     }
 

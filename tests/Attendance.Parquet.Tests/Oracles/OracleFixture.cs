@@ -1,5 +1,3 @@
-using Attendance.Testing;
-
 namespace Attendance.Parquet.Tests.Oracles;
 
 /// <summary>Writes every scenario once and reads them all in a single oracle run shared by the tests of a class.</summary>
@@ -18,12 +16,12 @@ public sealed class OracleFixture : IAsyncLifetime
             var path = Path.Combine(_folder, scenario.Name + ".parquet");
             // Written as the export writes a blob: forward only, no seeking, no length.
             var stream = new WriteOnlyStream();
-            var rows = (await scenario.WriteAsync(stream, TestContext.Current.CancellationToken)).Rows;
-            await File.WriteAllBytesAsync(path, stream.Received, TestContext.Current.CancellationToken);
+            var rows = (await scenario.WriteAsync(stream, Ct)).Rows;
+            await File.WriteAllBytesAsync(path, stream.Received, Ct);
             files.Add((scenario, path, rows));
         }
 
-        var readings = await ParquetOracle.ReadAsync(files, TestContext.Current.CancellationToken);
+        var readings = await ParquetOracle.ReadAsync(files, Ct);
         Readings = readings.ToDictionary(r => r.Scenario.Name);
     }
 

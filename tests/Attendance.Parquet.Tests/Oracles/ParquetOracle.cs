@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Attendance.Testing;
 
 namespace Attendance.Parquet.Tests.Oracles;
 

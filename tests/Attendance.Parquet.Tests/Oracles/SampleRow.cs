@@ -1,5 +1,3 @@
-using Attendance.Export;
-
 namespace Attendance.Parquet.Tests.Oracles;
 
 /// <summary>A row with every column type the export has, each nullable one with and without nulls.</summary>

@@ -1,5 +1,4 @@
 using Attendance.Events;
-using Attendance.Export;
 using Attendance.Regions;
 using Attendance.Submissions;
 
