@@ -4,7 +4,7 @@ namespace Attendance.Parquet.Tests;
 
 /// <summary>
 /// How <c>attendance verify</c> reads an exported file (<see cref="Reconciliation"/>, with Parquet.Net): every row of
-/// every row group, columns found by name. This checks the reconciliation's reading code, not the files: the
+/// every row group, every column found by name, in the form verify compares with the store. This checks the reconciliation's reading code, not the files: the
 /// independent readers of <see cref="ExportedFileTests"/> do that.
 /// </summary>
 public sealed class ReconciliationReadingTests
@@ -17,25 +17,30 @@ public sealed class ReconciliationReadingTests
         var rows = Scenarios.AttendanceRows(2500);
         var file = await WriteAsync(AnalyticsTables.Attendance(includeNames), rows, new RowGroupLimits(1000, 1 << 20));
 
-        var keys = await Reconciliation.ReadAttendanceKeysAsync(file, Ct);
+        var definition = AnalyticsTables.Attendance(includeNames);
+        var read = await Reconciliation.ReadAttendanceRowsAsync(file, definition, Ct);
 
         Assert.Equal(
             rows.Select(r => (r.Stored.Submission.EventId, r.Stored.SubmissionId, r.Stored.Submission.SessionDate)),
-            keys);
+            read.Select(r => Reconciliation.KeyOf(definition, r)));
+
+        // Every value as the store's record gives it: what verify compares to find a change not applied.
+        Assert.All(rows.Zip(read), pair =>
+            Assert.True(StoredRows.SameValues(definition.Columns, [.. definition.Columns.Select(c => c.StoredValue(pair.First))], pair.Second), pair.First.Stored.SubmissionId));
     }
 
     [Fact]
     public async Task A_file_without_rows_reads_as_no_keys()
     {
         var file = await WriteAsync(AnalyticsTables.Attendance(includeNames: false), [], RowGroupLimits.Default);
-        Assert.Empty(await Reconciliation.ReadAttendanceKeysAsync(file, Ct));
+        Assert.Empty(await Reconciliation.ReadAttendanceRowsAsync(file, AnalyticsTables.Attendance(includeNames: false), Ct));
     }
 
     [Fact]
     public async Task A_file_that_is_not_an_attendance_file_is_refused_naming_the_missing_column()
     {
         var file = await WriteAsync(SampleRow.Table, [new SampleRow("a", null, "c", 1, new DateOnly(2024, 5, 6), DateTimeOffset.UnixEpoch, null)], RowGroupLimits.Default);
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Reconciliation.ReadAttendanceKeysAsync(file, Ct));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Reconciliation.ReadAttendanceRowsAsync(file, AnalyticsTables.Attendance(includeNames: false), Ct));
         Assert.Contains("'event_id'", error.Message, StringComparison.Ordinal);
     }
 

@@ -60,6 +60,16 @@ internal static class ExportCommand
                 + (behind.NotExportable.Count == 0 ? "" : $"; #{string.Join(", #", behind.NotExportable)} were numbered at or below the mark and cannot be exported (run verify)"));
         }
 
+        if (summary.ChangesApplied > 0)
+        {
+            AnsiConsole.MarkupLine($"{summary.ChangesApplied:N0} corrections, voids and erasures applied to the attendance table.");
+        }
+
+        foreach (var changes in summary.ChangesBehind)
+        {
+            AnsiConsole.MarkupLine($"[red]changes behind mark[/] {Markup.Escape(changes.EventId)}: the store counts {changes.Changes} changes, the export applied {changes.Mark}; its change log was lost with the submissions table: its new changes are applied and the mark set back; changes made before the loss went with it (run verify)");
+        }
+
         foreach (var resumption in summary.Resumptions.Where(r => !r.Acknowledged))
         {
             AnsiConsole.MarkupLine($"[red]counter resumed[/] {Markup.Escape(resumption.EventId)}: found missing at {resumption.At:yyyy-MM-dd HH:mm} UTC, numbering resumed after #{resumption.After}; not acknowledged (run verify)");

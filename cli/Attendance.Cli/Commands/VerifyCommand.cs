@@ -63,6 +63,16 @@ internal static class VerifyCommand
             AnsiConsole.MarkupLine($"{Markup.Escape(eventId)}: {pending} submissions not exported yet (the next run takes them).");
         }
 
+        foreach (var (eventId, pending) in report.PendingChangesByEvent)
+        {
+            AnsiConsole.MarkupLine($"{Markup.Escape(eventId)}: {pending} corrections, voids or erasures not applied yet (the next run applies them).");
+        }
+
+        foreach (var changes in report.ChangesBehind)
+        {
+            AnsiConsole.MarkupLine($"[red]changes behind mark[/] {Markup.Escape(changes.EventId)}: the store counts {changes.Changes} changes, the export applied {changes.Mark} (change log lost with the submissions table?); the next export applies its new log and sets the mark back; records restored to their state before a change show as missing or outdated: make that change again");
+        }
+
         foreach (var gap in report.Lost)
         {
             AnsiConsole.MarkupLine($"[red]lost[/] {Markup.Escape(gap.EventId)}: submissions #{gap.From}-#{gap.To} ({gap.Count}) were numbered but are gone from the store; the export keeps this event's mark until they are restored");
@@ -86,7 +96,7 @@ internal static class VerifyCommand
         }
 
         AnsiConsole.MarkupLine(report.IsExact
-            ? $"[green]Exact[/]: table version {report.TableVersion} holds every exported submission once. Report: blob {Reconciliation.ReportBlobName} in the export container"
+            ? $"[green]Exact[/]: table version {report.TableVersion} holds every exported submission once, as the store holds it now. Report: blob {Reconciliation.ReportBlobName} in the export container"
             : $"[red]{report.Findings.Count + report.Lost.Count} differences[/]. Report: blob {Reconciliation.ReportBlobName} in the export container");
         if (outside.Count > 0)
         {

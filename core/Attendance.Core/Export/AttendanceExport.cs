@@ -25,14 +25,30 @@ namespace Attendance.Export;
 /// out below the mark since, which it cannot take. Recorded resumptions of a counter are reported with the run.
 /// The table records the pseudonym key's fingerprint (<see cref="PseudonymKeyFingerprint"/>); a run with another key
 /// refuses before it writes anything.
+/// <para>
+/// Changes after the fact (corrections, voids, erasures) are applied copy-on-write with a second mark per event, the
+/// number of changes applied (<see cref="PendingChanges"/>). The store keeps a changed record's number (a voided or
+/// erased one as a tombstone), so appends count every number and write only live records. For the changes past the
+/// change mark whose record is at or below the attendance mark (already in the table), the files holding those
+/// submissions are rewritten from the records' current state (<see cref="AttendanceFileRewrite"/>); changes to
+/// records above the mark need nothing more, as the append reads the current state. The <c>remove</c> of each
+/// rewritten file, the <c>add</c> of its replacement, the appended file and both marks go into the one commit, so a
+/// change is applied exactly once: a crash before the commit leaves only unreferenced files, a lost race starts again
+/// from the winner's log, and re-applying a change ("make the row equal the record now") changes nothing.
+/// </para>
 /// </summary>
 public sealed class AttendanceExport(ExportContext files, SubmissionStore submissions, ExportTable<AttendanceRow> definition, byte[] pseudonymSecret, string runId)
 {
     public const int MaxAttempts = 5;
 
     private readonly string fingerprint = PseudonymKeyFingerprint.Compute(pseudonymSecret);
+    private readonly AttendanceFileRewrite rewriter = new(files, definition, runId);
 
+    /// <summary>The <c>txn</c> appId of an event's attendance mark (the last number exported).</summary>
     public static string AppId(string eventId) => "attendance:" + eventId;
+
+    /// <summary>The <c>txn</c> appId of an event's change mark (the last change applied), see <see cref="PendingChanges"/>.</summary>
+    public static string ChangesAppId(string eventId) => PendingChanges.AppId(eventId);
 
     /// <summary>
     /// Appends every event's new submissions; returns the table's result, the numbers found lost (events left
@@ -43,7 +59,7 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
     {
         var table = files.Table(definition.Path);
 
-        // The run's cutoff: what each event had committed when the run began.
+        // The run's cutoff: what each event had committed when the run began, numbers and changes.
         var cutoff = new Dictionary<string, long>(StringComparer.Ordinal);
         var counters = new List<EventCounter>();
         foreach (var trainingEvent in events)
@@ -81,24 +97,61 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
                 }
             }
 
+            var (pending, changesBehind) = await PendingChanges.ReadAsync(submissions, counters, snapshot, cancellationToken);
             var header = files.Commits.Header(definition.Path, definition.SchemaString, snapshot, Properties);
-            if (ranges.Count == 0 && header.Count == 0)
+            if (ranges.Count == 0 && header.Count == 0 && pending.Count == 0)
             {
                 await FinishAsync(table, snapshot, cancellationToken);
-                return new(new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt), lost, behind, resumptions);
+                return new(new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt), lost, behind, resumptions)
+                {
+                    ChangesBehind = changesBehind,
+                };
             }
 
-            var actions = new List<DeltaAction> { files.Commits.CommitInfo("WRITE", runId) };
+            var (replacements, heldBack) = await ReplacementsAsync(pending, snapshot, cancellationToken);
+            lost.AddRange(heldBack);
+            var rewrite = await rewriter.WriteAsync(table, snapshot, replacements, attempt, cancellationToken);
+            var actions = new List<DeltaAction> { files.Commits.CommitInfo(rewrite.Actions.Count > 0 ? "MERGE" : "WRITE", runId) };
             actions.AddRange(header);
+            actions.AddRange(rewrite.Actions);
             string? fileName = null;
             long rows = 0;
             if (ranges.Count > 0)
             {
                 fileName = $"part-{files.UtcNow:yyyyMMddTHHmmssZ}-{runId}-{attempt}.snappy.parquet";
-                var (written, size) = await WriteFileAsync(table, fileName, ranges, progress, cancellationToken);
-                rows = written.Rows;
-                actions.Add(files.Commits.Add(fileName, size, DeltaFileStatistics.Json(definition.Columns, written)));
+                try
+                {
+                    if (await WriteFileAsync(table, fileName, ranges, progress, cancellationToken) is { } file)
+                    {
+                        rows = file.File.Rows;
+                        actions.Add(files.Commits.Add(fileName, file.Size, DeltaFileStatistics.Json(definition.Columns, file.File)));
+                    }
+                    else
+                    {
+                        // Every record of the ranges was withdrawn before it was exported: the marks move, no file.
+                        fileName = null;
+                    }
+                }
+                catch
+                {
+                    await rewriter.DeleteAsync(table, rewrite.FilesWritten, CancellationToken.None);
+                    throw;
+                }
+
                 actions.AddRange(ranges.Select(r => new DeltaAction { Txn = new DeltaTransaction(AppId(r.EventId), r.To, files.Now()) }));
+            }
+
+            var applied = pending.Where(p => !heldBack.Any(g => g.EventId == p.EventId)).ToList();
+            actions.AddRange(applied.Select(p => new DeltaAction { Txn = new DeltaTransaction(PendingChanges.AppId(p.EventId), p.To, files.Now()) }));
+
+            if (actions.Count == 1)
+            {
+                // Only changes held back by a record the store lost: nothing to commit.
+                await FinishAsync(table, snapshot, cancellationToken);
+                return new(new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt), lost, behind, resumptions)
+                {
+                    ChangesBehind = changesBehind,
+                };
             }
 
             progress?.Report(new ExportProgress(definition.Path, "committing", rows));
@@ -106,14 +159,21 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
             {
                 snapshot.Apply(snapshot.Version + 1, actions);
                 await FinishAsync(table, snapshot, cancellationToken);
-                return new(new TableExportResult(definition.Path, snapshot.Version, Changed: true, rows, fileName is null ? 0 : 1, 0, attempt), lost, behind, resumptions);
+                var added = (fileName is null ? 0 : 1) + rewrite.FilesWritten.Count;
+                return new(new TableExportResult(definition.Path, snapshot.Version, Changed: true, rows, added, rewrite.FilesRemoved, attempt), lost, behind, resumptions)
+                {
+                    ChangesBehind = changesBehind,
+                    ChangesApplied = applied.Sum(p => p.Changes.Count),
+                };
             }
 
-            // Another run committed this version first: our file holds rows it may have exported too.
+            // Another run committed this version first: our files hold rows it may have exported or rewritten too.
             if (fileName is not null)
             {
                 await files.Container.DeleteBlobIfExistsAsync(table.FileBlobName(fileName), cancellationToken: cancellationToken);
             }
+
+            await rewriter.DeleteAsync(table, rewrite.FilesWritten, cancellationToken);
         }
 
         throw new ExportConflictException($"The {definition.Path} table kept changing under the export; {MaxAttempts} attempts lost the race for its next version.");
@@ -175,6 +235,38 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
     }
 
     /// <summary>
+    /// The rows the pending changes make: for each changed record at or below its event's attendance mark (in the
+    /// table already), its current state as a row, or null when it is withdrawn. Records above the mark are left to the
+    /// append, which reads them as they are now. A changed record the store no longer holds is named as lost and holds
+    /// its event's change mark back (its row stays as it is until the record is restored).
+    /// </summary>
+    private async Task<(Dictionary<(string EventId, string SubmissionId), object?[]?> Rows, List<SequenceGap> HeldBack)> ReplacementsAsync(
+        IReadOnlyList<EventChanges> pending, DeltaSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var rows = new Dictionary<(string, string), object?[]?>();
+        var heldBack = new List<SequenceGap>();
+        foreach (var changes in pending)
+        {
+            var mark = snapshot.Transactions.GetValueOrDefault(AppId(changes.EventId));
+            foreach (var sequence in changes.Changes.Select(c => c.Sequence).Where(s => s <= mark).Distinct().Order())
+            {
+                var record = await submissions.ReadRecordAsync(changes.EventId, sequence, cancellationToken);
+                if (record is null)
+                {
+                    heldBack.Add(new SequenceGap(changes.EventId, sequence, sequence));
+                    continue;
+                }
+
+                rows[(changes.EventId, record.SubmissionId)] = record.Live is { } live
+                    ? rewriter.Row(AttendanceRow.For(live, pseudonymSecret, fingerprint))
+                    : null;
+            }
+        }
+
+        return (rows, heldBack);
+    }
+
+    /// <summary>
     /// After the run's commit (or none): compacts small files when the rule asks (<see cref="FileCompaction{TRow}"/>),
     /// then writes a due checkpoint and cleans the log, so the checkpoint already holds the compacted files.
     /// </summary>
@@ -189,31 +281,42 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
         files.Commits.TableProperties(new Dictionary<string, string> { [PseudonymKeyFingerprint.PropertyName] = fingerprint });
 
     /// <summary>
-    /// Writes the submissions of <paramref name="ranges"/> as one file, staged until complete; refuses (nothing committed)
-    /// unless it read exactly as many rows as the ranges hold. Returns what was written and the file's size.
+    /// Writes the live records of <paramref name="ranges"/> as one file, staged until complete; refuses (nothing
+    /// committed) unless it read exactly as many records as the ranges hold, withdrawn ones (tombstones, not written)
+    /// included, so a voided record is never taken for a lost one. Returns what was written and the file's size, or
+    /// null (no file) when every record read was withdrawn.
     /// </summary>
-    internal async Task<(ParquetFileSummary File, long Size)> WriteFileAsync(
+    internal async Task<(ParquetFileSummary File, long Size)?> WriteFileAsync(
         DeltaTable table, string fileName, IReadOnlyList<ExportRange> ranges, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
+        var read = new RecordCount();
         await using var blob = files.Container.OpenStagedWrite(table.FileBlobName(fileName), ParquetFileWriter.ContentType);
-        var written = await ParquetFileWriter.WriteAsync(blob, definition, ReadAsync(ranges, cancellationToken), RowGroupLimits.Default, progress, cancellationToken);
+        var written = await ParquetFileWriter.WriteAsync(blob, definition, ReadAsync(ranges, read, cancellationToken), RowGroupLimits.Default, progress, cancellationToken);
         var expected = ranges.Sum(r => r.To - r.From);
-        if (written.Rows != expected)
+        if (read.Records != expected)
         {
             // Numbers are gapless by construction; a shortfall means the store is not what this code expects.
-            throw new InvalidDataException($"Expected {expected} submissions in the ranges read but read {written.Rows}; nothing was committed.");
+            throw new InvalidDataException($"Expected {expected} submissions in the ranges read but read {read.Records}; nothing was committed.");
+        }
+
+        if (written.Rows == 0)
+        {
+            // Nothing staged is committed: no blob appears.
+            return null;
         }
 
         await blob.CommitAsync(cancellationToken);
         return (written, blob.Length);
     }
 
-    private async IAsyncEnumerable<AttendanceRow> ReadAsync(IReadOnlyList<ExportRange> ranges, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<AttendanceRow> ReadAsync(IReadOnlyList<ExportRange> ranges, RecordCount read, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var range in ranges)
         {
             await foreach (var record in submissions.ReadAsync(range.EventId, range.From, range.To, cancellationToken))
             {
+                read.Records++;
+
                 // A voided or erased record is a tombstone: nothing of it goes into the analytics.
                 if (record.Live is { } stored)
                 {
@@ -223,9 +326,22 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
         }
     }
 
+    /// <summary>How many records a write read, withdrawn ones included.</summary>
+    private sealed class RecordCount
+    {
+        public long Records { get; set; }
+    }
+
     /// <summary>What a run did to the attendance table and what it found wrong with the store's numbering.</summary>
     public sealed record AttendanceExportResult(
-        TableExportResult Result, IReadOnlyList<SequenceGap> Lost, IReadOnlyList<CounterBehindMark> Behind, IReadOnlyList<CounterResumption> Resumptions);
+        TableExportResult Result, IReadOnlyList<SequenceGap> Lost, IReadOnlyList<CounterBehindMark> Behind, IReadOnlyList<CounterResumption> Resumptions)
+    {
+        /// <summary>Events whose counter had fewer changes than the export applied (a change log lost with its table).</summary>
+        public IReadOnlyList<ChangesBehindMark> ChangesBehind { get; init; } = [];
+
+        /// <summary>How many changes (corrections, voids, erasures) the run's commit applied.</summary>
+        public long ChangesApplied { get; init; }
+    }
 
     /// <summary>An event's submissions numbered after <paramref name="From"/> up to and including <paramref name="To"/>.</summary>
     internal sealed record ExportRange(string EventId, long From, long To);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Attendance.Delta;
 
 namespace Attendance.Export;
 
@@ -68,6 +69,29 @@ public static class DeltaFileStatistics
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="file"/> may hold a row whose text column <paramref name="column"/> equals
+    /// <paramref name="value"/>, judged by the <c>minValues</c> and <c>maxValues</c> of its <c>stats</c> as Delta
+    /// engines skip files; true when the file has no bounds for the column (no stats, or all nulls).
+    /// </summary>
+    public static bool MayHold(DeltaAddFile file, string column, string value)
+    {
+        if (file.Stats is not { Length: > 0 } stats)
+        {
+            return true;
+        }
+
+        using var document = JsonDocument.Parse(stats);
+        return Bound(document.RootElement, "minValues", column) is not { } min || Bound(document.RootElement, "maxValues", column) is not { } max
+            || (CodePointOrder.Compare(min, value) <= 0 && CodePointOrder.Compare(value, max) <= 0);
+
+        static string? Bound(JsonElement root, string name, string column) =>
+            root.TryGetProperty(name, out var bounds) && bounds.ValueKind == JsonValueKind.Object
+            && bounds.TryGetProperty(column, out var bound) && bound.ValueKind == JsonValueKind.String
+                ? bound.GetString()
+                : null;
     }
 
     /// <summary>An instant given in microseconds as ISO-8601 UTC with milliseconds, rounded down or up to a whole millisecond.</summary>

@@ -10,9 +10,11 @@ namespace Attendance.Export;
 public sealed class ExportColumn<TRow>
 {
     private readonly Func<int, ColumnBuffer<TRow>> _createBuffer;
+    private readonly Func<TRow, object?> _storedValue;
 
-    private ExportColumn(string name, ExportColumnType type, bool nullable, bool dictionary, bool skipping, Func<int, ColumnBuffer<TRow>> createBuffer)
+    private ExportColumn(string name, ExportColumnType type, bool nullable, bool dictionary, bool skipping, Func<int, ColumnBuffer<TRow>> createBuffer, Func<TRow, object?> storedValue)
     {
+        _storedValue = storedValue;
         Name = name;
         Type = type;
         Nullable = nullable;
@@ -49,15 +51,18 @@ public sealed class ExportColumn<TRow>
         new(name, ExportColumnType.String, nullable, dictionary, skipping,
             capacity => new ColumnBuffer<TRow, ReadOnlyMemory<char>>(
                 name, nullable, capacity, row => value(row)?.AsMemory(), text => text.Length * sizeof(char),
-                (a, b) => CodePointOrder.Compare(a.Span, b.Span), text => text.ToString()));
+                (a, b) => CodePointOrder.Compare(a.Span, b.Span), text => text.ToString()),
+            row => value(row));
 
     public static ExportColumn<TRow> Int32(string name, Func<TRow, int> value) =>
         new(name, ExportColumnType.Int32, false, false, false,
-            capacity => new ColumnBuffer<TRow, int>(name, false, capacity, row => value(row), _ => 0, (a, b) => a.CompareTo(b), n => n));
+            capacity => new ColumnBuffer<TRow, int>(name, false, capacity, row => value(row), _ => 0, (a, b) => a.CompareTo(b), n => n),
+            row => value(row));
 
     public static ExportColumn<TRow> Date(string name, Func<TRow, DateOnly> value, bool skipping = false) =>
         new(name, ExportColumnType.Date, false, false, skipping,
-            capacity => new ColumnBuffer<TRow, DateOnly>(name, false, capacity, row => value(row), _ => 0, (a, b) => a.CompareTo(b), d => d));
+            capacity => new ColumnBuffer<TRow, DateOnly>(name, false, capacity, row => value(row), _ => 0, (a, b) => a.CompareTo(b), d => d),
+            row => value(row));
 
     /// <summary>
     /// An instant, stored as UTC microseconds; sub-microsecond ticks are dropped (rounded down). The buffer holds the
@@ -66,7 +71,8 @@ public sealed class ExportColumn<TRow>
     public static ExportColumn<TRow> Timestamp(string name, Func<TRow, DateTimeOffset?> value, bool nullable = false, bool skipping = false) =>
         new(name, ExportColumnType.Timestamp, nullable, false, skipping,
             capacity => new ColumnBuffer<TRow, long>(
-                name, nullable, capacity, row => value(row) is { } at ? ParquetNet769.ToMicros(at) : null, _ => 0, (a, b) => a.CompareTo(b), micros => micros));
+                name, nullable, capacity, row => value(row) is { } at ? ParquetNet769.ToMicros(at) : null, _ => 0, (a, b) => a.CompareTo(b), micros => micros),
+            row => value(row)?.UtcDateTime);
 
     /// <summary>Delta's name for the column's type.</summary>
     public string DeltaType => Type switch
@@ -93,4 +99,11 @@ public sealed class ExportColumn<TRow>
     };
 
     internal ColumnBuffer<TRow> CreateBuffer(int capacity) => _createBuffer(capacity);
+
+    /// <summary>
+    /// The row's value as the table's own files give it back (<see cref="StoredRows"/>): text, a number, a day, or an
+    /// instant as a UTC <see cref="DateTime"/>; null for null. A row rewritten from the store so sits beside rows read
+    /// from a file (<see cref="StoredRowTable"/>).
+    /// </summary>
+    internal object? StoredValue(TRow row) => _storedValue(row);
 }

@@ -26,6 +26,7 @@ public static class ExportServiceCollectionExtensions
         services.AddSingleton<IExportMark, AttendanceExportMark>();
         services.AddSingleton<ExportRunner>();
         services.AddSingleton<Reconciliation>();
+        services.AddSingleton<RemovedFileCleanUp>();
         return services;
     }
 }

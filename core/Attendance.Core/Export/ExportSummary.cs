@@ -20,8 +20,20 @@ public sealed record ExportSummary(
     IReadOnlyList<CounterResumption> Resumptions,
     int ContactsCleared = 0)
 {
-    /// <summary>True when storage lost numbers, a counter was behind its mark, or a resumption is not acknowledged.</summary>
-    public bool NeedsAttention => Lost.Count > 0 || Behind.Count > 0 || Resumptions.Any(r => !r.Acknowledged);
+    /// <summary>
+    /// Events whose counter had fewer changes than the export applied: the submissions table and its change log were
+    /// lost and recreated (or restored); changes made before the loss went with it (<see cref="ChangesBehindMark"/>).
+    /// </summary>
+    public IReadOnlyList<ChangesBehindMark> ChangesBehind { get; init; } = [];
+
+    /// <summary>How many changes after the fact (corrections, voids, erasures) this run applied to the attendance table.</summary>
+    public long ChangesApplied { get; init; }
+
+    /// <summary>
+    /// True when storage lost numbers, a counter was behind its mark (numbers or changes), or a resumption is not
+    /// acknowledged.
+    /// </summary>
+    public bool NeedsAttention => Lost.Count > 0 || Behind.Count > 0 || ChangesBehind.Count > 0 || Resumptions.Any(r => !r.Acknowledged);
 }
 
 /// <summary>One table's part of a run: the version now current, rows and files added, and whether it changed.</summary>

@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using Attendance.Delta;
 using Attendance.Storage;
-using Parquet;
-using Parquet.Schema;
 
 namespace Attendance.Export;
 
@@ -103,74 +101,15 @@ public sealed class FileCompaction<TRow>(ExportContext context, ExportTable<TRow
         }
     }
 
-    /// <summary>The rows of the files, one row group at a time, each column read by name with its own type.</summary>
+    /// <summary>The rows of the files, in order (<see cref="StoredRows"/>).</summary>
     private async IAsyncEnumerable<object?[]> ReadAsync(DeltaTable table, List<DeltaAddFile> inputs, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var columns = definition.Columns;
         foreach (var input in inputs)
         {
-            var path = Uri.UnescapeDataString(input.Path);
-            var content = await context.Container.DownloadIfExistsAsync(table.FileBlobName(path), cancellationToken)
-                ?? throw new InvalidDataException($"The live file {path} of the {table.Path} table is missing.");
-            using var stream = content.ToStream();
-            await using var reader = await ParquetReader.CreateAsync(stream, new ParquetOptions { UseDateOnlyTypeForDates = true }, cancellationToken: cancellationToken);
-            for (var g = 0; g < reader.RowGroupCount; g++)
+            await foreach (var row in StoredRows.ReadAsync(context.Container, table, Uri.UnescapeDataString(input.Path), definition.Columns, cancellationToken))
             {
-                using var group = reader.OpenRowGroupReader(g);
-                var count = checked((int)group.RowCount);
-                var values = new Array?[columns.Count];
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    // A column the file lacks (added to the schema later) is null, as Delta readers take it.
-                    var field = reader.Schema.DataFields.SingleOrDefault(f => f.Name == columns[c].Name);
-                    values[c] = field is null ? null : await ReadColumnAsync(group, field, columns[c].Type, count, cancellationToken);
-                }
-
-                for (var r = 0; r < count; r++)
-                {
-                    var row = new object?[columns.Count];
-                    for (var c = 0; c < columns.Count; c++)
-                    {
-                        row[c] = values[c]?.GetValue(r);
-                    }
-
-                    yield return row;
-                }
+                yield return row;
             }
         }
-    }
-
-    private static async Task<Array> ReadColumnAsync(ParquetRowGroupReader group, DataField field, ExportColumnType type, int count, CancellationToken cancellationToken)
-    {
-        switch (type)
-        {
-            case ExportColumnType.String:
-                var strings = new string?[count];
-                await group.ReadAsync(field, strings.AsMemory()!, cancellationToken: cancellationToken);
-                return strings;
-            case ExportColumnType.Int32:
-                return await ReadStructAsync<int>(group, field, count, cancellationToken);
-            case ExportColumnType.Date:
-                return await ReadStructAsync<DateOnly>(group, field, count, cancellationToken);
-            case ExportColumnType.Timestamp:
-                return await ReadStructAsync<DateTime>(group, field, count, cancellationToken);
-            default:
-                throw new InvalidOperationException($"No reader for {type}.");
-        }
-    }
-
-    private static async Task<Array> ReadStructAsync<T>(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellationToken)
-        where T : struct
-    {
-        if (field.IsNullable)
-        {
-            var nullable = new T?[count];
-            await group.ReadAsync(field, nullable.AsMemory(), cancellationToken: cancellationToken);
-            return nullable;
-        }
-
-        var values = new T[count];
-        await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken);
-        return values;
     }
 }

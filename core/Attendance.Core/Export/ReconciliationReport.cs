@@ -22,7 +22,19 @@ public sealed record ReconciliationReport(
     IReadOnlyList<CounterResumption> Resumptions,
     IReadOnlyList<CounterBehindMark> Behind)
 {
-    /// <summary>True when the table holds every exported submission exactly once and nothing else, and the store lost no number after a mark.</summary>
+    /// <summary>
+    /// Per event, how many changes (corrections, voids, erasures) the export has not applied yet; the records they name
+    /// are left out of <see cref="Days"/> and <see cref="Findings"/> until the next run applies them.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> PendingChangesByEvent { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Events whose counter records fewer changes than the export applied: a change log lost with its table.</summary>
+    public IReadOnlyList<ChangesBehindMark> ChangesBehind { get; init; } = [];
+
+    /// <summary>
+    /// True when the table holds every exported live record exactly once with its current values and nothing else,
+    /// and the store lost no number after a mark.
+    /// </summary>
     public bool IsExact => Findings.Count == 0 && Lost.Count == 0 && Days.All(d => d.Store == d.Table);
 
     /// <summary>Resumptions no operator has acknowledged yet: each may hide sign-ins lost without a trace.</summary>
@@ -32,14 +44,16 @@ public sealed record ReconciliationReport(
     /// True when nothing needs an operator: the table is exact, no counter is behind its mark and every resumption is
     /// acknowledged. <c>attendance verify</c> exits 1 otherwise.
     /// </summary>
-    public bool IsClean => IsExact && Behind.Count == 0 && UnacknowledgedResumptions.Count == 0;
+    public bool IsClean => IsExact && Behind.Count == 0 && ChangesBehind.Count == 0 && UnacknowledgedResumptions.Count == 0;
 
     /// <summary>
     /// The report as one CSV for Power BI: a row per event and day (<c>kind</c> = day), per finding
     /// (missing, duplicate, unexpected), per event with submissions not yet exported (pending), per range of numbers
     /// lost from the store (lost: the range in <c>submission_id</c>, its size in <c>store_count</c>) and per counter
     /// that resumed (resumed, or resumed-acknowledged: the number it resumed after in <c>submission_id</c>, when in
-    /// <c>checked_at</c>) and per counter behind its mark (behind: the counter in <c>store_count</c>, the mark in <c>table_count</c>).
+    /// <c>checked_at</c>) and per counter behind its mark (behind: the counter in <c>store_count</c>, the mark in <c>table_count</c>),
+    /// per event with changes not yet applied (pending-changes: how many in <c>store_count</c>) and per counter with
+    /// fewer changes than applied (changes-behind: the counter's changes in <c>store_count</c>, the change mark in <c>table_count</c>).
     /// </summary>
     public string ToCsv()
     {
@@ -61,6 +75,11 @@ public sealed record ReconciliationReport(
             csv.Append(CultureInfo.InvariantCulture, $"pending,{Field(eventId)},,,{pending},0,{at}\n");
         }
 
+        foreach (var (eventId, pending) in PendingChangesByEvent)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"pending-changes,{Field(eventId)},,,{pending},0,{at}\n");
+        }
+
         foreach (var gap in Lost)
         {
             csv.Append(CultureInfo.InvariantCulture, $"lost,{Field(gap.EventId)},,#{gap.From}-#{gap.To},{gap.Count},0,{at}\n");
@@ -75,6 +94,11 @@ public sealed record ReconciliationReport(
         foreach (var behind in Behind)
         {
             csv.Append(CultureInfo.InvariantCulture, $"behind,{Field(behind.EventId)},,,{behind.Counter},{behind.Mark},{at}\n");
+        }
+
+        foreach (var changes in ChangesBehind)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"changes-behind,{Field(changes.EventId)},,,{changes.Changes},{changes.Mark},{at}\n");
         }
 
         return csv.ToString();
@@ -98,8 +122,11 @@ public enum FindingKind
     /// <summary>In the table more than once.</summary>
     Duplicate,
 
-    /// <summary>In the table, not in the store up to the mark.</summary>
+    /// <summary>In the table, not in the store up to the mark (or voided or erased there).</summary>
     Unexpected,
+
+    /// <summary>In the table once, with values other than the record's current state (a change not applied).</summary>
+    Outdated,
 }
 
 /// <summary>One submission id that is not in the table exactly once.</summary>

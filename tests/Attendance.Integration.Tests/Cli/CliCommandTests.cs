@@ -134,6 +134,42 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains("(acknowledged)", again.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Clean_up_now_deletes_the_files_removed_from_the_tables_and_keeps_the_live_ones()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
+        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        var runner = api.Services.GetRequiredService<Attendance.Export.ExportRunner>();
+        await runner.RunAsync("first", cancellationToken: Ct);
+        await api.RegisterEventAsync(Lampung.EventId, new { name = "Bimtek SPP-TIK Lampung (diubah)", startDate = "2023-06-05", endDate = "2023-06-08", province = "Lampung" });
+        await runner.RunAsync("edited", cancellationToken: Ct);
+        var container = api.Services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(api.Container);
+        var environment = new Dictionary<string, string?>
+        {
+            ["AttendanceStorage"] = azurite.ConnectionString,
+            ["Store:EventsTable"] = api.Settings["Store:EventsTable"],
+            ["Store:SubmissionsTable"] = api.Settings["Store:SubmissionsTable"],
+            ["Export:Container"] = api.Container,
+            ["Export:PseudonymKey"] = api.Settings["Export:PseudonymKey"],
+            ["ATTENDANCE_DATA"] = data.FullName,
+        };
+
+        var ordinary = await CliProcess.RunAsync("clean-up", environment, Ct);
+        var kept = await EventFilesAsync();
+        var now = await CliProcess.RunAsync("clean-up --now", environment, Ct);
+        var live = (await new Attendance.Delta.DeltaTable(container, "events").LoadAsync(Ct)).Files.Keys.Single();
+
+        Assert.Equal(0, ordinary.ExitCode);
+        Assert.Equal(2, kept.Count);
+        Assert.Equal(0, now.ExitCode);
+        Assert.Contains("time travel", now.Output, StringComparison.Ordinal);
+        Assert.Equal([$"events/{live}"], await EventFilesAsync());
+
+        async Task<List<string>> EventFilesAsync() =>
+            await container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = "events/" }, Ct)
+                .Where(b => !b.Name.Contains("/_delta_log/", StringComparison.Ordinal)).Select(b => b.Name).ToListAsync(Ct);
+    }
+
     public void Dispose() => data.Delete(recursive: true);
 
     /// <summary>The CLI's environment for the tables and container the test's server writes to.</summary>

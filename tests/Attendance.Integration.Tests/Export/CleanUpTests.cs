@@ -77,6 +77,43 @@ public sealed class CleanUpTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_immediate_clean_up_deletes_every_removed_file_whatever_the_retention_and_leaves_the_tables_whole()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString);
+        await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
+        (await api.Client.PostAsJsonAsync("submissions", new[] { Lampung.Submission("Siti Nur'aini"), Lampung.Submission("Budi Santoso") }, Ct)).Dispose();
+        var runner = api.Services.GetRequiredService<ExportRunner>();
+        await runner.RunAsync("first", cancellationToken: Ct);
+
+        // A rebuild removes the attendance file, an edited event the events file: both stay for the 7 days' retention.
+        await runner.RebuildAttendanceAsync(cancellationToken: Ct);
+        await api.RegisterEventAsync(Lampung.EventId, new { name = "Bimtek SPP-TIK Lampung (diubah)", startDate = "2023-06-05", endDate = "2023-06-08", province = "Lampung" });
+        await runner.RunAsync("edited", cancellationToken: Ct);
+
+        // A file a run has just written and not yet committed is never taken, not even now.
+        var pending = "attendance/part-20991231T000000Z-pending-1.snappy.parquet";
+        await Container(api).UploadBlobAsync(pending, BinaryData.FromString("not committed yet"), Ct);
+
+        var cleanUp = api.Services.GetRequiredService<RemovedFileCleanUp>();
+        var ordinary = await cleanUp.RunAsync(immediately: false, Ct);
+        Assert.All(ordinary.Tables, r => Assert.Equal(0, r.FilesDeleted));
+        Assert.Empty(ordinary.PendingChanges);
+        Assert.Equal(3, (await DataFilesAsync(api, "attendance")).Count);
+        Assert.Equal(2, (await DataFilesAsync(api, "events")).Count);
+
+        var now = await cleanUp.RunAsync(immediately: true, Ct);
+        Assert.Equal([("attendance", 1), ("events", 1), ("regions", 0)], now.Tables.Select(r => (r.Table, r.FilesDeleted)));
+        foreach (var table in RemovedFileCleanUp.Tables)
+        {
+            var read = await DeltaOracle.ReadAsync(Container(api), table, Ct);
+            var expected = read.Files.Select(f => $"{table}/{f}").Concat(table == "attendance" ? [pending] : []);
+            Assert.Equal(expected.Order(StringComparer.Ordinal), (await DataFilesAsync(api, table)).Order(StringComparer.Ordinal));
+        }
+
+        Assert.Equal(2, (await DeltaOracle.ReadAsync(Container(api), "attendance", Ct)).Rows);
+    }
+
+    [Fact]
     public void A_negative_removed_file_retention_is_refused_at_start_naming_the_setting()
     {
         var settings = TestSettings.Create(azurite.ConnectionString, new Dictionary<string, string?> { ["Export:RemovedFileRetention"] = "-1.00:00:00" });
