@@ -1,5 +1,4 @@
 using System.Globalization;
-using Attendance.Testing;
 
 namespace Attendance.Core.Tests;
 

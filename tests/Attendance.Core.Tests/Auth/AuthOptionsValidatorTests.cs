@@ -1,6 +1,5 @@
 using Attendance.OpenRosa;
 using Microsoft.Extensions.Options;
-using Xunit;
 
 namespace Attendance.Auth;
 

@@ -1,6 +1,4 @@
 using Attendance.Corrections;
-using Attendance.Regions;
-using Attendance.Submissions;
 
 namespace Attendance.Core.Tests.Corrections;
 

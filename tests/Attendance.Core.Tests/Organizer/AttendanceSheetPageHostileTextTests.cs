@@ -1,9 +1,5 @@
 using Attendance.Api;
 using Attendance.Organizer;
-using Attendance.Regions;
-using Attendance.Submissions;
-using Attendance.Testing;
-using Attendance.Venue;
 using Microsoft.Extensions.Primitives;
 
 namespace Attendance.Core.Tests.Organizer;

@@ -1,7 +1,5 @@
-using Attendance.Events;
 using Attendance.Export;
 using Attendance.Privacy;
-using Attendance.Venue;
 using Microsoft.Extensions.Options;
 
 namespace Attendance.Core.Tests.Privacy;

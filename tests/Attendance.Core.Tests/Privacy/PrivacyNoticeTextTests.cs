@@ -1,5 +1,4 @@
 using Attendance.Privacy;
-using Attendance.Testing;
 
 namespace Attendance.Core.Tests.Privacy;
 

@@ -1,6 +1,3 @@
-using Attendance.Regions;
-using Attendance.Submissions;
-using Attendance.Testing;
 using Microsoft.Extensions.Primitives;
 
 namespace Attendance.Core.Tests.Submissions;

@@ -1,9 +1,3 @@
-using Attendance.Events;
-using Attendance.Regions;
-using Attendance.Submissions;
-using Attendance.Testing;
-using Attendance.Venue;
-
 namespace Attendance.Core.Tests.Venue;
 
 /// <summary>

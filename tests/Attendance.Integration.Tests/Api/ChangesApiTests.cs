@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Attendance.Testing;
-
 namespace Attendance.Integration.Tests.Api;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Attendance.Export;
-using Attendance.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Attendance.Integration.Tests.Api;
 
 /// <summary>An access request answered over HTTP on Azurite: everything stored about a person, and what the analytics hold.</summary>

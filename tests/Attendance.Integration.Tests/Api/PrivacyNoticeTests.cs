@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Attendance.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Attendance.Integration.Tests.Api;

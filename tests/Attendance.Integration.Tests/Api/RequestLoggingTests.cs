@@ -1,12 +1,6 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using Attendance.Api;
 using Attendance.Integration.Tests.FormTools;
-using Attendance.Storage;
-using Attendance.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Attendance.Integration.Tests.Api;

@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using Attendance.Integration.Tests.Api;
-using Attendance.Testing;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Attendance.Integration.Tests.Browser;

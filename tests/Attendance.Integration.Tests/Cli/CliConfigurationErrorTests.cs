@@ -1,5 +1,3 @@
-using Attendance.Export;
-
 namespace Attendance.Integration.Tests.Cli;
 
 /// <summary>Mistakes in settings of more than one options type still make one line that names every setting.</summary>

@@ -1,6 +1,5 @@
 using Attendance.Api;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 
 namespace Attendance.Integration.Tests.Export;

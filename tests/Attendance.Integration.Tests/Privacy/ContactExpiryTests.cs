@@ -1,14 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Attendance.Export;
 using Attendance.Organizer;
-using Attendance.Integration.Tests.Api;
 using Attendance.Integration.Tests.Export;
-using Attendance.Storage;
-using Attendance.Testing;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Attendance.Integration.Tests.Privacy;
 
