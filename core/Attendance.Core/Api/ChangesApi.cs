@@ -90,17 +90,15 @@ public sealed class ChangesApi(EventStore events, AttendanceChanges changes, Par
             var errors = new FieldErrors();
             var root = json.RootElement;
             var person = PersonBody.Read(root, [ChangeRequest.ReasonField, "preview"], validator, regions, errors);
+            // Erasing cannot be undone, so it is never what a forgotten field means: preview must be said either way.
             var preview = false;
-            if (root.TryGetProperty("preview", out var previewValue))
+            if (root.TryGetProperty("preview", out var previewValue) && previewValue.ValueKind is JsonValueKind.True or JsonValueKind.False)
             {
-                if (previewValue.ValueKind is JsonValueKind.True or JsonValueKind.False)
-                {
-                    preview = previewValue.GetBoolean();
-                }
-                else
-                {
-                    errors.Add("preview", "must be true or false.");
-                }
+                preview = previewValue.GetBoolean();
+            }
+            else
+            {
+                errors.Add("preview", "is required: true to see what would be erased, then false to erase it (this cannot be undone).");
             }
 
             var change = ChangeRequest.From(AdminKeyName, PersonBody.Text(root, ChangeRequest.ReasonField, errors), errors);

@@ -187,7 +187,7 @@ public sealed class ChangesApiTests(AzuriteFixture azurite)
         Assert.Equal([Lampung.EventId, SecondEventId], planned.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("eventId").GetString()));
         Assert.Equal(["Ani Lestari", "Siti Aminah"], (await OrganizerDesk.NamesAsync(api, "2023-06-05", Ct)).Order(StringComparer.Ordinal));
 
-        using var erased = await api.AdminAsync(HttpMethod.Post, "participants/erasure", new { email = "siti.aminah@example.org", reason = "Permintaan peserta" });
+        using var erased = await api.AdminAsync(HttpMethod.Post, "participants/erasure", new { email = "siti.aminah@example.org", reason = "Permintaan peserta", preview = false });
         Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
         var done = await erased.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.False(done.GetProperty("preview").GetBoolean());
@@ -198,7 +198,7 @@ public sealed class ChangesApiTests(AzuriteFixture azurite)
         Assert.Equal(["erasure", "erasure"], (await ChangesAsync(api, Lampung.EventId)).GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("kind").GetString()));
         Assert.DoesNotContain("siti", (await ChangesAsync(api, SecondEventId)).GetRawText(), StringComparison.OrdinalIgnoreCase);
 
-        using var repeat = await api.AdminAsync(HttpMethod.Post, "participants/erasure", new { email = "siti.aminah@example.org", reason = "Permintaan peserta" });
+        using var repeat = await api.AdminAsync(HttpMethod.Post, "participants/erasure", new { email = "siti.aminah@example.org", reason = "Permintaan peserta", preview = false });
         Assert.Equal(0, (await repeat.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("attendances").GetInt32());
     }
 
@@ -210,7 +210,7 @@ public sealed class ChangesApiTests(AzuriteFixture azurite)
         await SignInAsync(api, Lampung.Submission("I Gusti Ayu Made", regency: "Kota Metro"));
 
         using var erased = await api.AdminAsync(HttpMethod.Post, "participants/erasure",
-            new { fullName = "i gusti  AYU made", province = "Lampung", regency = "Kab. Pesawaran", reason = "Permintaan peserta" });
+            new { fullName = "i gusti  AYU made", province = "Lampung", regency = "Kab. Pesawaran", reason = "Permintaan peserta", preview = false });
 
         Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
         var attendance = Assert.Single((await erased.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("events").EnumerateArray()
@@ -225,6 +225,7 @@ public sealed class ChangesApiTests(AzuriteFixture azurite)
     [InlineData("""{"email":"siti@example.org"}""", "reason")]
     [InlineData("""{"fullName":"Siti","regency":"Kabupaten Atlantis","province":"Lampung","reason":"x"}""", "regency")]
     [InlineData("""{"email":"siti@example.org","reason":"x","preview":"yes"}""", "preview")]
+    [InlineData("""{"email":"siti@example.org","reason":"x"}""", "preview")]
     [InlineData("""{"email":"siti@example.org","reason":"x","nik":"1871"}""", "nik")]
     public async Task An_erasure_request_that_names_nobody_or_no_reason_is_a_400_naming_the_field(string body, string field)
     {

@@ -193,7 +193,7 @@ public sealed class RequestLoggingTests(AzuriteFixture azurite)
         await Send(ApiRoutes.PostForm.Name, HttpMethod.Post, $"events/{Lampung.EventId}/form?token={token}x", new FormUrlEncodedContent(person), html: true);
         await Send(ApiRoutes.PatchAttendance.Name, HttpMethod.Patch, $"{attendance}/{Uri.EscapeDataString(first)}",
             JsonContent.Create(new { email = "not-an-email " + Email, reason = "Salah ketik" }), ApiServer.AdminKey);
-        await Send(ApiRoutes.PostErasure.Name, HttpMethod.Post, "participants/erasure", JsonContent.Create(new { fullName = Name, reason = "x" }), ApiServer.AdminKey);
+        await Send(ApiRoutes.PostErasure.Name, HttpMethod.Post, "participants/erasure", JsonContent.Create(new { fullName = Name, reason = "x", preview = false }), ApiServer.AdminKey);
 
         // Storage down: every route that reads or writes it fails, with the person's data in the request.
         faults.FailEveryRequest = true;
