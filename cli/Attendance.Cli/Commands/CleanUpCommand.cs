@@ -35,7 +35,7 @@ internal static class CleanUpCommand
 
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(immediately
-            ? "Every removed file is deleted: versions before the removal can no longer be read (time travel)."
+            ? "Every file the tables have removed is deleted: versions before the removal can no longer be read (time travel)."
             : "Removed files younger than Export:RemovedFileRetention stay; --now deletes them at once.");
         foreach (var (eventId, pending) in results.PendingChanges)
         {
