@@ -203,10 +203,6 @@ public sealed class ChangesApi(EventStore events, AttendanceChanges changes, Par
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 
-    internal static string StateView(RecordState? state) => state switch
-    {
-        RecordState.Voided => "voided",
-        RecordState.Erased => "erased",
-        _ => "live",
-    };
+    /// <summary>A record's state as answers name it: the stored name, <c>live</c> for one that counts.</summary>
+    internal static string StateView(RecordState? state) => SubmissionRows.StateName(state ?? RecordState.Live) ?? "live";
 }

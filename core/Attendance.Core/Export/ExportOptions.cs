@@ -23,6 +23,9 @@ public sealed class ExportOptions
     /// </summary>
     public string PseudonymKey { get; set; } = string.Empty;
 
+    /// <summary>The key's bytes as the HMACs take them: every place that derives from the key reads them here.</summary>
+    public byte[] PseudonymSecret() => System.Text.Encoding.UTF8.GetBytes(PseudonymKey);
+
     /// <summary>Whether the attendance table carries <c>full_name</c>. Default false: analytics carry only the pseudonymous key.</summary>
     public bool IncludeNames { get; set; }
 

@@ -30,7 +30,7 @@ public sealed partial class ExportRunner(
         var startedAt = time.GetUtcNow();
         var (runId, context, eventList) = await StartAsync(trigger, cancellationToken);
         var attendance = new AttendanceExport(context, submissions, AnalyticsTables.Attendance(options.Value.IncludeNames),
-            System.Text.Encoding.UTF8.GetBytes(options.Value.PseudonymKey), runId);
+            options.Value.PseudonymSecret(), runId);
         AttendanceExport.AttendanceExportResult attendanceResult;
         try
         {
@@ -100,7 +100,7 @@ public sealed partial class ExportRunner(
     {
         var (runId, context, eventList) = await StartAsync("rebuild", cancellationToken);
         var result = await new AttendanceRebuild(context, submissions, AnalyticsTables.Attendance(options.Value.IncludeNames),
-            System.Text.Encoding.UTF8.GetBytes(options.Value.PseudonymKey), runId).RunAsync(eventList, progress, cancellationToken);
+            options.Value.PseudonymSecret(), runId).RunAsync(eventList, progress, cancellationToken);
         LogTableExported(logger, runId, result.Table, result.Version, result.RowsAdded, result.Changed);
         return result;
     }

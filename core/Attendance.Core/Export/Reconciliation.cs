@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using Attendance.Delta;
 using Attendance.Events;
 using Attendance.Storage;
@@ -57,7 +56,7 @@ public sealed class Reconciliation(BlobServiceClient blobs, IOptions<ExportOptio
         // Keys made with another secret would never match the store's participants: refuse rather than report.
         PseudonymKeyFingerprint.EnsureMatches(snapshot, PseudonymKeyFingerprint.Compute(options.Value.PseudonymKey));
 
-        var secret = Encoding.UTF8.GetBytes(options.Value.PseudonymKey);
+        var secret = options.Value.PseudonymSecret();
         var fingerprint = PseudonymKeyFingerprint.Compute(secret);
         var definition = AnalyticsTables.Attendance(options.Value.IncludeNames);
         var inTable = new Dictionary<(string EventId, string SubmissionId), (DateOnly Date, int Count, object?[] Row)>();

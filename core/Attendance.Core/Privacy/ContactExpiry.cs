@@ -38,7 +38,7 @@ public sealed partial class ContactExpiry(
     public async Task<int> RunAsync(IReadOnlyList<TrainingEvent> events, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var secret = System.Text.Encoding.UTF8.GetBytes(exportOptions.Value.PseudonymKey);
+        var secret = exportOptions.Value.PseudonymSecret();
         var fingerprint = PseudonymKeyFingerprint.Compute(secret);
         var cleared = 0;
         foreach (var trainingEvent in events.Where(e => Expired(e, now)))

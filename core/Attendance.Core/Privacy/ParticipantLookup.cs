@@ -1,4 +1,3 @@
-using System.Text;
 using Attendance.Corrections;
 using Attendance.Export;
 using Attendance.Submissions;
@@ -17,7 +16,7 @@ public sealed partial class ParticipantLookup(PersonRecords records, IExportMark
     public async Task<LookupResult> FindAsync(PersonQuery person, string keyName, CancellationToken cancellationToken = default)
     {
         var found = await records.FindAsync(person, cancellationToken);
-        var secret = Encoding.UTF8.GetBytes(exportOptions.Value.PseudonymKey);
+        var secret = exportOptions.Value.PseudonymSecret();
         var fingerprint = PseudonymKeyFingerprint.Compute(secret);
         var marks = new Dictionary<string, long>(StringComparer.Ordinal);
         var rows = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -30,7 +30,7 @@ public sealed class VenueStamp(IOptions<ExportOptions> options)
 
     // A key of its own, derived with a fixed label, so a stamp reveals nothing of the pseudonym key and the two uses cannot
     // be mistaken for each other.
-    private readonly byte[] key = HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Value.PseudonymKey), "attendance/venue-page-stamp/v1"u8);
+    private readonly byte[] key = HMACSHA256.HashData(options.Value.PseudonymSecret(), "attendance/venue-page-stamp/v1"u8);
 
     /// <summary>The stamp of a page of <paramref name="eventId"/> served at <paramref name="servedAt"/>: <c>{unix seconds}.{mac}</c>.</summary>
     public string Issue(string eventId, DateTimeOffset servedAt)
