@@ -23,14 +23,20 @@ namespace Attendance.Submissions;
 public sealed partial class SubmissionStore(
     TableServiceClient tables, IOptions<StoreOptions> options, RegionDirectory regions, IExportMark exportMark, TimeProvider time, ILogger<SubmissionStore> logger)
 {
-    /// <summary>Submissions per transaction: the counter plus three rows each stays within the 100-action limit.</summary>
-    public const int SubmissionsPerTransaction = 33;
+    /// <summary>The most actions the service takes in one entity group transaction.</summary>
+    public const int MaxTransactionActions = 100;
+
+    /// <summary>Rows one accepted submission writes (<see cref="SubmissionRows"/>).</summary>
+    public const int RowsPerSubmission = 3;
+
+    /// <summary>Submissions per transaction: the counter plus <see cref="RowsPerSubmission"/> rows each stays within <see cref="MaxTransactionActions"/>.</summary>
+    public const int SubmissionsPerTransaction = (MaxTransactionActions - 1) / RowsPerSubmission;
 
     private const int MaxCounterRaces = 50;
 
-    // Serializes one event's writers inside this process, so concurrent requests queue instead of racing
-    // on the counter's ETag; instances on other machines still race and retry.
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> eventLocks = new(StringComparer.Ordinal);
+    // One event's sign-ins waiting in this process and what it last knew of the counter. Concurrent requests join
+    // the next transaction instead of racing on the counter's ETag; instances on other machines still race and retry.
+    private readonly ConcurrentDictionary<string, EventQueue> queues = new(StringComparer.Ordinal);
 
     private readonly TableClient table = tables.GetTableClient(options.Value.SubmissionsTable);
 
@@ -48,159 +54,11 @@ public sealed partial class SubmissionStore(
         Ready.RunAsync(table.ReadOnePageAsync, cancellationToken);
 
     /// <summary>
-    /// Stores submissions of one event, returning one receipt per submission in order. A submission that repeats
-    /// a stored one, or an earlier one of the same call, gets a duplicate receipt with the original's id.
-    /// </summary>
-    public async Task<IReadOnlyList<SubmissionReceipt>> AppendAsync(IReadOnlyList<AttendanceSubmission> submissions, CancellationToken cancellationToken = default)
-    {
-        var receipts = new SubmissionReceipt?[submissions.Count];
-        var plan = BatchDeduplication.Plan(submissions);
-        foreach (var index in plan.Conflicts)
-        {
-            receipts[index] = new SubmissionReceipt(ReceiptStatus.Conflict, SubmissionRows.ScopedId(submissions[index].Source, submissions[index].SubmissionId!));
-        }
-
-        var pending = plan.ToStore.Select(index => Pending.Of(index, submissions[index])).ToList();
-
-        foreach (var group in pending.GroupBy(p => p.Submission.EventId, StringComparer.Ordinal))
-        {
-            var gate = eventLocks.GetOrAdd(group.Key, _ => new SemaphoreSlim(1, 1));
-            await gate.WaitAsync(cancellationToken);
-            try
-            {
-                var start = new NumberingStart();
-                foreach (var chunk in group.Chunk(SubmissionsPerTransaction))
-                {
-                    // A table deleted under the service is created again and the chunk written to it: nothing of a
-                    // failed transaction was stored.
-                    await Ready.RunAsync(ct => AppendChunkAsync(group.Key, [.. chunk], receipts, start, ct), cancellationToken);
-                }
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }
-
-        foreach (var (index, original) in plan.Repeats)
-        {
-            // A repeat of an item that was itself refused is refused the same way.
-            receipts[index] = receipts[original]!.Status == ReceiptStatus.Conflict
-                ? receipts[original]
-                : new SubmissionReceipt(ReceiptStatus.Duplicate, receipts[original]!.SubmissionId);
-        }
-
-        return receipts!;
-    }
-
-    private async Task AppendChunkAsync(
-        string eventId, List<Pending> chunk, SubmissionReceipt?[] receipts, NumberingStart start, CancellationToken cancellationToken)
-    {
-        var races = 0;
-        while (chunk.Count > 0)
-        {
-            var counter = await table.FindAsync(eventId, SubmissionRows.CounterKey, cancellationToken);
-            var receivedAt = time.GetUtcNow();
-
-            // Only a missing counter costs more reads: the hot path stays one point read and one transaction. A
-            // missing counter of an event whose numbering never started is the normal first sign-in: it records the
-            // start on the event's row (outside this table, so a lost table cannot take the record with it) and
-            // numbers after what the partition holds, without loading the Delta table. Any other missing counter is
-            // a resumption, recorded and logged even when nothing is left to resume above.
-            var fresh = counter is null && (start.RecordedHere || !await NumberingStartedAsync(eventId, cancellationToken));
-            if (fresh && !start.RecordedHere)
-            {
-                await RecordNumberingStartedAsync(eventId, cancellationToken);
-                start.RecordedHere = true;
-            }
-
-            var last = counter is not null
-                ? counter.GetInt64("Sequence") ?? 0
-                : fresh ? await FindLastStoredAsync(eventId, cancellationToken) : await FindResumePointAsync(eventId, cancellationToken);
-
-            // Rows that outlive their counter resume numbering even for an event with no record (written before
-            // the record existed).
-            var resumedNow = counter is null && (!fresh || last > 0);
-            var next = counter is null ? Counter(eventId, last + chunk.Count) : CopyOf(counter, last + chunk.Count);
-            if (resumedNow)
-            {
-                next[ResumedAfterProperty] = last;
-                next[ResumedAtProperty] = receivedAt;
-            }
-
-            var actions = new List<TableTransactionAction>(1 + (3 * chunk.Count))
-            {
-                counter is null
-                    ? new(TableTransactionActionType.Add, next)
-                    : new(TableTransactionActionType.UpdateReplace, next, counter.ETag),
-            };
-            for (var i = 0; i < chunk.Count; i++)
-            {
-                var item = chunk[i];
-                var sequence = last + 1 + i;
-                actions.Add(new(TableTransactionActionType.Add, SubmissionRows.AttendanceRow(eventId, item.AttendanceKey, item.SubmissionId, sequence)));
-                actions.Add(new(TableTransactionActionType.Add, SubmissionRows.IdRow(eventId, item.SubmissionId, item.AttendanceKey, sequence)));
-                actions.Add(new(TableTransactionActionType.Add, SubmissionRows.Record(sequence, item.SubmissionId, receivedAt, item.Submission)));
-            }
-
-            try
-            {
-                await table.SubmitTransactionAsync(actions, cancellationToken);
-                if (resumedNow)
-                {
-                    LogCounterResumed(logger, eventId, last);
-                }
-
-                foreach (var item in chunk)
-                {
-                    receipts[item.Index] = new SubmissionReceipt(ReceiptStatus.Created, item.SubmissionId);
-                }
-
-                return;
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // Action 0 is the counter; action 1 + 3i.. 3 + 3i belong to chunk[i]. When the service does not
-                // say which action failed, look for a stored original of every item.
-                IEnumerable<Pending> suspects = ex.FailedTransactionActionIndex switch
-                {
-                    0 => [],
-                    int index => [chunk[(index - 1) / 3]],
-                    null => [.. chunk],
-                };
-                var resolved = new List<Pending>();
-                foreach (var suspect in suspects)
-                {
-                    if (await TryRecordDuplicateAsync(suspect, receipts, cancellationToken))
-                    {
-                        resolved.Add(suspect);
-                    }
-                }
-
-                if (resolved.Count > 0)
-                {
-                    chunk.RemoveAll(resolved.Contains);
-                    continue;
-                }
-
-                // The counter moved (another instance committed first): read it again and renumber.
-                if (++races > MaxCounterRaces)
-                {
-                    throw;
-                }
-
-                LogCounterRace(logger, eventId, races);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * races)), cancellationToken);
-            }
-        }
-    }
-
-    /// <summary>
     /// Finds a stored original of <paramref name="item"/>; if there is one, records a duplicate receipt. When the
     /// item's id is stored for another attendance (another person or day), records a conflict instead: an id
     /// never swallows a different attendance.
     /// </summary>
-    private async Task<bool> TryRecordDuplicateAsync(Pending item, SubmissionReceipt?[] receipts, CancellationToken cancellationToken)
+    private async Task<bool> TryRecordDuplicateAsync(PendingSubmission item, CancellationToken cancellationToken)
     {
         var eventId = item.Submission.EventId;
         if (await table.FindAsync(eventId, SubmissionRows.IdKey(item.SubmissionId), cancellationToken) is { } idRow)
@@ -208,7 +66,7 @@ public sealed partial class SubmissionStore(
             // A voided or erased submission sent again (a phone's queue, a retried batch) is the same submission:
             // it stays withdrawn, and the sender is told it was received.
             var same = SubmissionRows.StateOf(idRow) != RecordState.Live || idRow.GetString("AttendanceKey") == item.AttendanceKey;
-            receipts[item.Index] = new SubmissionReceipt(same ? ReceiptStatus.Duplicate : ReceiptStatus.Conflict, item.SubmissionId);
+            item.Answer(new SubmissionReceipt(same ? ReceiptStatus.Duplicate : ReceiptStatus.Conflict, item.SubmissionId));
             return true;
         }
 
@@ -218,7 +76,7 @@ public sealed partial class SubmissionStore(
             return false;
         }
 
-        receipts[item.Index] = new SubmissionReceipt(ReceiptStatus.Duplicate, original);
+        item.Answer(new SubmissionReceipt(ReceiptStatus.Duplicate, original));
         return true;
     }
 
@@ -497,6 +355,13 @@ public sealed partial class SubmissionStore(
 
     private const string AcknowledgedAtProperty = "ResumptionAcknowledgedAt";
 
+    /// <summary>
+    /// The counter's replacement at <paramref name="sequence"/>: a copy of <paramref name="counter"/> (what else it
+    /// records kept), or a new counter when it is missing. Every writer of the counter builds it here.
+    /// </summary>
+    internal static TableEntity CounterAfter(string eventId, TableEntity? counter, long sequence) =>
+        counter is null ? Counter(eventId, sequence) : CopyOf(counter, sequence);
+
     private static TableEntity Counter(string eventId, long sequence) => new(eventId, SubmissionRows.CounterKey) { ["Sequence"] = sequence };
 
     /// <summary>
@@ -525,22 +390,4 @@ public sealed partial class SubmissionStore(
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Error, Message = "Counter of event {EventId} stood at {Sequence}, below the export's mark {Mark} (restored from an older copy?); moved up to the mark so new sign-ins are exported")]
     private static partial void LogCounterRaised(ILogger logger, string eventId, long sequence, long mark);
-
-    /// <summary>
-    /// Whether this request recorded that the event's numbering started. Kept across the retries of one request (a
-    /// lost race, a duplicate found, a table found missing and created again), which must not take the request's own
-    /// record for a counter that went missing.
-    /// </summary>
-    private sealed class NumberingStart
-    {
-        public bool RecordedHere { get; set; }
-    }
-
-    private sealed record Pending(int Index, AttendanceSubmission Submission, string SubmissionId, string AttendanceKey)
-    {
-        // A submission without the client's id gets a new one: nothing can repeat it.
-        public static Pending Of(int index, AttendanceSubmission submission) => new(index, submission,
-            submission.SubmissionId is { } clientId ? SubmissionRows.ScopedId(submission.Source, clientId) : Guid.CreateVersion7().ToString(),
-            SubmissionRows.AttendanceKey(submission.SessionDate, submission.Identity));
-    }
 }

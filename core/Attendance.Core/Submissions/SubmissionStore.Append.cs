@@ -1,0 +1,217 @@
+using Attendance.Events;
+using Attendance.Storage;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+
+namespace Attendance.Submissions;
+
+// Group commit: how sign-ins become transactions.
+public sealed partial class SubmissionStore
+{
+    /// <summary>
+    /// Stores submissions of one event, returning one receipt per submission in order. A submission that repeats
+    /// a stored one, or an earlier one of the same call, gets a duplicate receipt with the original's id. Sign-ins
+    /// to one event from concurrent calls in this process share transactions; each call still gets its own receipts.
+    /// Cancelling a call stops its wait, not the transaction its submissions joined (others share it): a submission
+    /// already queued may still be stored, as one whose answer was lost on the way back would be.
+    /// </summary>
+    public async Task<IReadOnlyList<SubmissionReceipt>> AppendAsync(IReadOnlyList<AttendanceSubmission> submissions, CancellationToken cancellationToken = default)
+    {
+        var receipts = new SubmissionReceipt?[submissions.Count];
+        var plan = BatchDeduplication.Plan(submissions);
+        foreach (var index in plan.Conflicts)
+        {
+            receipts[index] = new SubmissionReceipt(ReceiptStatus.Conflict, SubmissionRows.ScopedId(submissions[index].Source, submissions[index].SubmissionId!));
+        }
+
+        var pending = plan.ToStore.Select(index => PendingSubmission.Of(index, submissions[index])).ToList();
+        foreach (var group in pending.GroupBy(p => p.Submission.EventId, StringComparer.Ordinal))
+        {
+            var queue = queues.GetOrAdd(group.Key, _ => new EventQueue());
+            if (queue.Enqueue(group))
+            {
+                // The drainer belongs to no request: it keeps going for the others when the one that started it leaves.
+                _ = Task.Run(() => DrainAsync(group.Key, queue), CancellationToken.None);
+            }
+        }
+
+        foreach (var item in pending)
+        {
+            receipts[item.Index] = await item.Receipt.WaitAsync(cancellationToken);
+        }
+
+        foreach (var (index, original) in plan.Repeats)
+        {
+            // A repeat of an item that was itself refused is refused the same way.
+            receipts[index] = receipts[original]!.Status == ReceiptStatus.Conflict
+                ? receipts[original]
+                : new SubmissionReceipt(ReceiptStatus.Duplicate, receipts[original]!.SubmissionId);
+        }
+
+        return receipts!;
+    }
+
+    /// <summary>Commits the event's waiting submissions, a transaction at a time, until none waits.</summary>
+    private async Task DrainAsync(string eventId, EventQueue queue)
+    {
+        for (var batch = queue.TakeBatch(SubmissionsPerTransaction); batch.Count > 0; batch = queue.TakeBatch(SubmissionsPerTransaction))
+        {
+            var start = new NumberingStart();
+            try
+            {
+                // A table deleted under the service is created again and the batch written to it: nothing of a
+                // failed transaction was stored.
+                await Ready.RunAsync(ct => CommitAsync(eventId, queue, batch, start, ct), CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                // Storage down, or the event kept busy by other instances: these requests get the error (503 with
+                // Retry-After); the next batch starts afresh.
+                foreach (var item in batch)
+                {
+                    item.Fail(ex);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stores <paramref name="batch"/> in one transaction with the event's counter, numbering it after the counter.
+    /// Submissions found stored meanwhile are answered and taken out (<paramref name="batch"/> shrinks), and the rest
+    /// retried; a counter moved by another writer is read again and the rest renumbered.
+    /// </summary>
+    private async Task CommitAsync(string eventId, EventQueue queue, List<PendingSubmission> batch, NumberingStart start, CancellationToken cancellationToken)
+    {
+        var races = 0;
+        var contended = false;
+        while (batch.Count > 0)
+        {
+            // The counter this process committed last saves the read; correctness never rests on it: the
+            // transaction replaces the counter under that ETag, so a stale one fails it and the counter is read.
+            var cached = queue.TakeCounter();
+            var counter = cached ?? await table.FindAsync(eventId, SubmissionRows.CounterKey, cancellationToken);
+            var receivedAt = time.GetUtcNow();
+
+            // Only a missing counter costs more reads. A missing counter of an event whose numbering never started is
+            // the normal first sign-in: it records the start on the event's row (outside this table, so a lost table
+            // cannot take the record with it) and numbers after what the partition holds, without loading the Delta
+            // table. Any other missing counter is a resumption, recorded and logged even when nothing is left to
+            // resume above.
+            var fresh = counter is null && (start.RecordedHere || !await NumberingStartedAsync(eventId, cancellationToken));
+            if (fresh && !start.RecordedHere)
+            {
+                await RecordNumberingStartedAsync(eventId, cancellationToken);
+                start.RecordedHere = true;
+            }
+
+            var last = counter is not null
+                ? counter.GetInt64("Sequence") ?? 0
+                : fresh ? await FindLastStoredAsync(eventId, cancellationToken) : await FindResumePointAsync(eventId, cancellationToken);
+
+            // Rows that outlive their counter resume numbering even for an event with no record (written before
+            // the record existed).
+            var resumedNow = counter is null && (!fresh || last > 0);
+            var next = CounterAfter(eventId, counter, last + batch.Count);
+            if (resumedNow)
+            {
+                next[ResumedAfterProperty] = last;
+                next[ResumedAtProperty] = receivedAt;
+            }
+
+            try
+            {
+                var answers = await table.SubmitTransactionAsync(Transaction(counter, next, last, batch, receivedAt), cancellationToken);
+                if (resumedNow)
+                {
+                    LogCounterResumed(logger, eventId, last);
+                }
+
+                // Kept only after a transaction that met no other writer: where instances take turns on one event,
+                // a kept ETag would be stale every time and cost a failed transaction more than the read it saves.
+                if (!contended && answers.Value[0].Headers.ETag is { } etag)
+                {
+                    next.ETag = etag;
+                    queue.KeepCounter(next);
+                }
+
+                foreach (var item in batch)
+                {
+                    item.Answer(new SubmissionReceipt(ReceiptStatus.Created, item.SubmissionId));
+                }
+
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (cached is not null && ex.FailedTransactionActionIndex == 0 && ex.Status is 404 or 412)
+            {
+                // The kept counter was stale (another writer moved it, or it is gone): read it now and go again.
+                contended = true;
+                LogCounterRace(logger, eventId, races);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+            {
+                contended = true;
+
+                // Action 0 is the counter; actions 1 + RowsPerSubmission * i onwards belong to batch[i]. When the
+                // service does not say which action failed, look for a stored original of every item.
+                IEnumerable<PendingSubmission> suspects = ex.FailedTransactionActionIndex switch
+                {
+                    0 => [],
+                    int index => [batch[(index - 1) / RowsPerSubmission]],
+                    null => [.. batch],
+                };
+                var resolved = new List<PendingSubmission>();
+                foreach (var suspect in suspects)
+                {
+                    if (await TryRecordDuplicateAsync(suspect, cancellationToken))
+                    {
+                        resolved.Add(suspect);
+                    }
+                }
+
+                if (resolved.Count > 0)
+                {
+                    // The others of the transaction did nothing wrong: they go again without the answered ones.
+                    batch.RemoveAll(resolved.Contains);
+                    continue;
+                }
+
+                // The counter moved (another instance committed first): read it again and renumber, a little later
+                // each time, and give up (503 with Retry-After) rather than keep a request waiting for ever.
+                if (++races > MaxCounterRaces)
+                {
+                    throw new EventBusyException(eventId, races, ex);
+                }
+
+                LogCounterRace(logger, eventId, races);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * races)), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The transaction that stores <paramref name="batch"/> numbered after <paramref name="last"/>: the counter first
+    /// (added when missing, else replaced under the ETag it was read with), then each submission's rows.
+    /// </summary>
+    private static List<TableTransactionAction> Transaction(
+        TableEntity? counter, TableEntity next, long last, List<PendingSubmission> batch, DateTimeOffset receivedAt)
+    {
+        var actions = new List<TableTransactionAction>(1 + (RowsPerSubmission * batch.Count))
+        {
+            counter is null
+                ? new(TableTransactionActionType.Add, next)
+                : new(TableTransactionActionType.UpdateReplace, next, counter.ETag),
+        };
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var item = batch[i];
+            var eventId = item.Submission.EventId;
+            var sequence = last + 1 + i;
+            actions.Add(new(TableTransactionActionType.Add, SubmissionRows.AttendanceRow(eventId, item.AttendanceKey, item.SubmissionId, sequence)));
+            actions.Add(new(TableTransactionActionType.Add, SubmissionRows.IdRow(eventId, item.SubmissionId, item.AttendanceKey, sequence)));
+            actions.Add(new(TableTransactionActionType.Add, SubmissionRows.Record(sequence, item.SubmissionId, receivedAt, item.Submission)));
+        }
+
+        return actions;
+    }
+}

@@ -1,0 +1,45 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace Attendance.Integration.Tests.Submissions;
+
+/// <summary>
+/// Counts the storage requests of one service container by kind (a transaction, a read of the counter row), and can
+/// hold every transaction back a while, so sign-ins that arrive meanwhile are sure to queue for the next one.
+/// </summary>
+internal sealed class StorageRequestLog : HttpPipelinePolicy
+{
+    private int transactions;
+    private int counterReads;
+
+    /// <summary>How long each transaction waits before it is sent.</summary>
+    public TimeSpan TransactionDelay { get; set; }
+
+    /// <summary>Entity group transactions sent (<c>POST …/$batch</c>), retries included.</summary>
+    public int Transactions => Volatile.Read(ref transactions);
+
+    /// <summary>Point reads of a counter row.</summary>
+    public int CounterReads => Volatile.Read(ref counterReads);
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+        ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        var uri = Uri.UnescapeDataString(message.Request.Uri.ToString());
+        if (message.Request.Method == RequestMethod.Post && uri.Contains("/$batch", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref transactions);
+            if (TransactionDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(TransactionDelay, message.CancellationToken);
+            }
+        }
+        else if (message.Request.Method == RequestMethod.Get && uri.Contains("RowKey='counter'", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref counterReads);
+        }
+
+        await ProcessNextAsync(message, pipeline);
+    }
+}
