@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Attendance.Benchmarks.Export;
+using Attendance.Benchmarks.Idle;
 using Attendance.Benchmarks.Ingest;
 using Attendance.Benchmarks.Parquet;
 using Attendance.Benchmarks.Years;
 
 namespace Attendance.Benchmarks;
 
-/// <summary>Benchmarks of the product's hot paths, one subcommand each (parquet, ingest, export, years).</summary>
+/// <summary>Benchmarks of the product's hot paths, one subcommand each (parquet, ingest, export, years, idle).</summary>
 internal static class Program
 {
     private static Task<int> Main(string[] args)
@@ -17,6 +18,7 @@ internal static class Program
             new IngestBenchmarkCommand(),
             new ExportBenchmarkCommand(),
             new YearsBenchmarkCommand(),
+            new IdleBenchmarkCommand(),
         };
         return root.Parse(args).InvokeAsync();
     }

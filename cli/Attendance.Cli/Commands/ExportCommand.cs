@@ -11,12 +11,17 @@ internal static class ExportCommand
 
     public static Command Create()
     {
+        var allEvents = new Option<bool>("--all-events")
+        {
+            Description = "Read every event's counter instead of only the events changed since the last run (after restoring the submissions table from a copy, or to be sure).",
+        };
         var command = new Command("export", "Export new submissions to the Delta tables now (the same run as the nightly timer).");
-        command.SetAction((_, cancellationToken) => RunAsync(cancellationToken));
+        command.Options.Add(allEvents);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult.GetValue(allEvents), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(bool allEvents, CancellationToken cancellationToken)
     {
         using var host = CliHost.Build();
         var runner = host.Services.GetRequiredService<ExportRunner>();
@@ -33,7 +38,7 @@ internal static class ExportCommand
 
                 task.Description = $"{p.Table}: {p.Stage} {p.Rows:N0} rows";
             });
-            summary = await runner.RunAsync(Trigger, progress, cancellationToken);
+            summary = await runner.RunAsync(Trigger, allEvents, progress, cancellationToken);
             foreach (var task in tasks.Values)
             {
                 task.IsIndeterminate(false).Value(task.MaxValue);
@@ -48,7 +53,8 @@ internal static class ExportCommand
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"Run [bold]{summary.RunId}[/] took {(summary.FinishedAt - summary.StartedAt).TotalSeconds:N1} s.");
+        AnsiConsole.MarkupLine($"Run [bold]{summary.RunId}[/] took {(summary.FinishedAt - summary.StartedAt).TotalSeconds:N1} s"
+            + (summary.AllEvents ? $", reading every event's counter ({summary.EventsRead:N0})." : $", reading the counters of the {summary.EventsRead:N0} events changed since the last run."));
         foreach (var gap in summary.Lost)
         {
             AnsiConsole.MarkupLine($"[red]lost[/] {Markup.Escape(gap.EventId)}: submissions #{gap.From}-#{gap.To} ({gap.Count}) were numbered but are gone from the store; this event was not exported and its mark stays");

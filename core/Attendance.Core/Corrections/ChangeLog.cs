@@ -14,9 +14,10 @@ namespace Attendance.Corrections;
 /// <see cref="SubmissionRows"/>): the counter, replaced under its ETag with <c>Changes</c> one higher, the
 /// attendance's own rows as its <see cref="ChangePlan"/> says, and the audit row <c>c|{Changes}</c>. Every sign-in
 /// replaces the same counter, so a change and a sign-in of the same event never interleave, change numbers have no
-/// gaps, and the export learns that something changed from the counter alone.
+/// gaps, and the export learns that something changed from the counter alone; the event's marker in the index of
+/// changed events is written first when the counter does not say it is there (<see cref="ChangedEvents"/>).
 /// </summary>
-public sealed class ChangeLog(TableServiceClient tables, IOptions<StoreOptions> options, RegionDirectory regions, TimeProvider time)
+public sealed class ChangeLog(TableServiceClient tables, IOptions<StoreOptions> options, RegionDirectory regions, ChangedEvents changedEvents, TimeProvider time)
 {
     private const int MaxRaces = 50;
 
@@ -51,8 +52,11 @@ public sealed class ChangeLog(TableServiceClient tables, IOptions<StoreOptions> 
             var change = new AttendanceChange(
                 number, eventId, rows.Current.Sequence, submissionId, plan.Kind, time.GetUtcNow(), request.KeyName, request.Reason, plan.Fields);
 
+            // The event's marker in the index of changed events before the transaction, unless the counter says it is there.
+            await changedEvents.ListAsync(eventId, counter, cancellationToken);
             var next = SubmissionStore.CopyOf(counter, counter.GetInt64("Sequence") ?? 0);
             next[SubmissionRows.ChangesProperty] = number;
+            ChangedEvents.SetListed(next);
             List<TableTransactionAction> actions =
             [
                 new(TableTransactionActionType.UpdateReplace, next, counter.ETag),

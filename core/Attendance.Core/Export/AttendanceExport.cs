@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Attendance.Delta;
 using Attendance.Events;
 using Attendance.Storage;
@@ -16,7 +17,9 @@ namespace Attendance.Export;
 /// <item>two overlapping runs race for the same log version; the loser deletes its file, re-reads the log and exports only what is left;</item>
 /// <item>a late submission for an old event gets the next number of that event and goes out with the next run.</item>
 /// </list>
-/// A run reads each event's counter (one point read), and only the rows after the mark: cost follows new submissions.
+/// A run reads the counter of each event it is given (one point read; <see cref="ExportRunner"/> gives only the events
+/// the index of changed events marks, or every event on a full pass, see <see cref="ChangedEvents"/>), and only the rows
+/// after the mark: cost follows new submissions.
 /// Before it writes, it checks that the store holds every number between an event's mark and its counter (keys only).
 /// An event whose numbers have a hole lost accepted submissions in storage: its mark does not move (moving it would
 /// bury the hole for good), the run reports the event and the missing numbers, and the other events export as usual.
@@ -80,22 +83,13 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
             PseudonymKeyFingerprint.EnsureMatches(snapshot, fingerprint);
             await files.Orphans.DeleteAsync(table, snapshot, cancellationToken);
             var behind = await FindCountersBehindAsync(counters, snapshot, cancellationToken);
-            var ranges = new List<ExportRange>();
-            var lost = new List<SequenceGap>();
-            foreach (var range in cutoff
+            // Every number in a range is checked as the file is written (the read takes them in order); only when
+            // one is missing are the ranges checked by their keys first, and the events that lost numbers left out.
+            var ranges = cutoff
                 .Select(c => new ExportRange(c.Key, snapshot.Transactions.GetValueOrDefault(AppId(c.Key)), c.Value))
-                .Where(r => r.To > r.From))
-            {
-                var gaps = await submissions.FindGapsAsync(range.EventId, range.From, range.To, cancellationToken);
-                if (gaps.Count == 0)
-                {
-                    ranges.Add(range);
-                }
-                else
-                {
-                    lost.AddRange(gaps);
-                }
-            }
+                .Where(r => r.To > r.From)
+                .ToList();
+            var lost = new List<SequenceGap>();
 
             var (pending, changesBehind) = await PendingChanges.ReadAsync(submissions, counters, snapshot, cancellationToken);
             var header = files.Commits.Header(definition.Path, definition.SchemaString, snapshot, Properties);
@@ -105,6 +99,8 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
                 return new(new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt), lost, behind, resumptions)
                 {
                     ChangesBehind = changesBehind,
+                    Counters = counters,
+                    TableId = snapshot.Metadata?.Id,
                 };
             }
 
@@ -121,7 +117,20 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
                 fileName = $"part-{files.UtcNow:yyyyMMddTHHmmssZ}-{runId}-{attempt}.snappy.parquet";
                 try
                 {
-                    if (await WriteFileAsync(table, fileName, ranges, progress, cancellationToken) is { } file)
+                    (ParquetFileSummary File, long Size)? written;
+                    try
+                    {
+                        written = await WriteFileAsync(table, fileName, ranges, progress, cancellationToken);
+                    }
+                    catch (NumberMissingException)
+                    {
+                        // Nothing of the staged file was committed: write it again without the events that lost numbers.
+                        (ranges, var gaps) = await SplitByGapsAsync(ranges, cancellationToken);
+                        lost.AddRange(gaps);
+                        written = ranges.Count == 0 ? null : await WriteFileAsync(table, fileName, ranges, progress, cancellationToken);
+                    }
+
+                    if (written is { } file)
                     {
                         rows = file.File.Rows;
                         actions.Add(files.Commits.Add(fileName, file.Size, DeltaFileStatistics.Json(definition.Columns, file.File)));
@@ -151,6 +160,8 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
                 return new(new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt), lost, behind, resumptions)
                 {
                     ChangesBehind = changesBehind,
+                    Counters = counters,
+                    TableId = snapshot.Metadata?.Id,
                 };
             }
 
@@ -163,6 +174,8 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
                 return new(new TableExportResult(definition.Path, snapshot.Version, Changed: true, rows, added, rewrite.FilesRemoved, attempt), lost, behind, resumptions)
                 {
                     ChangesBehind = changesBehind,
+                    Counters = counters,
+                    TableId = snapshot.Metadata?.Id,
                     ChangesApplied = applied.Sum(p => p.Changes.Count),
                 };
             }
@@ -177,6 +190,27 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
         }
 
         throw new ExportConflictException($"The {definition.Path} table kept changing under the export; {MaxAttempts} attempts lost the race for its next version.");
+    }
+
+    /// <summary>The ranges whose every number the store holds (keys only), and the numbers missing from the others.</summary>
+    private async Task<(List<ExportRange> Whole, List<SequenceGap> Gaps)> SplitByGapsAsync(IReadOnlyList<ExportRange> ranges, CancellationToken cancellationToken)
+    {
+        var whole = new List<ExportRange>();
+        var lost = new List<SequenceGap>();
+        foreach (var range in ranges)
+        {
+            var gaps = await submissions.FindGapsAsync(range.EventId, range.From, range.To, cancellationToken);
+            if (gaps.Count == 0)
+            {
+                whole.Add(range);
+            }
+            else
+            {
+                lost.AddRange(gaps);
+            }
+        }
+
+        return (whole, lost);
     }
 
     /// <summary>
@@ -309,11 +343,20 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
         return (written, blob.Length);
     }
 
+    /// <summary>
+    /// The live rows of <paramref name="ranges"/>, in order. The store is read by a task of its own into a bounded
+    /// queue (<see cref="ReadAheadRecords"/> records), so storage serves the next page while this side makes rows and
+    /// the writer encodes them. Every number of a range must come, in order: a missing one stops the write with
+    /// <see cref="NumberMissingException"/> before anything is committed.
+    /// </summary>
     private async IAsyncEnumerable<AttendanceRow> ReadAsync(IReadOnlyList<ExportRange> ranges, RecordCount read, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var range in ranges)
+        var queue = Channel.CreateBounded<StoreRecord>(new BoundedChannelOptions(ReadAheadRecords) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reader = Task.Run(() => ReadRangesAsync(ranges, queue.Writer, stop.Token), CancellationToken.None);
+        try
         {
-            await foreach (var record in submissions.ReadAsync(range.EventId, range.From, range.To, cancellationToken))
+            await foreach (var record in queue.Reader.ReadAllAsync(cancellationToken))
             {
                 read.Records++;
 
@@ -323,8 +366,58 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
                     yield return AttendanceRow.For(stored, pseudonymSecret, fingerprint);
                 }
             }
+
+            // Rethrows what stopped the reader (a missing number, a storage failure).
+            await reader;
+        }
+        finally
+        {
+            // The writer stopped early (a failure on its side): stop the reader too and let it finish.
+            // Its failure, if any, reached this side through the queue.
+            await stop.CancelAsync();
+            await Task.WhenAny(reader);
+            _ = reader.Exception;
         }
     }
+
+    /// <summary>Records read ahead of the writer: two pages of the service's 1,000.</summary>
+    private const int ReadAheadRecords = 2_000;
+
+    private async Task ReadRangesAsync(IReadOnlyList<ExportRange> ranges, ChannelWriter<StoreRecord> queue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var range in ranges)
+            {
+                var expected = range.From + 1;
+                await foreach (var record in submissions.ReadAsync(range.EventId, range.From, range.To, cancellationToken))
+                {
+                    if (record.Sequence != expected)
+                    {
+                        throw new NumberMissingException();
+                    }
+
+                    expected++;
+                    await queue.WriteAsync(record, cancellationToken);
+                }
+
+                if (expected != range.To + 1)
+                {
+                    throw new NumberMissingException();
+                }
+            }
+
+            queue.Complete();
+        }
+        catch (Exception ex)
+        {
+            queue.Complete(ex);
+            throw;
+        }
+    }
+
+    /// <summary>A range read without one of its numbers: the store lost a submission (see <see cref="SplitByGapsAsync"/>).</summary>
+    private sealed class NumberMissingException() : Exception("A number of the ranges read is missing from the store.");
 
     /// <summary>How many records a write read, withdrawn ones included.</summary>
     private sealed class RecordCount
@@ -341,6 +434,12 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
 
         /// <summary>How many changes (corrections, voids, erasures) the run's commit applied.</summary>
         public long ChangesApplied { get; init; }
+
+        /// <summary>The counters the run read, as they stood when it began: how far it took each of those events.</summary>
+        public IReadOnlyList<EventCounter> Counters { get; init; } = [];
+
+        /// <summary>The attendance table's <c>metaData</c> id after the run (null while it has none), naming the table the run wrote.</summary>
+        public string? TableId { get; init; }
     }
 
     /// <summary>An event's submissions numbered after <paramref name="From"/> up to and including <paramref name="To"/>.</summary>

@@ -22,19 +22,35 @@ public sealed partial class ExportRunner(
     SubmissionStore submissions,
     RegionDirectory regions,
     ContactExpiry contactExpiry,
+    ChangedEvents changedEvents,
     TimeProvider time,
     ILogger<ExportRunner> logger)
 {
-    public async Task<ExportSummary> RunAsync(string trigger, IProgress<ExportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<ExportSummary> RunAsync(string trigger, IProgress<ExportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        await RunAsync(trigger, allEvents: false, progress, cancellationToken);
+
+    /// <summary>
+    /// A run. It reads the counters of the events the index of changed events marks (<see cref="ChangedEvents"/>), or
+    /// of every event when the index cannot be trusted or <paramref name="allEvents"/> asks for a full pass; after
+    /// every table and the contacts are done, it takes each event it exported up to its counter off the index.
+    /// </summary>
+    public async Task<ExportSummary> RunAsync(string trigger, bool allEvents, IProgress<ExportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var startedAt = time.GetUtcNow();
         var (runId, context, eventList) = await StartAsync(trigger, cancellationToken);
+        var index = await changedEvents.OpenAsync(await TableIdentityAsync(context, cancellationToken), allEvents, cancellationToken);
+        var toRead = index.Complete ? [.. eventList.Where(e => index.Markers.ContainsKey(e.Id))] : eventList;
+        if (!index.Complete)
+        {
+            LogFullPass(logger, runId, eventList.Count, allEvents);
+        }
+
         var attendance = new AttendanceExport(context, submissions, AnalyticsTables.Attendance(options.Value.IncludeNames),
             options.Value.PseudonymSecret(), runId);
         AttendanceExport.AttendanceExportResult attendanceResult;
         try
         {
-            attendanceResult = await attendance.RunAsync(eventList, progress, cancellationToken);
+            attendanceResult = await attendance.RunAsync(toRead, progress, cancellationToken);
         }
         catch (PseudonymKeyMismatchException ex)
         {
@@ -53,12 +69,22 @@ public sealed partial class ExportRunner(
         };
 
         // After the tables: contacts never reach the analytics, and the key a cleared record keeps is the one exported.
-        var contactsCleared = await contactExpiry.RunAsync(eventList, cancellationToken);
+        var contactsCleared = await contactExpiry.RunAsync(eventList, index.Complete ? index.Markers.Keys.ToHashSet(StringComparer.Ordinal) : null, cancellationToken);
+
+        // Last: an event comes off the index only once everything of its run is done, so a run cut short leaves it marked.
+        await ClearIndexAsync(index, attendanceResult, cancellationToken);
+        if (!index.Complete)
+        {
+            await changedEvents.CompleteAsync(index, Identity(context, attendanceResult.TableId), cancellationToken);
+        }
+
         var summary = new ExportSummary(runId, trigger, startedAt, time.GetUtcNow(), results,
             attendanceResult.Lost, attendanceResult.Behind, attendanceResult.Resumptions, contactsCleared)
         {
             ChangesBehind = attendanceResult.ChangesBehind,
             ChangesApplied = attendanceResult.ChangesApplied,
+            AllEvents = !index.Complete,
+            EventsRead = toRead.Count,
         };
         foreach (var gap in summary.Lost)
         {
@@ -91,6 +117,40 @@ public sealed partial class ExportRunner(
 
         return summary;
     }
+
+    /// <summary>
+    /// Takes off the index every marked event whose counter the run read and exported up to: not one whose numbers
+    /// the store lost, whose counter stood behind a mark or whose resumption is not acknowledged, so those are
+    /// reported again by the next run as they always were. <see cref="ChangedEvents.ClearAsync"/> leaves an event
+    /// whose counter moved since the run read it.
+    /// </summary>
+    private async Task ClearIndexAsync(IndexRun index, AttendanceExport.AttendanceExportResult result, CancellationToken cancellationToken)
+    {
+        var keep = result.Lost.Select(g => g.EventId)
+            .Concat(result.Behind.Select(b => b.EventId))
+            .Concat(result.ChangesBehind.Select(c => c.EventId))
+            .Concat(result.Resumptions.Where(r => !r.Acknowledged).Select(r => r.EventId))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var counter in result.Counters)
+        {
+            if (!keep.Contains(counter.EventId) && index.Markers.TryGetValue(counter.EventId, out var markerETag))
+            {
+                await changedEvents.ClearAsync(counter.EventId, counter.Sequence, counter.Changes, markerETag, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The analytics table the index is kept for: the container and the attendance table's <c>metaData</c> id, so
+    /// another container, or the attendance table deleted and created again, is not served by an index kept for another.
+    /// </summary>
+    private static async Task<string> TableIdentityAsync(ExportContext context, CancellationToken cancellationToken)
+    {
+        var snapshot = await context.Table(AnalyticsTables.AttendancePath).LoadAsync(cancellationToken);
+        return Identity(context, snapshot.Metadata?.Id);
+    }
+
+    private static string Identity(ExportContext context, string? tableId) => $"{context.Container.Name}/{tableId}";
 
     /// <summary>
     /// Rewrites the attendance table under the configured pseudonym key in one commit (a deliberate key change; see
@@ -126,6 +186,9 @@ public sealed partial class ExportRunner(
 
         return (runId, context, eventList);
     }
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Export {RunId} reads the counters of all {Events} events (asked: {Asked}); the index of changed events is recorded complete at its end")]
+    private static partial void LogFullPass(ILogger logger, string runId, int events, bool asked);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Export {RunId} started by {Trigger}")]
     private static partial void LogRunStarted(ILogger logger, string runId, string trigger);

@@ -30,6 +30,15 @@ public sealed record ExportSummary(
     public long ChangesApplied { get; init; }
 
     /// <summary>
+    /// Whether the run read every event's counter (a full pass: the index of changed events could not be trusted, or
+    /// the run was asked to) rather than only those the index marks (<see cref="ChangedEvents"/>).
+    /// </summary>
+    public bool AllEvents { get; init; }
+
+    /// <summary>How many events' counters the run read: the marked ones, or every event on a full pass.</summary>
+    public int EventsRead { get; init; }
+
+    /// <summary>
     /// True when storage lost numbers, a counter was behind its mark (numbers or changes), or a resumption is not
     /// acknowledged.
     /// </summary>

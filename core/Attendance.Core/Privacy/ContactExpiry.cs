@@ -17,7 +17,11 @@ namespace Attendance.Privacy;
 /// the analytics keep linking that person's attendances. Restartable: a run cut short leaves the rest to the next, which
 /// finds only records that still hold contacts. When an event is done its counter records it
 /// (<c>ContactsClearedAt</c>); any later sign-in or change replaces the counter without that mark, so the next run
-/// looks at that event again, and an event with nothing new costs one counter read, which the export makes anyway.
+/// looks at that event again. A done event is also recorded in the index of changed events (<c>x|{eventId}</c> with
+/// the day its contacts were due, <see cref="ChangedEvents"/>), so a run with nothing new reads no counter: it lists
+/// those records (one query per 1,000) and reads the counter only of an expired event that has none (or one for
+/// another due day: the retention or the event's dates changed) or that the index marks as changed since the last run.
+/// On a full pass (the index not trusted) every expired event's counter is read, as before.
 /// </summary>
 public sealed partial class ContactExpiry(
     TableServiceClient tables,
@@ -25,6 +29,7 @@ public sealed partial class ContactExpiry(
     IOptions<PrivacyOptions> privacyOptions,
     IOptions<ExportOptions> exportOptions,
     RegionDirectory regions,
+    ChangedEvents changedEvents,
     TimeProvider time,
     ILogger<ContactExpiry> logger)
 {
@@ -34,24 +39,48 @@ public sealed partial class ContactExpiry(
 
     private readonly TableClient table = tables.GetTableClient(storeOptions.Value.SubmissionsTable);
 
-    /// <summary>Clears the contacts of every event in <paramref name="events"/> whose retention ran out; returns how many records it cleared.</summary>
-    public async Task<int> RunAsync(IReadOnlyList<TrainingEvent> events, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Clears the contacts of every event in <paramref name="events"/> whose retention ran out; returns how many records
+    /// it cleared. With <paramref name="changed"/> (the events the index of changed events marked at the start of the
+    /// run), an expired event recorded done for its due day and not changed since is passed over unread; without it
+    /// (a full pass), every expired event's counter is read.
+    /// </summary>
+    public async Task<int> RunAsync(IReadOnlyList<TrainingEvent> events, IReadOnlySet<string>? changed = null, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var secret = exportOptions.Value.PseudonymSecret();
         var fingerprint = PseudonymKeyFingerprint.Compute(secret);
+        var expired = events.Where(e => Expired(e, now)).ToList();
+        var done = expired.Count == 0 ? [] : await changedEvents.ListContactsDoneAsync(cancellationToken);
         var cleared = 0;
-        foreach (var trainingEvent in events.Where(e => Expired(e, now)))
+        foreach (var trainingEvent in expired)
         {
+            var dueAfter = ExpiresAfter(trainingEvent);
+            var recorded = done.TryGetValue(trainingEvent.Id, out var doneFor) && doneFor == dueAfter;
+            if (changed is not null && recorded && !changed.Contains(trainingEvent.Id))
+            {
+                // Done for this due day and nothing written to the event since.
+                continue;
+            }
+
             var counter = await table.FindAsync(trainingEvent.Id, SubmissionRows.CounterKey, cancellationToken);
             if (counter is null || counter.GetDateTimeOffset(ClearedMarkProperty) is not null)
             {
-                // Nothing stored, or done and nothing new since.
+                // Nothing stored, or done and nothing new since: recorded, so the next run does not read it again.
+                if (!recorded)
+                {
+                    await changedEvents.RecordContactsDoneAsync(trainingEvent.Id, dueAfter, cancellationToken);
+                }
+
                 continue;
             }
 
             var count = await ClearEventAsync(trainingEvent.Id, now, secret, fingerprint, cancellationToken);
-            await MarkDoneAsync(counter, now, cancellationToken);
+            if (await MarkDoneAsync(counter, now, cancellationToken) && !recorded)
+            {
+                await changedEvents.RecordContactsDoneAsync(trainingEvent.Id, dueAfter, cancellationToken);
+            }
+
             if (count > 0)
             {
                 LogCleared(logger, trainingEvent.Id, count, privacyOptions.Value.ContactRetention.Days);
@@ -116,17 +145,19 @@ public sealed partial class ContactExpiry(
     }
 
     /// <summary>Marks the event done on its counter, unless a sign-in or change moved the counter meanwhile (then the next run looks again).</summary>
-    private async Task MarkDoneAsync(TableEntity counter, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> MarkDoneAsync(TableEntity counter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var marked = SubmissionStore.CopyOf(counter, counter.GetInt64("Sequence") ?? 0);
         marked[ClearedMarkProperty] = now;
         try
         {
             await table.UpdateEntityAsync(marked, counter.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
-            // Something new arrived while clearing: leave the event unmarked.
+            // Something new arrived while clearing: leave the event unmarked (the writer marked it changed).
+            return false;
         }
     }
 

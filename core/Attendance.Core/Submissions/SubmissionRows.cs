@@ -16,8 +16,15 @@ namespace Attendance.Submissions;
 /// those rows in one transaction with the counter, whose <c>Changes</c> it raises, and adds
 /// <c>c|{number}</c>, its entry in the event's audit trail. A voided or erased record stays as a tombstone
 /// (<see cref="Tombstone"/>) so every number is still accounted for; its attendance row goes, so the person may sign
-/// in again. Nothing outside this class spells a key: queries take their ranges
-/// from it and rows are parsed by it.
+/// in again.
+/// <para>
+/// One partition is not an event's: <see cref="IndexPartition"/> (<c>~changed</c>; no event id starts with <c>~</c>)
+/// holds the index of events changed since the export last took them (<see cref="ChangedEvents"/>): a marker
+/// <c>e|{eventId}</c> per changed event, written before the transaction that moves the event's counter whenever the
+/// counter does not carry <see cref="ListedProperty"/>; the index's record <c>epoch</c>; and <c>x|{eventId}</c>, an
+/// event whose contacts were cleared and the day they were due. Nothing outside this class spells a key: queries take
+/// their ranges from it and rows are parsed by it.
+/// </para>
 /// </summary>
 public static class SubmissionRows
 {
@@ -30,6 +37,36 @@ public static class SubmissionRows
 
     /// <summary>On the counter: how many changes the event has had (<c>c|1</c> … <c>c|{Changes}</c>).</summary>
     public const string ChangesProperty = "Changes";
+
+    /// <summary>
+    /// On the counter: true while the event has a marker in the index of changed events (<see cref="ChangedEvents"/>),
+    /// so a sign-in or change that finds it set writes nothing more; absent once the export took everything.
+    /// </summary>
+    public const string ListedProperty = "Listed";
+
+    /// <summary>The partition of the index of changed events; no event id can start with '~' (<see cref="Identifiers"/>).</summary>
+    public const string IndexPartition = "~changed";
+
+    /// <summary>The row key of the index's own record: present once a full pass made the index complete.</summary>
+    public const string IndexEpochKey = "epoch";
+
+    public const string MarkerPrefix = "e|";
+    public const string ContactsDonePrefix = "x|";
+
+    /// <summary>The row key of an event's marker in the index.</summary>
+    public static string MarkerKey(string eventId) => MarkerPrefix + eventId;
+
+    /// <summary>The row key recording that an event's contacts were cleared.</summary>
+    public static string ContactsDoneKey(string eventId) => ContactsDonePrefix + eventId;
+
+    /// <summary>The event id of an <c>e|</c> or <c>x|</c> row key.</summary>
+    public static string ParseIndexedEvent(string rowKey) => rowKey[MarkerPrefix.Length..];
+
+    /// <summary>Every marker (<c>e|…</c>) of the index and no other row.</summary>
+    public static RowKeyRange MarkerRange { get; } = new(MarkerPrefix, "e}");
+
+    /// <summary>Every contacts-cleared row (<c>x|…</c>) of the index and no other row.</summary>
+    public static RowKeyRange ContactsDoneRange { get; } = new(ContactsDonePrefix, "x}");
 
     /// <summary>On a record and its id row: <c>voided</c> or <c>erased</c>; absent while the attendance counts.</summary>
     public const string StateProperty = "State";

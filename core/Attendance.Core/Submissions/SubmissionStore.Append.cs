@@ -119,6 +119,11 @@ public sealed partial class SubmissionStore
                 next[ResumedAtProperty] = receivedAt;
             }
 
+            // The event's marker in the index of changed events first, unless the counter says it is there
+            // (ChangedEvents); a kept counter carries the flag, so the common case writes nothing more.
+            await changedEvents.ListAsync(eventId, counter, cancellationToken);
+            ChangedEvents.SetListed(next);
+
             try
             {
                 var answers = await table.SubmitTransactionAsync(Transaction(counter, next, last, batch, receivedAt), cancellationToken);

@@ -21,7 +21,7 @@ namespace Attendance.Submissions;
 /// started, so a counter lost before anything was exported is still recognised, recorded and logged as a resumption.
 /// </summary>
 public sealed partial class SubmissionStore(
-    TableServiceClient tables, IOptions<StoreOptions> options, RegionDirectory regions, IExportMark exportMark, TimeProvider time, ILogger<SubmissionStore> logger)
+    TableServiceClient tables, IOptions<StoreOptions> options, RegionDirectory regions, IExportMark exportMark, ChangedEvents changedEvents, TimeProvider time, ILogger<SubmissionStore> logger)
 {
     /// <summary>The most actions the service takes in one entity group transaction.</summary>
     public const int MaxTransactionActions = 100;

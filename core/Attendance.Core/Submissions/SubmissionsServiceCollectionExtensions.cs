@@ -8,7 +8,7 @@ public static class SubmissionsServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="StoreOptions"/> from <c>Store</c>, checked at start by <see cref="StoreOptionsValidator"/> (the
-    /// event store reads the same options), and registers <see cref="SubmissionStore"/>, <see cref="SubmissionValidator"/>
+    /// event store reads the same options), and registers <see cref="SubmissionStore"/>, the index of changed events (<see cref="ChangedEvents"/>), <see cref="SubmissionValidator"/>
     /// and <see cref="SubmissionIntake"/>.
     /// </summary>
     public static IServiceCollection AddSubmissions(this IServiceCollection services, IConfiguration configuration)
@@ -16,6 +16,7 @@ public static class SubmissionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddValidatedOptions<StoreOptions, StoreOptionsValidator>(configuration.GetSection(StoreOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<ChangedEvents>();
         services.AddSingleton<SubmissionValidator>();
         services.AddSingleton<SubmissionIntake>();
         return services;
