@@ -63,13 +63,16 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
         var table = files.Table(definition.Path);
 
         // The run's cutoff: what each event had committed when the run began, numbers and changes.
+        // Point reads, independent of each other: several at once, so their round trips overlap.
+        var read = new EventCounter?[events.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, events.Count), new ParallelOptions { MaxDegreeOfParallelism = ConcurrentCounterReads, CancellationToken = cancellationToken },
+            async (i, ct) => read[i] = await submissions.GetCounterAsync(events[i].Id, ct));
         var cutoff = new Dictionary<string, long>(StringComparer.Ordinal);
         var counters = new List<EventCounter>();
-        foreach (var trainingEvent in events)
+        for (var i = 0; i < events.Count; i++)
         {
-            var counter = await submissions.GetCounterAsync(trainingEvent.Id, cancellationToken);
-            cutoff[trainingEvent.Id] = counter?.Sequence ?? 0;
-            if (counter is not null)
+            cutoff[events[i].Id] = read[i]?.Sequence ?? 0;
+            if (read[i] is { } counter)
             {
                 counters.Add(counter);
             }
@@ -379,6 +382,9 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
             _ = reader.Exception;
         }
     }
+
+    /// <summary>Counters read at once at the start of a run.</summary>
+    private const int ConcurrentCounterReads = 8;
 
     /// <summary>Records read ahead of the writer: two pages of the service's 1,000.</summary>
     private const int ReadAheadRecords = 2_000;

@@ -131,14 +131,16 @@ public sealed partial class ExportRunner(
             .Concat(result.ChangesBehind.Select(c => c.EventId))
             .Concat(result.Resumptions.Where(r => !r.Acknowledged).Select(r => r.EventId))
             .ToHashSet(StringComparer.Ordinal);
-        foreach (var counter in result.Counters)
-        {
-            if (!keep.Contains(counter.EventId) && index.Markers.TryGetValue(counter.EventId, out var markerETag))
-            {
-                await changedEvents.ClearAsync(counter.EventId, counter.Sequence, counter.Changes, markerETag, cancellationToken);
-            }
-        }
+
+        // Events are independent: several at once, so a run's round trips overlap.
+        var clearable = result.Counters.Where(c => !keep.Contains(c.EventId) && index.Markers.ContainsKey(c.EventId));
+        await Parallel.ForEachAsync(clearable, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentEvents, CancellationToken = cancellationToken },
+            async (counter, ct) => await changedEvents.ClearAsync(counter.EventId, counter.Sequence, counter.Changes, index.Markers[counter.EventId], ct));
     }
+
+    /// <summary>Events taken off the index at once.</summary>
+    private const int ConcurrentEvents = 8;
+
 
     /// <summary>
     /// The analytics table the index is kept for: the container and the attendance table's <c>metaData</c> id, so
