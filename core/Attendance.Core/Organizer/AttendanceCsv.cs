@@ -26,7 +26,7 @@ public static class AttendanceCsv
             Row(csv, a.Number.ToString(CultureInfo.InvariantCulture), a.FullName, Attendee.Label(Vocabulary.Gender, a.Gender), a.Institution,
                 Attendee.Label(Vocabulary.InstitutionType, a.InstitutionType), a.Position, a.Regency.Name, a.Province.Name,
                 a.ContactsCleared ? ClearedContact : a.Phone, a.ContactsCleared ? ClearedContact : a.Email,
-                a.CheckInAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), a.Channel, a.SubmissionId);
+                a.CheckInAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), a.Channel, a.SubmissionId);
         }
 
         return Encode(csv);

@@ -223,6 +223,25 @@ public sealed class OrganizerApiTests(AzuriteFixture azurite)
         Assert.Equal(3, sheet.GetProperty("participants").GetArrayLength());
     }
 
+    [Fact]
+    public async Task A_row_typed_from_paper_without_a_check_in_time_lists_none_in_json_csv_and_the_daftar_hadir()
+    {
+        var typing = new ManualTime(Lampung.During);
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, typing);
+        await OrganizerDesk.RegisterLampungAsync(api, Ct);
+        await PostAsync(api, [Lampung.Submission("Rahmat Hidayat", day: "2023-06-06").With("source", "paper")]);
+
+        var row = (await OrganizerDesk.DayAsync(api, "2023-06-06", Ct)).GetProperty("attendees").EnumerateArray().Single();
+        using var csv = await api.Client.GetAsync($"events/{Lampung.EventId}/attendance?date=2023-06-06&format=csv", Ct);
+        var html = await api.Client.GetStringAsync($"events/{Lampung.EventId}/attendance?date=2023-06-06&format=html", Ct);
+
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("checkInAt").ValueKind);
+        Assert.Equal(typing.GetUtcNow(), row.GetProperty("receivedAt").GetDateTimeOffset());
+        var rahmat = Parse(await csv.Content.ReadAsByteArrayAsync(Ct)).Single(r => r[1] == "Rahmat Hidayat");
+        Assert.Equal(string.Empty, rahmat[10]);
+        Assert.Contains("<td class=\"time\"></td>", html, StringComparison.Ordinal);
+    }
+
     /// <summary>A small training: Ni Luh every day, Ahmad two days, Siti one, through the keyed submissions API.</summary>
     internal static List<Dictionary<string, string>> Training()
     {
