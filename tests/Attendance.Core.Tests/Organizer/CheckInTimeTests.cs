@@ -53,8 +53,8 @@ public sealed class CheckInTimeTests
         var csv = Encoding.UTF8.GetString(AttendanceCsv.Day(List(Attendee.From(1, Stored("2023-06-06T08:05:00+07:00"), Wib), Attendee.From(2, Stored(null), Wib))));
 
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains(",2023-06-06 08:05,", lines[1], StringComparison.Ordinal);
-        Assert.Contains(",,api,", lines[2], StringComparison.Ordinal);
+        Assert.Contains(",2023-06-06,08:05,", lines[1], StringComparison.Ordinal);
+        Assert.Contains(",2023-06-06,,api,", lines[2], StringComparison.Ordinal);
         Assert.DoesNotContain("20:39", csv, StringComparison.Ordinal);
     }
 
