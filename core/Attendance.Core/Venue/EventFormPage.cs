@@ -90,6 +90,8 @@ public static class EventFormPage
         Layout.Head(page, "Kehadiran tercatat: " + e.Name);
         page.Append("<main id=\"main\">");
         EventHeader(page, e);
+        // The live region the script writes its notes in (sign-ins this device still keeps, sent or refused ones).
+        page.Append("<div id=\"status\" role=\"status\" aria-live=\"polite\"></div>");
         page.Append("<section id=\"confirmation\" class=\"ok\" tabindex=\"-1\"><h2>")
             .Append(alreadyRecorded ? "Sudah tercatat" : "Terima kasih")
             .Append("</h2><p>");
