@@ -89,6 +89,32 @@ public sealed class SharedDeviceBrowserTests(AzuriteFixture azurite, ChromiumFix
     }
 
     [Fact]
+    public async Task A_trainer_from_Jakarta_chooses_their_province_and_the_regency_list_follows_it_at_a_Lampung_event()
+    {
+        await using var session = await VenueSession.StartAsync(azurite, chromium);
+        var venue = await session.OpenAsync();
+        await Expect(venue.Province).ToHaveValueAsync("Lampung");
+        await Expect(venue.Regency.Locator("option")).ToHaveCountAsync(16);
+
+        await venue.Province.SelectOptionAsync(new SelectOptionValue { Label = "Daerah Khusus Ibukota Jakarta" });
+
+        // Jakarta's five administrative cities and one regency, after the empty choice; none of Lampung's.
+        await Expect(venue.Regency.Locator("option")).ToHaveCountAsync(7);
+        await Expect(venue.Regency.Locator("option", new() { HasText = "Kabupaten Pesawaran" })).ToHaveCountAsync(0);
+        await venue.FillAsync("Dra. Nurhayati, M.Hum.", "Kota Administrasi Jakarta Selatan");
+        await venue.Institution.FillAsync("Perpustakaan Nasional RI");
+        Assert.InRange(await venue.ScrollWidthAsync(), 0, 360);
+        await venue.ScreenshotAsync("venue-other-province-360.png");
+        await venue.Send.ClickAsync();
+
+        await Expect(venue.Confirmation).ToContainTextAsync("Dra. Nurhayati, M.Hum.");
+        var attendee = Assert.Single((await OrganizerDesk.DayAsync(session.Api, VenueSession.Today, Ct)).GetProperty("attendees").EnumerateArray());
+        Assert.Contains("Jakarta Selatan", attendee.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Daerah Khusus Ibukota Jakarta", attendee.ToString(), StringComparison.Ordinal);
+        Assert.Empty(venue.Problems);
+    }
+
+    [Fact]
     public async Task The_queue_has_one_sender_when_the_connection_returns_the_timer_fires_and_the_button_is_tapped_at_once()
     {
         await using var session = await VenueSession.StartAsync(azurite, chromium);
