@@ -68,7 +68,7 @@ public sealed class HostileTextBrowserTests(AzuriteFixture azurite, ChromiumFixt
     }
 
     [Fact]
-    public async Task A_sign_in_waiting_on_the_phone_shows_its_hostile_name_as_typed_and_runs_nothing()
+    public async Task A_sign_in_waiting_on_the_phone_and_then_sent_or_refused_shows_its_hostile_name_as_text_and_runs_nothing()
     {
         await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
         var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
@@ -87,6 +87,12 @@ public sealed class HostileTextBrowserTests(AzuriteFixture azurite, ChromiumFixt
 
             await Expect(venue.Waiting).ToBeVisibleAsync();
             await Expect(venue.Waiting.Locator("span")).ToHaveJSPropertyAsync("textContent", name + ".");
+            await AssertNothingInjectedAsync(page, scripts: 1);
+
+            // Sent when the connection returns: stored and listed as sent, or refused and listed with the reason.
+            await phone.SetOfflineAsync(false);
+            await Expect(venue.Waiting).ToHaveCountAsync(0);
+            await Expect(page.Locator("#sent li, #refused li")).ToHaveCountAsync(1);
             await AssertNothingInjectedAsync(page, scripts: 1);
         }
     }
