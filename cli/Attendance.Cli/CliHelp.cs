@@ -23,9 +23,11 @@ internal static class CliHelp
                 + $"only {Both("Export:PseudonymKey")} defaults to the key kept in .data/pseudonym-key.")
             .AppendLine()
             .AppendLine("Settings it reads, from appsettings.json in the current folder (Section:Name) or from environment variables (Section__Name):");
+        var width = settings.Max(s => s.Length);
         foreach (var setting in settings)
         {
-            text.AppendLine($"  {setting}   {EnvironmentName(setting)}");
+            // A top-level setting (AttendanceStorage, ExportSchedule) is spelled the same both ways.
+            text.AppendLine(setting.Contains(':', StringComparison.Ordinal) ? $"  {setting.PadRight(width)}  {EnvironmentName(setting)}" : $"  {setting}");
         }
 
         return text.Append("Every setting, with its default: docs/configuration.md.").ToString();
