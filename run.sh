@@ -20,7 +20,7 @@ else
     azurite_debug=(--debug .data/azurite/debug.log)
     echo "Azurite's debug log: .data/azurite/debug.log (AZURITE_DEBUG is set)."
   fi
-  node node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --loose \
+  node node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --loose --disableTelemetry \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
     --location .data/azurite "${azurite_debug[@]}" >.data/azurite/azurite.log 2>&1 &
   azurite_pid=$!

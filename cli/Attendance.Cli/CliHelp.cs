@@ -22,7 +22,7 @@ internal static class CliHelp
                 + $"Unset: the local Azurite emulator ({StorageOptions.SectionName}=UseDevelopmentStorage=true, as ./run.sh starts it), and on the emulator "
                 + $"only {Both("Export:PseudonymKey")} defaults to the key kept in .data/pseudonym-key.")
             .AppendLine()
-            .AppendLine("Settings it reads, from appsettings.json in the current folder (Section:Name) or from environment variables (Section__Name):");
+            .AppendLine("Settings it reads, from appsettings.json in the folder it starts in (cli/Attendance.Cli under dotnet run; Section:Name) or from environment variables (Section__Name):");
         var width = settings.Max(s => s.Length);
         foreach (var setting in settings)
         {
