@@ -77,7 +77,7 @@ public static class AttendanceSheetPage
     private static StringBuilder Start(string title) =>
         new StringBuilder(32_768).Append("<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><link rel=\"icon\" href=\"data:,\"><title>").Append(Html.Encode(title)).Append("</title>")
-            .Append("<style>").Append(PageAssets.PrintStyles).Append("</style></head><body><div class=\"sheet\">");
+            .Append("<style>").Append(PageAssets.PrintStyles).Append("</style></head><body><main class=\"sheet\">");
 
     private static void Info(StringBuilder page, string eventName, string? venue, params (string Label, string Value)[] more)
     {
@@ -97,5 +97,5 @@ public static class AttendanceSheetPage
 
     private static string End(StringBuilder page) =>
         page.Append("<div class=\"signoff\"><p>Panitia penyelenggara,</p><div class=\"space\"></div><p>(................................................)</p></div>")
-            .Append("</div></body></html>").ToString();
+            .Append("</main></body></html>").ToString();
 }

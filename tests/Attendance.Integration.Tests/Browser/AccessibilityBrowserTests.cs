@@ -132,4 +132,16 @@ public sealed class AccessibilityBrowserTests(AzuriteFixture azurite, ChromiumFi
         await page.GotoAsync(new Uri(api.Client.BaseAddress!, $"events/{Lampung.EventId}/attendance?format=html").AbsoluteUri);
         await AxeAudit.AssertCleanAsync(page, "the printable rekap of the event");
     }
+
+    [Fact]
+    public async Task The_printable_QR_poster_passes_axe()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        await OrganizerDesk.RegisterLampungAsync(api, Ct);
+        await using var desk = await chromium.DeskAsync();
+        var page = await desk.NewPageAsync();
+
+        await page.GotoAsync(new Uri(api.Client.BaseAddress!, $"events/{Lampung.EventId}/qr?format=html").AbsoluteUri);
+        await AxeAudit.AssertCleanAsync(page, "the printable QR poster");
+    }
 }
