@@ -28,18 +28,19 @@ def ingest(runs):
     by_run = [{(c["kind"], c["layout"], c["concurrency"]): c for c in r["cases"]} for r in runs]
     print("Medians of %d runs, %g s per case:" % (len(runs), runs[0]["secondsPerCase"]))
     print()
-    print("| case | layout | clients | items/s | requests/s | p50 ms | p99 ms | Azurite CPU (cores) | bench process CPU (cores) | Azurite CPU ms/item | bench CPU ms/item |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| case | layout | clients | items/s | requests/s | p50 ms | p99 ms | Azurite CPU (cores) | bench process CPU (cores) | Azurite CPU ms/item | bench CPU ms/item | storage requests/item |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for k in keys:
         cs = [r[k] for r in by_run]
-        print("| %s | %s | %d | %.0f | %.0f | %.1f | %.1f | %.2f | %.2f | %.3f | %.3f |" % (
+        print("| %s | %s | %d | %.0f | %.0f | %.1f | %.1f | %.2f | %.2f | %.3f | %.3f | %.3f |" % (
             k[0], k[1], k[2],
             med([c["itemsPerSecond"] for c in cs]), med([c["requestsPerSecond"] for c in cs]),
             med([c["p50Ms"] for c in cs]), med([c["p99Ms"] for c in cs]),
             med([c["azuriteCpuCores"] for c in cs]), med([c["processCpuCores"] for c in cs]),
             # CPU time per item depends far less on what else runs on the machine than the rates do.
             med([1000 * c["azuriteCpuCores"] / c["itemsPerSecond"] for c in cs]),
-            med([1000 * c["processCpuCores"] / c["itemsPerSecond"] for c in cs])))
+            med([1000 * c["processCpuCores"] / c["itemsPerSecond"] for c in cs]),
+            med([c.get("storageRequestsPerItem", float("nan")) for c in cs])))
     print()
     print("The runs (items/s; p50 / p99 ms):")
     print()
@@ -48,6 +49,19 @@ def ingest(runs):
     for k in keys:
         cells = ["%.0f; %.1f / %.1f" % (r[k]["itemsPerSecond"], r[k]["p50Ms"], r[k]["p99Ms"]) for r in by_run]
         print("| %s | %s | %d | %s |" % (k[0], k[1], k[2], " | ".join(cells)))
+    bursts = [r["burst"] for r in runs if r.get("burst")]
+    if bursts:
+        b = bursts[0]
+        print()
+        print("The webinar burst: %d sign-ins to one event, %d clients, %d servers on one storage (each run):" % (b["signIns"], b["concurrency"], b["instances"]))
+        print()
+        print("| run | sign-ins/s | p50 ms | p99 ms | 201 | 5xx | other | records | attendance rows | id rows | counter | missing numbers | storage requests/sign-in | transactions/sign-in | Azurite CPU (cores) |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for i, b in enumerate(bursts):
+            print("| %d | %.0f | %.1f | %.1f | %d | %d | %d | %d | %d | %d | %d | %d | %.3f | %.3f | %.2f |" % (
+                i + 1, b["signInsPerSecond"], b["p50Ms"], b["p99Ms"], b["created"], b["serverErrors"], b["otherAnswers"],
+                b["storedRecords"], b["storedAttendances"], b["idRows"], b["counter"], b["missingNumbers"],
+                b["storageRequestsPerSignIn"], b["transactionsPerSignIn"], b["azuriteCpuCores"]))
 
 
 def export(runs):

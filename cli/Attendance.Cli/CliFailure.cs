@@ -24,6 +24,7 @@ internal static partial class CliFailure
     {
         // Already one line that names the setting and the way out, never the key.
         Attendance.Export.PseudonymKeyMismatchException mismatch => mismatch.Message,
+        Attendance.Export.LakeFolderNotEmptyException notEmpty => notEmpty.Message,
         IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } =>
             "attendance: that address is already in use (another server, perhaps ./run.sh, listens there): stop it, or choose another with --urls (run.sh: URLS=http://127.0.0.1:7072 ./run.sh).",
         OptionsValidationException invalid => $"attendance: configuration error: {string.Join(" ", invalid.Failures)}",

@@ -8,6 +8,7 @@ root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(RebuildCommand.Create());
 root.Subcommands.Add(CleanUpCommand.Create());
+root.Subcommands.Add(LakeCommand.Create());
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

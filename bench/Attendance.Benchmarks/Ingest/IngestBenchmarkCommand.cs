@@ -5,8 +5,11 @@ using Attendance.Api;
 using Attendance.Benchmarks.Emulator;
 using Attendance.Benchmarks.Load;
 using Attendance.Regions;
+using Attendance.Storage;
 using Azure.Data.Tables;
 using Attendance.Submissions;
+using Azure.Core;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -18,7 +21,8 @@ namespace Attendance.Benchmarks.Ingest;
 /// <c>ingest [--seconds N] [--out FILE.json]</c>: submissions per second and p50/p99 latency through the real API
 /// (<see cref="LocalServer"/> on 127.0.0.1, real HTTP) for single posts at 1, 8 and 32 concurrent clients and for
 /// batches of 100, to one event and spread over many; the same intake without HTTP; and, in the same run against
-/// the same Azurite, raw single-entity inserts and 100-entity transactions, so the API's overhead shows.
+/// the same Azurite, raw single-entity inserts and 100-entity transactions, so the API's overhead shows. Last, the
+/// webinar burst (<see cref="WebinarBurst"/>): thousands of sign-ins to one event over several servers on one storage.
 /// </summary>
 /// <remarks>
 /// The server runs in this process: one process to start and stop, the server's own storage stack reused for the
@@ -35,6 +39,9 @@ internal sealed class IngestBenchmarkCommand : Command
     private readonly Option<FileInfo?> _out = new("--out") { Description = "Also write the JSON result here." };
     private readonly Option<int> _events = new("--events") { Description = "Events the spread cases post to.", DefaultValueFactory = _ => 64 };
     private readonly Option<int> _warmup = new("--warmup") { Description = "Seconds of warm-up per kind of case, not measured.", DefaultValueFactory = _ => 3 };
+    private readonly Option<int> _burst = new("--burst") { Description = "Sign-ins of the webinar burst to one event (0: no burst).", DefaultValueFactory = _ => 3000 };
+    private readonly Option<int> _burstClients = new("--burst-clients") { Description = "Concurrent clients of the burst.", DefaultValueFactory = _ => 64 };
+    private readonly Option<int> _instances = new("--instances") { Description = "Servers on the one storage the burst is spread over.", DefaultValueFactory = _ => 2 };
 
     public IngestBenchmarkCommand()
         : base("ingest", "Submissions per second and p50/p99 latency through the API at 1, 8 and 32 clients and in batches of 100, beside raw Azurite inserts.")
@@ -43,26 +50,59 @@ internal sealed class IngestBenchmarkCommand : Command
         Options.Add(_out);
         Options.Add(_events);
         Options.Add(_warmup);
+        Options.Add(_burst);
+        Options.Add(_burstClients);
+        Options.Add(_instances);
         SetAction((parseResult, cancellationToken) => RunAsync(
             TimeSpan.FromSeconds(parseResult.GetValue(_seconds)),
             parseResult.GetValue(_out),
             parseResult.GetValue(_events),
             TimeSpan.FromSeconds(parseResult.GetValue(_warmup)),
+            (parseResult.GetValue(_burst), parseResult.GetValue(_burstClients), parseResult.GetValue(_instances)),
             cancellationToken));
     }
 
-    private static async Task<int> RunAsync(TimeSpan duration, FileInfo? output, int spreadEvents, TimeSpan warmup, CancellationToken cancellationToken = default)
+    private static async Task<int> RunAsync(
+        TimeSpan duration, FileInfo? output, int spreadEvents, TimeSpan warmup, (int SignIns, int Clients, int Instances) burst,
+        CancellationToken cancellationToken = default)
     {
         await using var azurite = await AzuriteProcess.StartAsync(cancellationToken);
         var settings = BenchmarkSettings.Create(azurite.ConnectionString);
-        var (app, _) = LocalServer.Build("http://127.0.0.1:0", settings, runSchedule: false);
-        await using var server = app;
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
 
+        // The first server takes every case; the others join it on the same storage for the burst.
+        var servers = new List<(WebApplication App, HttpClient Client, StorageRequestCounter Storage)>();
         using var handler = new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = int.MaxValue };
-        using var client = new HttpClient(handler) { BaseAddress = new Uri(address.TrimEnd('/') + "/api/"), Timeout = TimeSpan.FromMinutes(2) };
-        client.DefaultRequestHeaders.Add("x-functions-key", settings["Auth:FunctionKey"]);
+        try
+        {
+            for (var i = 0; i < Math.Max(1, burst.Instances); i++)
+            {
+                var storage = new StorageRequestCounter();
+                var (instance, _) = LocalServer.Build("http://127.0.0.1:0", settings, runSchedule: false, s => s.AddStoragePipelinePolicy(storage, HttpPipelinePosition.PerCall));
+                await instance.StartAsync(cancellationToken);
+                var address = instance.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+                var http = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(address.TrimEnd('/') + "/api/"), Timeout = TimeSpan.FromMinutes(2) };
+                http.DefaultRequestHeaders.Add("x-functions-key", settings["Auth:FunctionKey"]);
+                servers.Add((instance, http, storage));
+            }
+
+            return await RunCasesAsync(azurite, settings, servers, duration, output, spreadEvents, warmup, burst, cancellationToken);
+        }
+        finally
+        {
+            foreach (var (instance, http, _) in servers)
+            {
+                http.Dispose();
+                await instance.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<int> RunCasesAsync(
+        AzuriteProcess azurite, Dictionary<string, string?> settings, List<(WebApplication App, HttpClient Client, StorageRequestCounter Storage)> servers,
+        TimeSpan duration, FileInfo? output, int spreadEvents, TimeSpan warmup, (int SignIns, int Clients, int Instances) burst,
+        CancellationToken cancellationToken)
+    {
+        var (app, client, counter) = servers[0];
         var workload = new IngestWorkload(
             client, settings["Auth:AdminKey"]!, app.Services.GetRequiredService<SubmissionIntake>(),
             app.Services.GetRequiredService<TableServiceClient>(), app.Services.GetRequiredService<RegionDirectory>());
@@ -94,7 +134,7 @@ internal sealed class IngestBenchmarkCommand : Command
         cases.AddRange(Concurrencies.Select(c => new LoadCase("raw-insert", $"{spreadEvents}-partitions", c, IngestWorkload.InsertOne(rawTable, templates, $"raw{c}", spreadEvents))));
         cases.AddRange(BatchConcurrencies.Select(c => new LoadCase("raw-batch100", "partition-per-request", c, IngestWorkload.InsertBatch(rawTable, templates, $"rawbatch{c}"))));
 
-        var runner = new LoadRunner(azurite);
+        var runner = new LoadRunner(azurite, counter);
         Console.Error.WriteLine($"Warming up ({warmup.TotalSeconds:F0} s per kind)...");
         foreach (var load in new[]
         {
@@ -116,8 +156,20 @@ internal sealed class IngestBenchmarkCommand : Command
             results.Add(await runner.RunAsync(load, duration, cancellationToken));
         }
 
+        BurstResult? burstResult = null;
+        if (burst.SignIns > 0)
+        {
+            Console.Error.WriteLine($"Burst: {burst.SignIns} sign-ins to one event, {burst.Clients} clients, {servers.Count} servers...");
+            var (eventId, start) = (await workload.RegisterEventsAsync("burst", 1, cancellationToken))[0];
+            var webinar = new WebinarBurst(azurite, new Participants(app.Services.GetRequiredService<RegionDirectory>()),
+                app.Services.GetRequiredService<TableServiceClient>().GetTableClient(BenchmarkSettings.SubmissionsTable));
+            burstResult = await webinar.RunAsync(
+                [.. servers.Select(s => s.Client)], [.. servers.Select(s => s.Storage)], eventId, start, burst.SignIns, burst.Clients, cancellationToken);
+        }
+
         Console.WriteLine(ResultTable.Format(results));
-        var json = JsonSerializer.Serialize(new IngestReport("ingest", Machine.Current(), duration.TotalSeconds, spreadEvents, results.Select(Rounded).ToList()), JsonOptions);
+        var json = JsonSerializer.Serialize(
+            new IngestReport("ingest", Machine.Current(), duration.TotalSeconds, spreadEvents, results.Select(Rounded).ToList(), burstResult), JsonOptions);
         if (output is not null)
         {
             await File.WriteAllTextAsync(output.FullName, json + Environment.NewLine, cancellationToken);
@@ -136,5 +188,6 @@ internal sealed class IngestBenchmarkCommand : Command
         P99Ms = Math.Round(r.P99Ms, 2),
         AzuriteCpuCores = Math.Round(r.AzuriteCpuCores, 2),
         ProcessCpuCores = Math.Round(r.ProcessCpuCores, 2),
+        StorageRequestsPerItem = Math.Round(r.StorageRequestsPerItem, 3),
     };
 }

@@ -3,8 +3,11 @@ using Attendance.Benchmarks.Emulator;
 
 namespace Attendance.Benchmarks.Load;
 
-/// <summary>Runs a <see cref="LoadCase"/> with a closed loop of clients: each sends its next request as soon as the last one answered.</summary>
-internal sealed class LoadRunner(AzuriteProcess azurite)
+/// <summary>
+/// Runs a <see cref="LoadCase"/> with a closed loop of clients: each sends its next request as soon as the last one
+/// answered. <paramref name="storage"/> counts the server's storage requests, for the requests each item cost.
+/// </summary>
+internal sealed class LoadRunner(AzuriteProcess azurite, StorageRequestCounter storage)
 {
     public async Task<CaseResult> RunAsync(LoadCase load, TimeSpan duration, CancellationToken cancellationToken = default)
     {
@@ -12,6 +15,7 @@ internal sealed class LoadRunner(AzuriteProcess azurite)
         var latencies = new List<double>[load.Concurrency];
         var azuriteCpu = azurite.CpuTime;
         var processCpu = ProcessCpu();
+        var storageRequests = storage.Requests;
         var clock = Stopwatch.StartNew();
 
         async Task<long> ClientAsync(int client)
@@ -38,11 +42,12 @@ internal sealed class LoadRunner(AzuriteProcess azurite)
         var items = totals.Sum();
         return new CaseResult(
             load.Kind, load.Layout, load.Concurrency, all.Length, items, seconds,
-            items / seconds, all.Length / seconds, Percentile(all, 0.50), Percentile(all, 0.99), azuriteCores, processCores);
+            items / seconds, all.Length / seconds, Percentile(all, 0.50), Percentile(all, 0.99), azuriteCores, processCores,
+            (double)(storage.Requests - storageRequests) / Math.Max(1, items));
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>
-    private static double Percentile(double[] sorted, double fraction) =>
+    public static double Percentile(double[] sorted, double fraction) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static TimeSpan ProcessCpu()

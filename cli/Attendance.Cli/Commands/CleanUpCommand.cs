@@ -16,9 +16,10 @@ internal static class CleanUpCommand
     {
         var now = new Option<bool>("--now")
         {
-            Description = "Delete every file removed from the tables now, regardless of Export:RemovedFileRetention (after an erasure). Versions before the removal can no longer be read.",
+            Description = $"Delete every file removed from the tables now, regardless of {CliHelp.Both("Export:RemovedFileRetention")} (after an erasure). Versions before the removal can no longer be read.",
         };
-        var command = new Command("clean-up", "Delete data files the Delta tables no longer reference.") { now };
+        var command = new Command("clean-up", CliHelp.Describe("Delete data files the Delta tables no longer reference (exit code 1 while an event has changes not exported yet).",
+            "AttendanceStorage", "Store:EventsTable", "Store:SubmissionsTable", "Export:Container", "Export:RemovedFileRetention")) { now };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(now), cancellationToken));
         return command;
     }
@@ -33,13 +34,13 @@ internal static class CleanUpCommand
             table.AddRow(result.Table, result.Version.ToString(), result.FilesDeleted.ToString(), result.LiveFiles.ToString());
         }
 
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine(immediately
+        CliConsole.Out.Write(table);
+        CliConsole.Out.MarkupLine(immediately
             ? "Every file the tables have removed is deleted: versions before the removal can no longer be read (time travel)."
             : "Removed files younger than Export:RemovedFileRetention stay; --now deletes them at once.");
         foreach (var (eventId, pending) in results.PendingChanges)
         {
-            AnsiConsole.MarkupLine($"[red]not exported yet[/] {Markup.Escape(eventId)}: {pending} corrections, voids or erasures; their old rows are still in live files. Run attendance export, then clean-up again.");
+            CliConsole.Out.MarkupLine($"[red]not exported yet[/] {Markup.Escape(eventId)}: {pending} corrections, voids or erasures; their old rows are still in live files. Run attendance export, then clean-up again.");
         }
 
         return results.PendingChanges.Count == 0 ? 0 : 1;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Attendance.Auth;
 using Attendance.Export;
 using Attendance.Storage;
 
@@ -9,6 +10,7 @@ namespace Attendance.Cli.Commands;
 /// <c>verify</c> work as typed beside <c>./run.sh</c>: storage is the local emulator unless configured, and on the
 /// emulator the pseudonym key is the one kept in <c>.data/pseudonym-key</c> (made once, never committed). Against
 /// real storage nothing is assumed: a missing pseudonym key there must fail, or participants would get new keys.
+/// <c>serve</c> also keeps its keys there (<see cref="ForServer"/>).
 /// </summary>
 internal static class LocalDefaults
 {
@@ -54,43 +56,57 @@ internal static class LocalDefaults
         var pseudonymKey = $"{ExportOptions.SectionName}:{nameof(ExportOptions.PseudonymKey)}";
         if (IsEmulator(connectionString) && string.IsNullOrWhiteSpace(configuration[pseudonymKey]))
         {
-            defaults[pseudonymKey] = ReadOrCreateKey(Path.Combine(DataDirectory, "pseudonym-key"));
+            defaults[pseudonymKey] = LocalSecretFile.ReadOrCreate(Path.Combine(DataDirectory, "pseudonym-key"), NewPseudonymKey).Value;
         }
 
         return defaults;
     }
 
+    /// <summary>
+    /// <see cref="For"/> and, for <c>attendance serve</c>, the local server's keys where <c>Auth:FunctionKey</c> or
+    /// <c>Auth:AdminKey</c> is unset: read from <c>.data/function-key</c> and <c>.data/admin-key</c>, made there the
+    /// first time, so a bookmarked <c>&amp;code=</c> link works after a restart. Adds to <paramref name="kept"/> each
+    /// key taken from a file, for the start-up lines. With <c>NO_COLOR</c> set, the log lines are written without colours.
+    /// </summary>
+    public static Dictionary<string, string?> ForServer(IConfiguration configuration, ICollection<KeptKey> kept)
+    {
+        var defaults = For(configuration);
+        foreach (var (name, file) in ServerKeyFiles)
+        {
+            var setting = $"{AuthOptions.SectionName}:{name}";
+            if (string.IsNullOrWhiteSpace(configuration[setting]))
+            {
+                var path = Path.Combine(DataDirectory, file);
+                var (key, made) = LocalSecretFile.ReadOrCreate(path, LocalKeys.NewKey);
+                defaults[setting] = key;
+                kept.Add(new KeptKey(setting.Replace(":", "__", StringComparison.Ordinal), key, path, made));
+            }
+        }
+
+        // The console logger leaves out colours when output is redirected, but knows nothing of NO_COLOR.
+        const string logColours = "Logging:Console:FormatterOptions:ColorBehavior";
+        if (CliConsole.NoColor && string.IsNullOrWhiteSpace(configuration[logColours]))
+        {
+            defaults[logColours] = "Disabled";
+        }
+
+        return defaults;
+    }
+
+    /// <summary>The local server's key settings and the files in <see cref="DataDirectory"/> that keep them.</summary>
+    private static readonly (string Setting, string File)[] ServerKeyFiles =
+    [
+        (nameof(AuthOptions.FunctionKey), "function-key"),
+        (nameof(AuthOptions.AdminKey), "admin-key"),
+    ];
+
+    private static string NewPseudonymKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+
     private static bool IsEmulator(string? connectionString) =>
         connectionString is not null
         && (connectionString.Contains(DevelopmentStorage, StringComparison.OrdinalIgnoreCase)
             || connectionString.Contains("AccountName=devstoreaccount1", StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>The key in <paramref name="path"/>; made there (readable by the owner only) the first time.</summary>
-    private static string ReadOrCreateKey(string path)
-    {
-        if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: > 0 } existing)
-        {
-            return existing;
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        try
-        {
-            using var file = new StreamWriter(path, System.Text.Encoding.ASCII, options);
-            file.Write(key);
-            return key;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another command made it first (serve and export started together): use theirs.
-            return File.ReadAllText(path).Trim();
-        }
-    }
 }
+
+/// <summary>A key of the local server read from, or made in, <paramref name="Path"/>; <paramref name="Setting"/> as an environment variable.</summary>
+internal sealed record KeptKey(string Setting, string Key, string Path, bool Made);

@@ -15,9 +15,10 @@ internal static class RebuildCommand
     {
         var confirm = new Option<bool>("--new-pseudonym-key")
         {
-            Description = "Confirm that Export:PseudonymKey was changed on purpose: every participant_key in the table is recomputed with it.",
+            Description = $"Confirm that {CliHelp.Both("Export:PseudonymKey")} was changed on purpose: every participant_key in the table is recomputed with it.",
         };
-        var command = new Command("rebuild", "Rewrite the attendance table from the store under the configured pseudonym key, in one commit.") { confirm };
+        var command = new Command("rebuild", CliHelp.Describe("Rewrite the attendance table from the store under the configured pseudonym key, in one commit.",
+            "AttendanceStorage", "Store:EventsTable", "Store:SubmissionsTable", "Export:Container", "Export:PseudonymKey", "Export:IncludeNames")) { confirm };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(confirm), cancellationToken));
         return command;
     }
@@ -32,7 +33,7 @@ internal static class RebuildCommand
 
         using var host = CliHost.Build();
         var result = await host.Services.GetRequiredService<ExportRunner>().RebuildAttendanceAsync(progress: null, cancellationToken);
-        AnsiConsole.MarkupLine($"Rebuilt [bold]{result.Table}[/] at version {result.Version}: {result.RowsAdded:N0} rows in 1 file, {result.FilesRemoved} files removed.");
+        CliConsole.Out.MarkupLine($"Rebuilt [bold]{result.Table}[/] at version {result.Version}: {result.RowsAdded:N0} rows in 1 file, {result.FilesRemoved} files removed.");
         return 0;
     }
 }

@@ -15,14 +15,18 @@ internal static class ServeCommand
     public static Command Create()
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => DefaultUrls };
-        var command = new Command("serve", "Serve the API at /api.") { urls };
+        var command = new Command("serve", CliHelp.Describe("Serve the API at /api, and run the export on its schedule. Keys left unset are kept in .data/function-key and .data/admin-key (delete a file for a new key). "
+            + "One log line per request; more with Logging:LogLevel:Microsoft.AspNetCore=Information (environment: Logging__LogLevel__Microsoft.AspNetCore).",
+            "AttendanceStorage", "Store:EventsTable", "Store:SubmissionsTable", "Auth:FunctionKey", "Auth:AdminKey", "Forms:PublicBaseUrl", "Forms:RateLimitBurst", "Forms:RateLimitPerMinute",
+            "ExportSchedule", "Export:Container", "Export:PseudonymKey", "Export:IncludeNames", "Export:RemovedFileRetention", "Privacy:Contact", "Privacy:ContactRetention", "Logging:LogLevel:Default")) { urls };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(urls)!, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(string urls, CancellationToken cancellationToken)
     {
-        var (app, generatedKeys) = LocalServer.Build(urls, defaults: LocalDefaults.For);
+        var keptKeys = new List<KeptKey>();
+        var (app, _) = LocalServer.Build(urls, defaults: configuration => LocalDefaults.ForServer(configuration, keptKeys));
         await using (app)
         {
             // A host that fails to start logs the failure with its stack trace; these checks fail first, so the
@@ -30,10 +34,11 @@ internal static class ServeCommand
             app.Services.GetRequiredService<IStartupValidator>().Validate();
             EnsureFree(urls);
 
-            foreach (var (setting, key) in generatedKeys)
+            foreach (var kept in keptKeys)
             {
-                // Shown once, to the person who started the server; never logged.
-                Console.WriteLine($"{setting} was not set; generated for this run: {key}");
+                // Shown to the person who started the server, on the console only; never logged.
+                Console.WriteLine($"{kept.Setting} = {kept.Key} ({(kept.Made ? "made now and kept" : "kept")} in {kept.Path}; "
+                    + $"delete that file and restart for a new key, or set {kept.Setting} to choose one)");
             }
 
             await app.RunAsync(cancellationToken);

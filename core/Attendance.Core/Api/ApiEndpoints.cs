@@ -47,7 +47,7 @@ public static class ApiEndpoints
         {
             api.MapMethods(route.Template, [route.Method], Handlers[route.Name])
                 .WithName(route.Name)
-                .AddEndpointFilter(new ApiKeyFilter(route.Auth, auth));
+                .AddEndpointFilter(new ApiKeyFilter(route.Name, route.Auth, auth));
         }
 
         return endpoints;

@@ -9,8 +9,8 @@ namespace Attendance.Api;
 
 /// <summary>
 /// <c>GET /api/events/{eventId}/attendance</c> (function key): the organizer's desk. With <c>date=YYYY-MM-DD</c> who
-/// signed in that day; without, the whole event by participant. <c>format=json</c> (default), <c>csv</c> for Excel,
-/// <c>html</c> for printing. Contact details appear here, behind the key, and nowhere in analytics.
+/// signed in that day; without, the whole event by participant. <c>format=json</c> (default), <c>xlsx</c> for Excel,
+/// <c>csv</c> for any spreadsheet or script, <c>html</c> for printing. Contact details appear here, behind the key, and nowhere in analytics.
 /// </summary>
 public sealed class AttendanceApi(EventStore events, AttendanceReader reader, ApiGuard guard)
 {
@@ -23,9 +23,9 @@ public sealed class AttendanceApi(EventStore events, AttendanceReader reader, Ap
             }
 
             var format = request.Query["format"].FirstOrDefault() ?? "json";
-            if (format is not ("json" or "csv" or "html"))
+            if (format is not ("json" or "xlsx" or "csv" or "html"))
             {
-                return ApiProblems.Invalid("format", "must be json (the default), csv or html.");
+                return ApiProblems.Invalid("format", "must be json (the default), xlsx, csv or html.");
             }
 
             DateOnly? date = null;
@@ -59,15 +59,17 @@ public sealed class AttendanceApi(EventStore events, AttendanceReader reader, Ap
 
             var name = date is { } d ? $"daftar-hadir-{eventId}-{d:yyyy-MM-dd}" : $"rekap-kehadiran-{eventId}";
             return SecurityHeaders.Add(date is { } on
-                ? Answer(AttendanceLists.Day(trainingEvent, on, stored), format, name,
-                    list => AttendanceCsv.Day(list), list => AttendanceSheetPage.Day(list, on))
-                : Answer(AttendanceLists.Whole(trainingEvent, stored), format, name,
-                    AttendanceCsv.Whole, sheet => AttendanceSheetPage.Whole(sheet, trainingEvent.StartDate, trainingEvent.EndDate)));
+                ? await AnswerAsync(AttendanceLists.Day(trainingEvent, on, stored), format, name,
+                    AttendanceTables.Day, list => AttendanceSheetPage.Day(list, on), cancellationToken)
+                : await AnswerAsync(AttendanceLists.Whole(trainingEvent, stored), format, name,
+                    AttendanceTables.Whole, sheet => AttendanceSheetPage.Whole(sheet, trainingEvent.StartDate, trainingEvent.EndDate), cancellationToken));
         }, cancellationToken);
 
-    private static IResult Answer<T>(T list, string format, string fileName, Func<T, byte[]> csv, Func<T, string> html) => format switch
+    private static async Task<IResult> AnswerAsync<T>(
+        T list, string format, string fileName, Func<T, ListTable> table, Func<T, string> html, CancellationToken cancellationToken) => format switch
     {
-        "csv" => TypedResults.File(csv(list), "text/csv; charset=utf-8", fileName + ".csv"),
+        "xlsx" => TypedResults.File(await AttendanceXlsx.WriteAsync(table(list), cancellationToken), AttendanceXlsx.ContentType, fileName + ".xlsx"),
+        "csv" => TypedResults.File(AttendanceCsv.Write(table(list)), "text/csv; charset=utf-8", fileName + ".csv"),
         "html" => TypedResults.Content(html(list), "text/html; charset=utf-8"),
         _ => TypedResults.Ok(list),
     };

@@ -64,14 +64,17 @@ public sealed class EventsApi(
             return TypedResults.Ok(EventView.From(found, attendance, formUrl: null));
         }, cancellationToken);
 
-    /// <summary>The QR code of the sign-in link: PNG, or SVG with <c>?format=svg</c>. It holds the token, so it is not cached.</summary>
+    /// <summary>
+    /// The QR code of the sign-in link: PNG, SVG with <c>?format=svg</c>, or with <c>?format=html</c> the printable
+    /// A4 poster (<see cref="QrPosterPage"/>) with the pages' security headers. It holds the token, so it is not cached.
+    /// </summary>
     public Task<IResult> GetQrAsync(HttpRequest request, string eventId, CancellationToken cancellationToken) =>
         guard.RunAsync(ApiRoutes.GetEventQr.Name, async () =>
         {
             var format = request.Query["format"].FirstOrDefault() ?? "png";
-            if (format is not ("png" or "svg"))
+            if (format is not ("png" or "svg" or "html"))
             {
-                return ApiProblems.Invalid("format", "must be png (the default) or svg.");
+                return ApiProblems.Invalid("format", "must be png (the default), svg or html (a printable poster).");
             }
 
             var (found, missing) = await FindAsync(eventId, cancellationToken);
@@ -81,6 +84,11 @@ public sealed class EventsApi(
             }
 
             var link = links.For(found, request);
+            if (format == "html")
+            {
+                return SecurityHeaders.Add(TypedResults.Content(QrPosterPage.Render(found, link), "text/html; charset=utf-8"));
+            }
+
             request.HttpContext.Response.Headers.CacheControl = "no-store";
             request.HttpContext.Response.Headers.ContentDisposition = $"inline; filename=\"qr-{eventId}.{format}\"";
             return format == "svg"

@@ -41,7 +41,7 @@ public sealed class FormsApi(
 
             // The page carries the server's stamp of this moment: a sign-in kept on the phone is dated by it.
             var state = FormState.Empty with { Values = new Dictionary<string, string?> { [VenueStamp.Field] = stamps.Issue(eventId, now) } };
-            return Html(EventFormPage.Render(trainingEvent!, SessionDates(trainingEvent!), Regencies(trainingEvent!), state, privacy.ShortFor(trainingEvent)));
+            return Html(EventFormPage.Render(trainingEvent!, SessionDates(trainingEvent!), regions, state, privacy.ShortFor(trainingEvent)));
         }, cancellationToken);
 
     public Task<IResult> PostAsync(HttpRequest request, string eventId, CancellationToken cancellationToken) =>
@@ -117,7 +117,7 @@ public sealed class FormsApi(
             }
 
             return Html(
-                EventFormPage.Render(trainingEvent!, SessionDates(trainingEvent!), Regencies(trainingEvent!), Refused(typed, outcomes[0].Errors!), privacy.ShortFor(trainingEvent)),
+                EventFormPage.Render(trainingEvent!, SessionDates(trainingEvent!), regions, Refused(typed, outcomes[0].Errors!), privacy.ShortFor(trainingEvent)),
                 conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
         }, cancellationToken);
 
@@ -247,9 +247,6 @@ public sealed class FormsApi(
     }
 
     private IReadOnlyList<DateOnly> SessionDates(TrainingEvent trainingEvent) => VenueWindow.SessionDatesOpen(trainingEvent, time.GetUtcNow());
-
-    private IReadOnlyList<Region> Regencies(TrainingEvent trainingEvent) =>
-        trainingEvent.Province is { } province ? regions.RegenciesOf(province.Code) : [];
 
     private static IResult Html(string page, int status = StatusCodes.Status200OK) =>
         TypedResults.Content(page, "text/html; charset=utf-8", statusCode: status);

@@ -19,12 +19,14 @@ public static class LocalServer
     /// appsettings.json, then <paramref name="settings"/>. Keys left unset are generated and returned, to be shown once.
     /// With <paramref name="runSchedule"/> the export runs on <see cref="ExportSchedule"/>, as the timer does in Azure.
     /// <paramref name="defaults"/> sees the settings so far and returns values to add for what they leave unset.
+    /// Logging starts at one line per request (<see cref="LocalServerLogging"/>).
     /// </summary>
     public static (WebApplication App, IReadOnlyList<(string Setting, string Key)> GeneratedKeys) Build(
         string urls, IEnumerable<KeyValuePair<string, string?>>? settings = null, bool runSchedule = true, Action<IServiceCollection>? configureServices = null,
         Func<IConfiguration, IEnumerable<KeyValuePair<string, string?>>>? defaults = null)
     {
         var builder = WebApplication.CreateBuilder();
+        LocalServerLogging.AddDefaults(builder.Configuration);
         builder.WebHost.UseUrls(urls);
         if (settings is not null)
         {

@@ -5,9 +5,10 @@ namespace Attendance.Api;
 /// <summary>
 /// <c>GET /api/openapi.json</c>: the API's OpenAPI 3.0 document, for Power Automate custom connectors and form
 /// tools to import. It is written by hand (Api/openapi.json) and kept true by tests that compare it with
-/// <see cref="ApiRoutes"/> and the submission fields.
+/// <see cref="ApiRoutes"/> and the submission fields. Served through <see cref="ApiGuard"/> like every route, so it
+/// has its request line too.
 /// </summary>
-public sealed class OpenApiApi
+public sealed class OpenApiApi(ApiGuard guard)
 {
     private static readonly Lazy<byte[]> Document = new(() =>
     {
@@ -22,5 +23,5 @@ public sealed class OpenApiApi
     public static ReadOnlyMemory<byte> Json => Document.Value;
 
     public Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult<IResult>(TypedResults.Bytes(Document.Value, "application/json"));
+        guard.RunAsync(ApiRoutes.OpenApi.Name, () => Task.FromResult<IResult>(TypedResults.Bytes(Document.Value, "application/json")), cancellationToken);
 }

@@ -3,9 +3,16 @@ using Microsoft.Extensions.Configuration;
 
 namespace Attendance.Auth;
 
-/// <summary>Keys for the local server when none are configured: generated once per start, never stored.</summary>
+/// <summary>
+/// Keys for the local server when none are configured. <see cref="EnsureConfigured"/> fills what is still unset for
+/// this start only; <c>attendance serve</c> first reads or makes keys kept in <c>.data/</c>, so a bookmarked
+/// <c>&amp;code=</c> link keeps working across runs.
+/// </summary>
 public static class LocalKeys
 {
+    /// <summary>A new random key: 24 random bytes as 48 lower-case hex characters (typeable, safe in a URL).</summary>
+    public static string NewKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+
     /// <summary>
     /// Fills <c>Auth:FunctionKey</c> and <c>Auth:AdminKey</c> with random keys where unset and returns what it
     /// generated, so the host can print it once; an empty list when both were configured.
@@ -18,7 +25,7 @@ public static class LocalKeys
             var setting = $"{AuthOptions.SectionName}:{name}";
             if (string.IsNullOrWhiteSpace(configuration[setting]))
             {
-                var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+                var key = NewKey();
                 configuration[setting] = key;
                 generated.Add((setting.Replace(":", "__", StringComparison.Ordinal), key));
             }

@@ -24,6 +24,9 @@ public sealed class EventStore(
     private readonly TableClient table = tables.GetTableClient(options.Value.EventsTable);
     private CreateOnce? ready;
 
+    // Reads in flight or gathering callers, per event; an entry leaves when its reads are done.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FreshRead<TableEntity?>> reads = new(StringComparer.Ordinal);
+
     private CreateOnce Ready => ready ??= CreateOnce.Table(table);
 
     /// <summary>
@@ -33,9 +36,15 @@ public sealed class EventStore(
     public Task CheckAsync(CancellationToken cancellationToken = default) =>
         Ready.RunAsync(table.ReadOnePageAsync, cancellationToken);
 
+    /// <summary>
+    /// The event as storage holds it when this call began, or null. Concurrent calls for one event share a read
+    /// (<see cref="FreshRead{T}"/>): never one sent before the call, so a token rotated or dates saved before it are seen.
+    /// </summary>
     public async Task<TrainingEvent?> GetAsync(string eventId, CancellationToken cancellationToken = default)
     {
-        var entity = await Ready.RunAsync(ct => table.FindAsync(Partition, eventId, ct), cancellationToken);
+        var shared = reads.GetOrAdd(eventId, id => new FreshRead<TableEntity?>(
+            () => Ready.RunAsync(ct => table.FindAsync(Partition, id, ct)), done => reads.TryRemove(new(id, done))));
+        var entity = await shared.JoinAsync(cancellationToken);
         return entity is null ? null : ToEvent(entity);
     }
 
@@ -108,7 +117,7 @@ public sealed class EventStore(
 
     /// <summary>
     /// Gives the event a new form token, so a leaked link stops working at once (every post reads the event, and
-    /// the token, from storage). Null when no such event is registered.
+    /// the token, from storage, by a read sent after the post arrived). Null when no such event is registered.
     /// </summary>
     public Task<TrainingEvent?> RotateFormTokenAsync(string eventId, CancellationToken cancellationToken = default) =>
         Ready.RunAsync(ct => RotateFormTokenOnceAsync(eventId, ct), cancellationToken);

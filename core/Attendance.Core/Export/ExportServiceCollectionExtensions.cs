@@ -27,6 +27,7 @@ public static class ExportServiceCollectionExtensions
         services.AddSingleton<ExportRunner>();
         services.AddSingleton<Reconciliation>();
         services.AddSingleton<RemovedFileCleanUp>();
+        services.AddSingleton<LakeDownload>();
         return services;
     }
 }

@@ -1,54 +1,68 @@
 using System.Globalization;
 using System.Text;
-using Attendance.Submissions;
 
 namespace Attendance.Organizer;
 
 /// <summary>
-/// The lists as CSV that Excel opens with Indonesian names intact: UTF-8 with a byte order mark (without it Excel
-/// reads the file in the machine's ANSI code page), a header row, commas, CRLF, RFC 4180 quoting of every cell holding
-/// <c>,</c> <c>;</c> a quote or a line break (so Excel splitting on <c>;</c>, as in Indonesian regional settings, keeps
-/// such a cell whole where it starts one). Wherever a cell would start a formula (<c>= + - @</c>, tab, CR) under either
-/// separator it gets an apostrophe, so a name typed on the public page cannot run in Excel.
+/// The lists (<see cref="AttendanceTables"/>) as CSV that Excel opens with Indonesian names intact: UTF-8 with a byte
+/// order mark (without it Excel reads the file in the machine's ANSI code page), a header row, commas, CRLF, RFC 4180
+/// quoting of every cell holding <c>,</c> <c>;</c> a quote or a line break (so Excel splitting on <c>;</c>, as in
+/// Indonesian regional settings, keeps such a cell whole where it starts one). No <c>sep=</c> line: Excel ignores the
+/// byte order mark when one is present, and every other reader takes it for the header. Wherever a cell would start a
+/// formula (<c>= + - @</c>, tab, CR) under either separator it gets an apostrophe, so a name typed on the public page
+/// cannot run in Excel. Dates are ISO (<c>2023-06-06</c>) and times <c>08:05</c>, which Excel reads as a date and a
+/// time in every locale; a phone is written as Indonesians write it, in groups (<c>0812-3456-7890</c>), which no
+/// locale reads as a number. The Excel file (<see cref="AttendanceXlsx"/>) needs none of this.
 /// </summary>
 public static class AttendanceCsv
 {
-    /// <summary>What the phone and email cells say once the contact retention after the event ran out.</summary>
-    public const string ClearedContact = "(dihapus: masa simpan habis)";
+    public static byte[] Day(DayAttendance day) => Write(AttendanceTables.Day(day));
 
-    public static byte[] Day(DayAttendance day)
+    public static byte[] Whole(EventAttendanceSheet sheet) => Write(AttendanceTables.Whole(sheet));
+
+    public static byte[] Write(ListTable table)
     {
         var csv = new StringBuilder();
-        Row(csv, "No", "Nama", "Jenis kelamin", "Instansi", "Jenis perpustakaan", "Jabatan", "Kabupaten/Kota", "Provinsi",
-            "Nomor HP", "Email", $"Waktu hadir ({day.TimeZone})", "Kanal", "ID kiriman");
-        foreach (var a in day.Attendees)
+        Row(csv, [.. table.Columns.Select(c => c.Header)]);
+        foreach (var row in table.Rows)
         {
-            Row(csv, a.Number.ToString(CultureInfo.InvariantCulture), a.FullName, Attendee.Label(Vocabulary.Gender, a.Gender), a.Institution,
-                Attendee.Label(Vocabulary.InstitutionType, a.InstitutionType), a.Position, a.Regency.Name, a.Province.Name,
-                a.ContactsCleared ? ClearedContact : a.Phone, a.ContactsCleared ? ClearedContact : a.Email,
-                a.CheckInAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), a.Channel, a.SubmissionId);
+            Row(csv, [.. table.Columns.Select((c, i) => Text(c.Kind, row[i]))]);
         }
 
-        return Encode(csv);
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    public static byte[] Whole(EventAttendanceSheet sheet)
+    /// <summary>
+    /// A stored phone (<c>6281234567890</c>) as written in Indonesia, <c>0812-3456-7890</c>; a number of another
+    /// country with the international prefix <c>00</c> (<c>0065-9123-4567</c>), since a leading <c>+</c> starts a formula.
+    /// Groups of four digits, a last group of one or two joined to the one before.
+    /// </summary>
+    public static string PhoneText(string digits)
     {
-        var csv = new StringBuilder();
-        Row(csv, ["No", "Nama", "Instansi", "Kabupaten/Kota", "Provinsi", "Nomor HP", "Email", .. sheet.Days, "Jumlah hari", "Hadir semua hari"]);
-        foreach (var p in sheet.Participants)
+        if (!digits.All(char.IsAsciiDigit))
         {
-            Row(csv, [
-                p.Number.ToString(CultureInfo.InvariantCulture), p.FullName, p.Institution, p.Regency.Name, p.Province.Name, p.Phone, p.Email,
-                .. sheet.Days.Select(d => p.DaysAttended.Contains(d) ? "hadir" : string.Empty),
-                p.DaysAttended.Count.ToString(CultureInfo.InvariantCulture), p.AttendedEveryDay ? "ya" : "tidak",
-            ]);
+            return digits;
         }
 
-        return Encode(csv);
+        var dialled = digits.StartsWith("62", StringComparison.Ordinal) ? "0" + digits[2..] : "00" + digits;
+        var groups = dialled.Chunk(4).Select(g => new string(g)).ToList();
+        if (groups.Count > 1 && groups[^1].Length < 3)
+        {
+            groups[^2] += groups[^1];
+            groups.RemoveAt(groups.Count - 1);
+        }
+
+        return string.Join('-', groups);
     }
 
-    private static byte[] Encode(StringBuilder csv) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    private static string? Text(ListCellKind kind, ListCell cell) => kind switch
+    {
+        ListCellKind.Number => cell.Number?.ToString(CultureInfo.InvariantCulture) ?? cell.Text,
+        ListCellKind.Date => cell.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? cell.Text,
+        ListCellKind.Time => cell.Time?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? cell.Text,
+        ListCellKind.Phone => cell.Text is { } phone ? PhoneText(phone) : null,
+        _ => cell.Text,
+    };
 
     private static void Row(StringBuilder csv, params string?[] cells)
     {

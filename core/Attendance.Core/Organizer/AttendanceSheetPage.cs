@@ -8,7 +8,8 @@ namespace Attendance.Organizer;
 /// <summary>
 /// The printable lists: the daftar hadir of one day (numbered rows, a signature column whose numbers alternate left
 /// and right as on a paper sheet, for the SPJ accountability report) and the recap of the whole event. A4, the
-/// header row repeated on every page, no row split across pages.
+/// header row repeated on every page, no row split across pages, the recap's totals once, after its last row. A row
+/// without a check-in time (typed in from paper) has an empty "Jam hadir": the sheet never shows when it was typed.
 /// </summary>
 public static class AttendanceSheetPage
 {
@@ -26,7 +27,7 @@ public static class AttendanceSheetPage
             var number = a.Number.ToString(CultureInfo.InvariantCulture);
             page.Append("<tr><td class=\"num\">").Append(number).Append("</td><td>").Append(Html.Encode(a.FullName))
                 .Append("</td><td>").Append(Html.Encode(a.Institution ?? string.Empty)).Append("</td><td>").Append(Html.Encode(a.Regency.Name))
-                .Append("</td><td class=\"time\">").Append(a.CheckInAt.ToString("HH.mm", CultureInfo.InvariantCulture))
+                .Append("</td><td class=\"time\">").Append(a.CheckInAt?.ToString("HH.mm", CultureInfo.InvariantCulture))
                 .Append("</td><td class=\"sig\"><span>").Append(number).Append(".</span></td></tr>");
         }
 
@@ -62,20 +63,21 @@ public static class AttendanceSheetPage
                 .Append(p.AttendedEveryDay ? "Ya" : "Tidak").Append("</td></tr>");
         }
 
-        page.Append("</tbody><tfoot><tr><th colspan=\"4\">Jumlah hadir per hari</th>");
+        // The totals are the last rows of the table, not a <tfoot>: a printed footer group repeats on every page.
+        page.Append("</tbody><tbody class=\"totals\"><tr><th colspan=\"4\">Jumlah hadir per hari</th>");
         foreach (var day in sheet.Days)
         {
             page.Append("<th class=\"day\">").Append(sheet.ByDay[day].ToString(CultureInfo.InvariantCulture)).Append("</th>");
         }
 
-        page.Append("<th></th><th class=\"day\">").Append(sheet.AttendedEveryDay.Count.ToString(CultureInfo.InvariantCulture)).Append("</th></tr></tfoot></table>");
+        page.Append("<th></th><th class=\"day\">").Append(sheet.AttendedEveryDay.Count.ToString(CultureInfo.InvariantCulture)).Append("</th></tr></tbody></table>");
         return End(page);
     }
 
     private static StringBuilder Start(string title) =>
         new StringBuilder(32_768).Append("<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><link rel=\"icon\" href=\"data:,\"><title>").Append(Html.Encode(title)).Append("</title>")
-            .Append("<style>").Append(PageAssets.PrintStyles).Append("</style></head><body><div class=\"sheet\">");
+            .Append("<style>").Append(PageAssets.PrintStyles).Append("</style></head><body><main class=\"sheet\">");
 
     private static void Info(StringBuilder page, string eventName, string? venue, params (string Label, string Value)[] more)
     {
@@ -95,5 +97,5 @@ public static class AttendanceSheetPage
 
     private static string End(StringBuilder page) =>
         page.Append("<div class=\"signoff\"><p>Panitia penyelenggara,</p><div class=\"space\"></div><p>(................................................)</p></div>")
-            .Append("</div></body></html>").ToString();
+            .Append("</main></body></html>").ToString();
 }

@@ -6,8 +6,9 @@ namespace Attendance.Organizer;
 
 /// <summary>
 /// One person's sign-in as the organizer sees it, contact details included (these views are keyed; analytics never
-/// see them). <see cref="CheckInAt"/> is the form's check-in time, else when the store accepted the submission,
-/// at the event's clock offset. <see cref="SubmissionId"/> is the id to correct or void it by
+/// see them). <see cref="CheckInAt"/> is the check-in time the submission carries (the venue page always sets one,
+/// form tools their own), at the event's clock offset; null for a row typed in from a paper sheet without one, so no
+/// list invents a check-in time from the moment it was typed. <see cref="ReceivedAt"/> is when the store accepted it. <see cref="SubmissionId"/> is the id to correct or void it by
 /// (<c>PATCH</c>/<c>DELETE /api/events/{eventId}/attendance/{submissionId}</c>). <see cref="ContactsCleared"/> says that
 /// phone and email were cleared when the contact retention after the event ran out (<c>Privacy:ContactRetention</c>).
 /// </summary>
@@ -23,7 +24,8 @@ public sealed record Attendee(
     string? Phone,
     string? Email,
     string SessionDate,
-    DateTimeOffset CheckInAt,
+    DateTimeOffset? CheckInAt,
+    DateTimeOffset ReceivedAt,
     string Channel,
     string SubmissionId,
     bool ContactsCleared)
@@ -46,7 +48,8 @@ public sealed record Attendee(
             s.Phone,
             s.Email,
             s.SessionDate.ToString("O"),
-            ToSeconds(s.CheckInAt ?? stored.ReceivedAt).ToOffset(zone.Offset),
+            s.CheckInAt is { } checkIn ? ToSeconds(checkIn).ToOffset(zone.Offset) : null,
+            ToSeconds(stored.ReceivedAt).ToOffset(zone.Offset),
             s.Source ?? UnknownChannel,
             stored.SubmissionId,
             stored.Cleared is not null);

@@ -26,6 +26,19 @@ public static class QrCodeImage
         return svg.GetGraphic(PixelsPerModule(data));
     }
 
+    /// <summary>
+    /// The code as an SVG element to place inside an HTML page: scaled by its <c>viewBox</c> (one unit a module, quiet
+    /// zone included) to whatever size the page gives it, colours as attributes (the pages' CSP allows no inline
+    /// style), and named for screen readers by <paramref name="label"/>.
+    /// </summary>
+    public static string InlineSvg(Uri link, string label)
+    {
+        using var data = Encode(link);
+        using var svg = new SvgQRCode(data);
+        var element = svg.GetGraphic(1, "#000000", "#ffffff", drawQuietZones: true, SvgQRCode.SizingMode.ViewBoxAttribute);
+        return "<svg role=\"img\" aria-label=\"" + System.Net.WebUtility.HtmlEncode(label) + "\" " + element["<svg ".Length..];
+    }
+
     private static QRCodeData Encode(Uri link)
     {
         using var generator = new QRCodeGenerator();

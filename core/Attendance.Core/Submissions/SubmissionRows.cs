@@ -6,13 +6,22 @@ namespace Attendance.Submissions;
 
 /// <summary>
 /// The layout of an event's partition in the submissions table. Every accepted submission writes, in one
-/// atomic transaction with the partition's counter:
+/// atomic transaction with the partition's counter (several submissions share one: see <c>SubmissionStore.Append.cs</c>):
 /// <list type="bullet">
-/// <item><c>a|{sessionDate}|{participant}</c>: the attendance itself; its key makes a second attendance of the same person on the same day impossible;</item>
-/// <item><c>s|{submissionId}</c>: the idempotency key, so a retry with the same id gets the same receipt;</item>
+/// <item><c>a|{sessionDate}|{participant}</c>: the attendance itself; its key makes a second attendance of the same
+/// person on the same day impossible (the insert fails with 409), and it leads a repeat to the original's id. Read by
+/// duplicate detection, the attendance count, and a date change's check.</item>
+/// <item><c>s|{submissionId}</c>: the id row, so a retry with the same id gets the same receipt and an id never
+/// stands for two attendances; it is also how the product finds an attendance by its receipt id (corrections, voids,
+/// erasure and the organizer's lookup: <c>ChangeLog</c>, <c>AttendanceReader</c>), and a change replaces it under its
+/// ETag. A submission without the client's id gets a new id that nothing can repeat, but that id is the one its
+/// receipt names and corrections address, so it keeps its row too.</item>
 /// <item><c>q|{sequence}</c>: the full record, numbered without gaps in commit order, which the export reads by key range.</item>
 /// </list>
-/// and the partition's counter, <c>counter</c>. A change after the fact (a correction, a void, an erasure) rewrites
+/// and the partition's counter, <c>counter</c>. No row can go: the attendance key and the id are two unique keys of
+/// one partition, and the number a third, and Table Storage enforces uniqueness only on a row key; folding the record
+/// into the attendance row would lose the export's key-range read, folding it into the id row would lose the
+/// one-attendance-per-day check. A change after the fact (a correction, a void, an erasure) rewrites
 /// those rows in one transaction with the counter, whose <c>Changes</c> it raises, and adds
 /// <c>c|{number}</c>, its entry in the event's audit trail. A voided or erased record stays as a tombstone
 /// (<see cref="Tombstone"/>) so every number is still accounted for; its attendance row goes, so the person may sign

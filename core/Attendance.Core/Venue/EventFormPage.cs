@@ -23,7 +23,12 @@ public static class EventFormPage
     /// <summary>The id of the short privacy notice the send button is described by.</summary>
     public const string PrivacyNoticeId = "privacy-notice";
 
-    public static string Render(TrainingEvent e, IReadOnlyList<DateOnly> sessionDates, IReadOnlyList<Region> regencies, FormState state, string privacyNotice)
+    /// <summary>
+    /// The form of <paramref name="e"/>. With the event's province known, the province is chosen from the official
+    /// list (the event's by default: committee and trainers come from other provinces) and the regency from the chosen
+    /// province's; each province's option carries its regencies, so the script changes the list without a round trip.
+    /// </summary>
+    public static string Render(TrainingEvent e, IReadOnlyList<DateOnly> sessionDates, RegionDirectory regions, FormState state, string privacyNotice)
     {
         var page = new StringBuilder(16_384);
         Layout.Head(page, "Daftar hadir: " + e.Name);
@@ -56,11 +61,13 @@ public static class EventFormPage
         Input(page, state, SubmissionFields.Institution, "Instansi", "text", required: false, autocomplete: "organization", hint: "Contoh: Dinas Perpustakaan Kabupaten …, Perpustakaan Desa …");
         Choice(page, state, SubmissionFields.InstitutionType, "Jenis perpustakaan", Vocabulary.InstitutionType.Terms.Select(t => (t.Code, t.Indonesian)));
         Input(page, state, SubmissionFields.Position, "Jabatan", "text", required: false, autocomplete: "organization-title");
-        if (e.Province is { } province)
+        if (e.Province is { } eventProvince)
         {
-            // The event's province is given; the regency is picked from its official list.
-            Input(page, state, SubmissionFields.Province, "Provinsi", "text", required: true, autocomplete: "off", fixedValue: province.Name);
-            Choice(page, state, SubmissionFields.Regency, "Kabupaten/Kota asal", regencies.Select(r => (r.Name, r.Name)), required: true);
+            // The province as sent back (a refused post), else the event's; the regency list is that province's, so
+            // without script a changed province gets its own list on the answer that asks for the regency again.
+            var province = ChosenProvince(regions, state) ?? eventProvince;
+            ProvinceChoice(page, state, regions, province);
+            Choice(page, state, SubmissionFields.Regency, "Kabupaten/Kota asal", regions.RegenciesOf(province.Code).Select(r => (r.Name, r.Name)), required: true);
         }
         else
         {
@@ -90,6 +97,8 @@ public static class EventFormPage
         Layout.Head(page, "Kehadiran tercatat: " + e.Name);
         page.Append("<main id=\"main\">");
         EventHeader(page, e);
+        // The live region the script writes its notes in (sign-ins this device still keeps, sent or refused ones).
+        page.Append("<div id=\"status\" role=\"status\" aria-live=\"polite\"></div>");
         page.Append("<section id=\"confirmation\" class=\"ok\" tabindex=\"-1\"><h2>")
             .Append(alreadyRecorded ? "Sudah tercatat" : "Terima kasih")
             .Append("</h2><p>");
@@ -111,6 +120,34 @@ public static class EventFormPage
             .Append("<script>").Append(PageAssets.Script).Append("</script></body></html>");
         return page.ToString();
     }
+
+    private static Region? ChosenProvince(RegionDirectory regions, FormState state) =>
+        state.Value(SubmissionFields.Province) is { Length: > 0 } typed ? regions.ResolveProvince(typed).Region : null;
+
+    /// <summary>
+    /// The province list: every official province by name, <paramref name="chosen"/> selected, each option carrying
+    /// its regencies' names (<c>data-regencies</c>, joined by <c>|</c>, which no official name holds) for venue.js.
+    /// </summary>
+    private static void ProvinceChoice(StringBuilder page, FormState state, RegionDirectory regions, Region chosen)
+    {
+        Label(page, SubmissionFields.Province, "Provinsi asal", required: true);
+        page.Append("<select id=\"f-").Append(SubmissionFields.Province).Append("\" name=\"").Append(SubmissionFields.Province)
+            .Append("\" required aria-required=\"true\" autocomplete=\"address-level1\"");
+        Described(page, state, SubmissionFields.Province, ProvinceHint);
+        page.Append('>');
+        foreach (var province in regions.Provinces)
+        {
+            page.Append("<option value=\"").Append(Html.Encode(province.Name)).Append("\" data-regencies=\"")
+                .Append(Html.Encode(string.Join('|', regions.RegenciesOf(province.Code).Select(r => r.Name)))).Append('"')
+                .Append(province.Code == chosen.Code ? " selected" : string.Empty)
+                .Append('>').Append(Html.Encode(province.Name)).Append("</option>");
+        }
+
+        page.Append("</select>");
+        Messages(page, state, SubmissionFields.Province, ProvinceHint);
+    }
+
+    private const string ProvinceHint = "Panitia atau narasumber dari provinsi lain: pilih provinsi Anda, lalu kabupaten/kota.";
 
     private static void EventHeader(StringBuilder page, TrainingEvent e)
     {

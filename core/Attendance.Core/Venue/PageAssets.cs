@@ -18,6 +18,9 @@ public static class PageAssets
     /// <summary>The styles of the organizer's printable lists.</summary>
     public static string PrintStyles { get; } = Read("Attendance.Organizer.print.css");
 
+    /// <summary>The styles of the printable QR poster.</summary>
+    public static string PosterStyles { get; } = Read("Attendance.Organizer.poster.css");
+
     /// <summary>
     /// The policy of every page this product renders: nothing by default, the two inline blocks by hash, fetch and
     /// form posts to this origin only, no framing, no base-URI tricks.
@@ -25,7 +28,7 @@ public static class PageAssets
     public static string ContentSecurityPolicy { get; } =
         "default-src 'none'; " +
         $"script-src '{Hash(Script)}'; " +
-        $"style-src '{Hash(Styles)}' '{Hash(PrintStyles)}'; " +
+        $"style-src '{Hash(Styles)}' '{Hash(PrintStyles)}' '{Hash(PosterStyles)}'; " +
         "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private static string Hash(string text) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -101,7 +101,7 @@ public sealed class EventFormPageHostileTextTests
         var hostileEvent = Lampung with { Name = hostile, Venue = hostile };
         var pages = new (string Plain, string Hostile)[]
         {
-            (EventFormPage.Render(plainEvent, OneDay, [], FormState.Empty, Notice), EventFormPage.Render(hostileEvent, OneDay, [], FormState.Empty, Notice)),
+            (EventFormPage.Render(plainEvent, OneDay, RegionDirectory.Official, FormState.Empty, Notice), EventFormPage.Render(hostileEvent, OneDay, RegionDirectory.Official, FormState.Empty, Notice)),
             (Confirm(plainEvent, Plain, alreadyRecorded: false), Confirm(hostileEvent, Plain, alreadyRecorded: false)),
             (MessagePage.Render(Plain, Plain, Plain), MessagePage.Render(hostile, hostile, hostile)),
         };
@@ -121,9 +121,8 @@ public sealed class EventFormPageHostileTextTests
         var errors = FieldMessages.OnPage.Contains(field)
             ? new Dictionary<string, string> { [field] = FieldMessages.For(field, typed) }
             : new Dictionary<string, string>();
-        var regencies = e.Province is { } province ? RegionDirectory.Official.RegenciesOf(province.Code) : [];
         var days = field == SubmissionFields.SessionDate ? TwoDays : OneDay;
-        return EventFormPage.Render(e, days, regencies, new FormState(values, errors, "Ada isian yang perlu diperbaiki."), Notice);
+        return EventFormPage.Render(e, days, RegionDirectory.Official, new FormState(values, errors, "Ada isian yang perlu diperbaiki."), Notice);
     }
 
     private static string Confirm(string name, bool alreadyRecorded) => Confirm(Lampung, name, alreadyRecorded);

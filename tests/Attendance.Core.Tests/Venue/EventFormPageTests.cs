@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Attendance.Core.Tests.Venue;
 
 public sealed class EventFormPageTests
@@ -35,7 +37,7 @@ public sealed class EventFormPageTests
     [Fact]
     public void Without_a_province_on_the_event_province_and_regency_are_typed()
     {
-        var html = EventFormPage.Render(Lampung with { Province = null }, [new DateOnly(2023, 6, 6)], [], FormState.Empty, "Pemberitahuan privasi.");
+        var html = EventFormPage.Render(Lampung with { Province = null }, [new DateOnly(2023, 6, 6)], RegionDirectory.Official, FormState.Empty, "Pemberitahuan privasi.");
 
         Assert.Contains("name=\"province\" type=\"text\" autocomplete=\"address-level1\"", html, StringComparison.Ordinal);
         Assert.Contains("name=\"regency\" type=\"text\" autocomplete=\"address-level2\"", html, StringComparison.Ordinal);
@@ -44,7 +46,7 @@ public sealed class EventFormPageTests
     [Fact]
     public void Near_midnight_both_open_days_are_offered_by_name()
     {
-        var html = EventFormPage.Render(Lampung, [new DateOnly(2023, 6, 6), new DateOnly(2023, 6, 7)], [], FormState.Empty, "Pemberitahuan privasi.");
+        var html = EventFormPage.Render(Lampung, [new DateOnly(2023, 6, 6), new DateOnly(2023, 6, 7)], RegionDirectory.Official, FormState.Empty, "Pemberitahuan privasi.");
 
         Assert.Contains("<option value=\"2023-06-06\" selected>Selasa, 6 Juni 2023</option>", html, StringComparison.Ordinal);
         Assert.Contains("<option value=\"2023-06-07\">Rabu, 7 Juni 2023</option>", html, StringComparison.Ordinal);
@@ -70,7 +72,7 @@ public sealed class EventFormPageTests
     [Fact]
     public void The_privacy_notice_stands_just_before_the_send_button_which_it_describes_and_links_the_full_notice_without_the_token()
     {
-        var html = EventFormPage.Render(Lampung, [new DateOnly(2023, 6, 6)], [], FormState.Empty, "Data ini <dikumpulkan> oleh panitia.");
+        var html = EventFormPage.Render(Lampung, [new DateOnly(2023, 6, 6)], RegionDirectory.Official, FormState.Empty, "Data ini <dikumpulkan> oleh panitia.");
 
         Assert.Contains(
             "<p class=\"privacy\" id=\"privacy-notice\">Data ini &lt;dikumpulkan&gt; oleh panitia. "
@@ -79,6 +81,38 @@ public sealed class EventFormPageTests
             html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_province_is_chosen_from_the_official_list_the_events_by_default_each_carrying_its_regencies()
+    {
+        var html = Render(FormState.Empty);
+
+        Assert.Contains("<select id=\"f-province\" name=\"province\" required aria-required=\"true\" autocomplete=\"address-level1\" aria-describedby=\"h-province\">", html, StringComparison.Ordinal);
+        Assert.Equal(RegionDirectory.Official.Provinces.Count, Regex.Matches(html, "<option value=\"[^\"]*\" data-regencies=").Count);
+        Assert.Matches("<option value=\"Lampung\" data-regencies=\"Kabupaten Lampung Selatan[|][^\"]*Kota Metro\" selected>Lampung</option>", html);
+        Assert.Contains("<option value=\"Kabupaten Pesawaran\">Kabupaten Pesawaran</option>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"Kota Administrasi Jakarta Selatan\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_province_sent_back_chooses_the_regency_list_so_the_page_works_without_script()
+    {
+        var typed = new Dictionary<string, string?>
+        {
+            [SubmissionFields.Province] = "Daerah Khusus Ibukota Jakarta",
+            [SubmissionFields.Regency] = "Kabupaten Pesawaran",
+        };
+        var errors = new Dictionary<string, string> { [SubmissionFields.Regency] = FieldMessages.For(SubmissionFields.Regency, "Kabupaten Pesawaran") };
+
+        var html = Render(new FormState(typed, errors, "Ada isian yang perlu diperbaiki."));
+
+        Assert.Matches("<option value=\"Daerah Khusus Ibukota Jakarta\" data-regencies=\"[^\"]*\" selected>", html);
+        Assert.DoesNotMatch("<option value=\"Lampung\" data-regencies=\"[^\"]*\" selected>", html);
+        Assert.Contains("<option value=\"Kota Administrasi Jakarta Selatan\">", html, StringComparison.Ordinal);
+        // The Lampung regency is kept as sent, marked, so the participant sees what to change.
+        Assert.Contains("<option value=\"Kabupaten Pesawaran\" selected>Kabupaten Pesawaran</option>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"f-regency\" name=\"regency\" required aria-required=\"true\" aria-invalid=\"true\"", html, StringComparison.Ordinal);
+    }
+
     private static string Render(FormState state) =>
-        EventFormPage.Render(Lampung, [new DateOnly(2023, 6, 6)], RegionDirectory.Official.RegenciesOf("18"), state, "Pemberitahuan privasi.");
+        EventFormPage.Render(Lampung, [new DateOnly(2023, 6, 6)], RegionDirectory.Official, state, "Pemberitahuan privasi.");
 }

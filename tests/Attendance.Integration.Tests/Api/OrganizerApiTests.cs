@@ -119,7 +119,7 @@ public sealed class OrganizerApiTests(AzuriteFixture azurite)
         using var anonymous = await api.Anonymous.GetAsync($"events/{Lampung.EventId}/attendance?date=2023-06-06", Ct);
         using var outside = await api.Client.GetAsync($"events/{Lampung.EventId}/attendance?date=2023-06-10", Ct);
         using var badDate = await api.Client.GetAsync($"events/{Lampung.EventId}/attendance?date=6-6-2023", Ct);
-        using var badFormat = await api.Client.GetAsync($"events/{Lampung.EventId}/attendance?format=xlsx", Ct);
+        using var badFormat = await api.Client.GetAsync($"events/{Lampung.EventId}/attendance?format=ods", Ct);
 
         Assert.Equal(3, day.GetProperty("count").GetInt32());
         Assert.Equal("WIB", day.GetProperty("timeZone").GetString());
@@ -153,16 +153,17 @@ public sealed class OrganizerApiTests(AzuriteFixture azurite)
         Assert.Contains("daftar-hadir-", response.Content.Headers.ContentDisposition!.FileName, StringComparison.Ordinal);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var rows = Parse(bytes);
-        Assert.Equal(["No", "Nama", "Jenis kelamin", "Instansi", "Jenis perpustakaan", "Jabatan", "Kabupaten/Kota", "Provinsi", "Nomor HP", "Email", "Waktu hadir (WIB)", "Kanal", "ID kiriman"], rows[0]);
+        Assert.Equal(["No", "Nama", "Jenis kelamin", "Instansi", "Jenis perpustakaan", "Jabatan", "Kabupaten/Kota", "Provinsi", "Nomor HP", "Email", "Tanggal", "Jam hadir (WIB)", "Kanal", "ID kiriman"], rows[0]);
         Assert.Equal(4, rows.Count);
         var siti = rows.Single(r => r[1] == "Siti Nur'aini");
         Assert.Equal(["Perempuan", "Perpustakaan Desa Sukamaju", "Perpustakaan Desa/Kelurahan", "Kepala, \"Perpustakaan\""], siti[2..6]);
-        Assert.Equal("2023-06-06 08:05", siti[10]);
+        Assert.Equal(["2023-06-06", "08:05"], siti[10..12]);
+        Assert.Equal("0812-3456-7000", rows.Single(r => r[1] == "Ahmad Fauzi")[8]);
         // The id to correct or void the attendance by, as the JSON list gives it.
         var json = await api.Client.GetFromJsonAsync<JsonElement>($"events/{Lampung.EventId}/attendance?date=2023-06-06", Ct);
         var sitiInJson = json.GetProperty("attendees").EnumerateArray().Single(a => a.GetProperty("fullName").GetString() == "Siti Nur'aini");
-        Assert.Equal(sitiInJson.GetProperty("submissionId").GetString(), siti[12]);
-        Assert.False(string.IsNullOrEmpty(siti[12]), "the CSV row carries the attendance's id");
+        Assert.Equal(sitiInJson.GetProperty("submissionId").GetString(), siti[13]);
+        Assert.False(string.IsNullOrEmpty(siti[13]), "the CSV row carries the attendance's id");
         // A value that would start a formula in Excel is kept as text.
         Assert.Equal("'=HYPERLINK(\"x\")", rows.Single(r => r[1] == "Ahmad Fauzi")[5]);
 
@@ -171,6 +172,53 @@ public sealed class OrganizerApiTests(AzuriteFixture azurite)
         Assert.Equal(["2023-06-05", "2023-06-06", "2023-06-07", "2023-06-08", "Jumlah hari", "Hadir semua hari"], all[0][7..]);
         Assert.Equal(["hadir", "hadir", "hadir", "hadir", "4", "ya"], all.Single(r => r[1] == "Ni Luh Putu Ayu Dewi")[7..]);
         Assert.Equal(["", "hadir", "", "", "1", "tidak"], all.Single(r => r[1] == "Siti Nur'aini")[7..]);
+    }
+
+    [Fact]
+    public async Task The_xlsx_of_the_day_and_of_the_event_opens_with_typed_cells_and_a_frozen_Indonesian_header()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        await OrganizerDesk.RegisterLampungAsync(api, Ct);
+        await PostAsync(api, Training());
+
+        using var response = await api.Client.GetAsync($"events/{Lampung.EventId}/attendance?date=2023-06-06&format=xlsx", Ct);
+        using var whole = await api.Client.GetAsync($"events/{Lampung.EventId}/attendance?format=xlsx", Ct);
+        using var anonymous = await api.Anonymous.GetAsync($"events/{Lampung.EventId}/attendance?format=xlsx", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal($"daftar-hadir-{Lampung.EventId}-2023-06-06.xlsx", response.Content.Headers.ContentDisposition.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        var day = Attendance.Core.Tests.Organizer.XlsxSheet.Read(await response.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Empty(day.Errors);
+        Assert.Equal("Daftar hadir 06-06-2023", day.Name);
+        Assert.Equal(1, day.FrozenRows);
+        Assert.Equal(["No", "Nama", "Jenis kelamin", "Instansi", "Jenis perpustakaan", "Jabatan", "Kabupaten/Kota", "Provinsi", "Nomor HP", "Email", "Tanggal", "Jam hadir (WIB)", "Kanal", "ID kiriman"],
+            day.Row(1, 14));
+        Assert.Equal(["Ahmad Fauzi", "Ni Luh Putu Ayu Dewi", "Siti Nur'aini"], [day["B2"].Text, day["B3"].Text, day["B4"].Text]);
+        // Ahmad's phone is text, as stored; his position, typed as a formula, is text too.
+        Assert.Equal(Attendance.Core.Tests.Organizer.XlsxCellType.Text, day["I2"].Type);
+        Assert.Equal("6281234567000", day["I2"].Text);
+        Assert.Equal("=HYPERLINK(\"x\")", day["F2"].Text);
+        Assert.Equal(0, day.Formulas);
+        // Siti (Kobo, 08.05 WIB): a date and a time; Ni Luh and Ahmad came in a batch without checkInAt: no time.
+        Assert.Equal(new DateTime(2023, 6, 6), DateTime.FromOADate(day["K4"].Number));
+        Assert.Equal(14u, day["K4"].Format);
+        Assert.Equal(new TimeSpan(8, 5, 0), TimeSpan.FromSeconds(Math.Round(TimeSpan.FromDays(day["L4"].Number).TotalSeconds)));
+        Assert.Equal(20u, day["L4"].Format);
+        Assert.Equal(Attendance.Core.Tests.Organizer.XlsxCellType.Empty, day["L2"].Type);
+        var json = await OrganizerDesk.DayAsync(api, "2023-06-06", Ct);
+        Assert.Equal(json.GetProperty("attendees")[2].GetProperty("submissionId").GetString(), day["N4"].Text);
+
+        Assert.Equal($"rekap-kehadiran-{Lampung.EventId}.xlsx", whole.Content.Headers.ContentDisposition!.FileNameStar ?? whole.Content.Headers.ContentDisposition.FileName);
+        var recap = Attendance.Core.Tests.Organizer.XlsxSheet.Read(await whole.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Empty(recap.Errors);
+        Assert.Equal("Rekap kehadiran", recap.Name);
+        Assert.Equal(["3", "Siti Nur'aini", "Perpustakaan Desa Sukamaju", "Kabupaten Pesawaran", "Lampung", "", "siti@perpusdes.id", "", "hadir", "", "", "1", "tidak"], recap.Row(4, 13));
+        Assert.Equal(Attendance.Core.Tests.Organizer.XlsxCellType.Number, recap["L4"].Type);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
     [Fact]
@@ -221,6 +269,25 @@ public sealed class OrganizerApiTests(AzuriteFixture azurite)
         Assert.Equal(["2023-06-05", "2023-06-06"], ahmad.GetProperty("daysAttended").EnumerateArray().Select(d => d.GetString()));
         Assert.False(ahmad.GetProperty("attendedEveryDay").GetBoolean());
         Assert.Equal(3, sheet.GetProperty("participants").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_row_typed_from_paper_without_a_check_in_time_lists_none_in_json_csv_and_the_daftar_hadir()
+    {
+        var typing = new ManualTime(Lampung.During);
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, typing);
+        await OrganizerDesk.RegisterLampungAsync(api, Ct);
+        await PostAsync(api, [Lampung.Submission("Rahmat Hidayat", day: "2023-06-06").With("source", "paper")]);
+
+        var row = (await OrganizerDesk.DayAsync(api, "2023-06-06", Ct)).GetProperty("attendees").EnumerateArray().Single();
+        using var csv = await api.Client.GetAsync($"events/{Lampung.EventId}/attendance?date=2023-06-06&format=csv", Ct);
+        var html = await api.Client.GetStringAsync($"events/{Lampung.EventId}/attendance?date=2023-06-06&format=html", Ct);
+
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("checkInAt").ValueKind);
+        Assert.Equal(typing.GetUtcNow(), row.GetProperty("receivedAt").GetDateTimeOffset());
+        var rahmat = Parse(await csv.Content.ReadAsByteArrayAsync(Ct)).Single(r => r[1] == "Rahmat Hidayat");
+        Assert.Equal(["2023-06-06", ""], rahmat[10..12]);
+        Assert.Contains("<td class=\"time\"></td>", html, StringComparison.Ordinal);
     }
 
     /// <summary>A small training: Ni Luh every day, Ahmad two days, Siti one, through the keyed submissions API.</summary>

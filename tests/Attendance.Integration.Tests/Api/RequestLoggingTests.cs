@@ -23,6 +23,8 @@ public sealed class RequestLoggingTests(AzuriteFixture azurite)
             new Dictionary<string, string?>
             {
                 [$"{section}:LogLevel:Default"] = "Trace",
+                // Above the local server's default (Warning), so ASP.NET Core's routing lines are written and checked too.
+                [$"{section}:LogLevel:Microsoft.AspNetCore"] = "Trace",
                 // The product's rules for these categories still win.
                 [$"{section}:LogLevel:Microsoft.AspNetCore.Server.Kestrel.BadRequests"] = "Trace",
                 [$"{section}:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Trace",

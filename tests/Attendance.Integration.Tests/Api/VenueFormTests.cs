@@ -240,6 +240,51 @@ public sealed class VenueFormTests(AzuriteFixture azurite)
         Assert.DoesNotContain(formUrl[(formUrl.IndexOf("token=", StringComparison.Ordinal) + 6)..], page.Replace(formUrl, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_trainer_from_another_province_is_taken_with_a_regency_of_that_province_and_a_regency_elsewhere_is_a_400_naming_it()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        var trainer = Lampung.Submission("Dra. Nurhayati", regency: "Kota Administrasi Jakarta Selatan", day: "2023-06-06");
+        trainer.Remove("eventId");
+        trainer["province"] = "Daerah Khusus Ibukota Jakarta";
+        var mixed = Lampung.Submission("Hendra Gunawan", regency: "Kabupaten Pesawaran", day: "2023-06-06");
+        mixed.Remove("eventId");
+        mixed["province"] = "Daerah Khusus Ibukota Jakarta";
+
+        var (status, _) = await PostJsonAsync(api, formUrl, trainer);
+        using var refused = await api.Anonymous.PostAsync(formUrl, new FormUrlEncodedContent(mixed), Ct);
+
+        Assert.Equal("created", status);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("regency", out _), errors.ToString());
+        Assert.False(errors.TryGetProperty("province", out _), errors.ToString());
+        var day = await OrganizerDesk.DayAsync(api, "2023-06-06", Ct);
+        Assert.Equal(1, day.GetProperty("count").GetInt32());
+    }
+
+    [Fact]
+    public async Task Without_script_a_changed_province_comes_back_with_its_own_regencies_and_the_regency_asked_again()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
+        var fields = Lampung.Submission("Dra. Nurhayati", regency: "Kabupaten Pesawaran", day: "2023-06-06");
+        fields.Remove("eventId");
+        fields["province"] = "Daerah Khusus Ibukota Jakarta";
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, formUrl) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Accept.ParseAdd("text/html");
+        using var response = await api.Anonymous.SendAsync(request, Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<option value=\"Daerah Khusus Ibukota Jakarta\"", html, StringComparison.Ordinal);
+        Assert.Matches("<option value=\"Daerah Khusus Ibukota Jakarta\" data-regencies=\"[^\"]*\" selected>", html);
+        Assert.Contains("<option value=\"Kota Administrasi Jakarta Selatan\">", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"e-regency\">Kabupaten/kota tidak ditemukan di provinsi ini", html, StringComparison.Ordinal);
+    }
+
     private static async Task<(string Status, string Id)> PostJsonAsync(ApiServer api, string formUrl, Dictionary<string, string> fields)
     {
         using var response = await api.Anonymous.PostAsync(formUrl, new FormUrlEncodedContent(fields), Ct);

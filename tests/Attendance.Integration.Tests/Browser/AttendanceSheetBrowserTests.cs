@@ -59,8 +59,33 @@ public sealed partial class AttendanceSheetBrowserTests(AzuriteFixture azurite, 
         await Expect(page.Locator(".info")).ToContainTextAsync("1 dari 3 peserta");
         var niLuh = page.Locator(".list tbody tr", new() { HasText = "Ni Luh Putu Ayu Dewi" });
         await Expect(niLuh.Locator("td")).ToHaveTextAsync(["2", "Ni Luh Putu Ayu Dewi", "", "Kota Bandar Lampung", "✓", "✓", "✓", "✓", "4", "Ya"]);
-        await Expect(page.Locator(".list tfoot th")).ToHaveTextAsync(["Jumlah hadir per hari", "2", "3", "1", "1", "", "1"]);
+        await Expect(page.Locator(".list .totals th")).ToHaveTextAsync(["Jumlah hadir per hari", "2", "3", "1", "1", "", "1"]);
         await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "rekap-kehadiran.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_long_recap_prints_on_several_pages_with_its_totals_once_after_the_last_participant()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        await OrganizerDesk.RegisterLampungAsync(api, Ct);
+        await OrganizerApiTests.PostAsync(api, [.. Enumerable.Range(1, 90).Select(i => Lampung.Submission($"Peserta {i:D2} Nur'aini", day: "2023-06-06"))]);
+        await using var desk = await chromium.DeskAsync(new ViewportSize { Width = 1000, Height = 1400 });
+        var page = await desk.NewPageAsync();
+
+        await page.GotoAsync(new Uri(api.Client.BaseAddress!, $"events/{Lampung.EventId}/attendance?format=html").AbsoluteUri);
+        var pdf = await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true });
+        await File.WriteAllBytesAsync(Path.Combine(ChromiumFixture.Screenshots, "rekap-kehadiran.pdf"), pdf, Ct);
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        Assert.InRange(PageCount(pdf), 3, 8);
+        // What Chromium repeats on every printed page is a table-footer-group; the totals are a plain row group, once.
+        await Expect(page.GetByText("Jumlah hadir per hari")).ToHaveCountAsync(1);
+        Assert.Equal(0, await page.EvaluateAsync<int>(
+            "() => [...document.querySelectorAll('.list *')].filter(e => getComputedStyle(e).display === 'table-footer-group').length"));
+        Assert.Equal("table-row-group", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.list .totals')).display"));
+        Assert.True(await page.EvaluateAsync<bool>(
+            "() => document.querySelector('.list .totals').getBoundingClientRect().top >= document.querySelector('.list tbody tr:last-child').getBoundingClientRect().bottom - 1"));
+        await Expect(page.Locator(".list .totals th")).ToHaveTextAsync(["Jumlah hadir per hari", "0", "90", "0", "0", "", "0"]);
     }
 
     private static int PageCount(byte[] pdf) => PdfPage().Matches(System.Text.Encoding.Latin1.GetString(pdf)).Count;

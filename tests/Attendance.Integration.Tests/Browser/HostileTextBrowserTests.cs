@@ -68,7 +68,7 @@ public sealed class HostileTextBrowserTests(AzuriteFixture azurite, ChromiumFixt
     }
 
     [Fact]
-    public async Task A_sign_in_waiting_on_the_phone_shows_its_hostile_name_as_typed_and_runs_nothing()
+    public async Task A_sign_in_waiting_on_the_phone_and_then_sent_or_refused_shows_its_hostile_name_as_text_and_runs_nothing()
     {
         await using var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
         var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
@@ -87,6 +87,12 @@ public sealed class HostileTextBrowserTests(AzuriteFixture azurite, ChromiumFixt
 
             await Expect(venue.Waiting).ToBeVisibleAsync();
             await Expect(venue.Waiting.Locator("span")).ToHaveJSPropertyAsync("textContent", name + ".");
+            await AssertNothingInjectedAsync(page, scripts: 1);
+
+            // Sent when the connection returns: stored and listed as sent, or refused and listed with the reason.
+            await phone.SetOfflineAsync(false);
+            await Expect(venue.Waiting).ToHaveCountAsync(0);
+            await Expect(page.Locator("#sent li, #refused li")).ToHaveCountAsync(1);
             await AssertNothingInjectedAsync(page, scripts: 1);
         }
     }
@@ -119,9 +125,9 @@ public sealed class HostileTextBrowserTests(AzuriteFixture azurite, ChromiumFixt
             var response = await page.GotoAsync(new Uri(api.Client.BaseAddress!, $"events/{Lampung.EventId}/attendance?{list}").AbsoluteUri);
 
             Assert.Equal(200, response!.Status);
-            await Expect(page.Locator(".list tbody tr")).ToHaveCountAsync(HostileText.Storable.Count);
-            var names = await page.Locator(".list tbody tr td:nth-child(2)").EvaluateAllAsync<string[]>("cells => cells.map(c => c.textContent)");
-            var institutions = await page.Locator(".list tbody tr td:nth-child(3)").EvaluateAllAsync<string[]>("cells => cells.map(c => c.textContent)");
+            await Expect(page.Locator(".list tbody:not(.totals) tr")).ToHaveCountAsync(HostileText.Storable.Count);
+            var names = await page.Locator(".list tbody:not(.totals) tr td:nth-child(2)").EvaluateAllAsync<string[]>("cells => cells.map(c => c.textContent)");
+            var institutions = await page.Locator(".list tbody:not(.totals) tr td:nth-child(3)").EvaluateAllAsync<string[]>("cells => cells.map(c => c.textContent)");
             Assert.Equal(HostileText.Storable.Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
             Assert.Equal(HostileText.Storable.Order(StringComparer.Ordinal), institutions.Order(StringComparer.Ordinal));
             await AssertNothingInjectedAsync(page, scripts: 0);

@@ -40,7 +40,16 @@ internal sealed class VenuePage
 
     public ILocator Confirmation => page.Locator("#confirmation");
 
+    /// <summary>The note of sign-ins this device keeps until they can be sent.</summary>
     public ILocator Waiting => page.Locator("#waiting");
+
+    /// <summary>The note of kept sign-ins that were sent: one line each, as the server confirmed it.</summary>
+    public ILocator Sent => page.Locator("#sent");
+
+    /// <summary>The note of kept sign-ins the server refused, each with its reason.</summary>
+    public ILocator Refused => page.Locator("#refused");
+
+    public ILocator Province => page.GetByLabel("Provinsi");
 
     public async Task FillAsync(string name, string regency, string? phone = null, string? email = null)
     {

@@ -158,8 +158,10 @@ public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, Chromi
         await session.Phone.SetOfflineAsync(true);
         await venue.Send.ClickAsync();
 
-        await Expect(venue.Waiting).ToContainTextAsync("Menunggu koneksi");
+        await Expect(venue.Waiting).ToContainTextAsync("Menunggu koneksi. 1 isian belum terkirim");
         await Expect(page.Locator("#status .notice.error")).ToHaveCountAsync(0);
+        await Expect(venue.FullName).ToHaveValueAsync(string.Empty);
+        await Expect(venue.Email).ToHaveValueAsync(string.Empty);
         await Expect(venue.Waiting).ToContainTextAsync("Rudi Hartono");
         Assert.Equal(1, await venue.QueuedAsync());
         Assert.Empty(await session.NamesAsync());
@@ -168,7 +170,8 @@ public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, Chromi
 
         await session.Phone.SetOfflineAsync(false);
 
-        await Expect(venue.Confirmation).ToContainTextAsync("Rudi Hartono");
+        await Expect(venue.Sent).ToContainTextAsync("Kehadiran Rudi Hartono tercatat pada Selasa, 6 Juni 2023 pukul 09.00 WIB");
+        await Expect(venue.Waiting).ToHaveCountAsync(0);
         Assert.Equal(0, await venue.QueuedAsync());
         Assert.Equal(["Rudi Hartono"], await session.NamesAsync());
         Assert.Empty(venue.Problems);
@@ -200,8 +203,8 @@ public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, Chromi
         // The participant opens the link again later, with a connection.
         var reopened = await session.OpenAsync();
 
-        await Expect(reopened.Confirmation).ToContainTextAsync("Dewi Lestari");
-        await Expect(reopened.Confirmation).ToContainTextAsync("sudah tercatat sebelumnya, pukul 09.00 WIB");
+        await Expect(reopened.Sent).ToContainTextAsync("Dewi Lestari");
+        await Expect(reopened.Sent).ToContainTextAsync("sudah tercatat sebelumnya, pukul 09.00 WIB");
         Assert.Equal(0, await reopened.QueuedAsync());
         Assert.Equal(["Dewi Lestari"], await session.NamesAsync());
         var whole = await session.Api.Client.GetStringAsync($"events/{Lampung.EventId}/attendance", Ct);
@@ -218,14 +221,14 @@ public sealed partial class VenuePageBrowserTests(AzuriteFixture azurite, Chromi
         var newUrl = await session.RotateLinkAsync();
         await venue.Send.ClickAsync();
 
-        await Expect(venue.Page.Locator("h1")).ToHaveTextAsync("Tautan tidak berlaku");
         await Expect(venue.Waiting).ToContainTextAsync("Tautan sudah diganti panitia");
         await Expect(venue.Waiting).ToContainTextAsync("Yusuf Maulana");
+        await Expect(venue.FullName).ToHaveValueAsync(string.Empty);
         Assert.Equal(1, await venue.QueuedAsync());
 
         var scanned = await session.OpenAsync(newUrl);
 
-        await Expect(scanned.Confirmation).ToContainTextAsync("Yusuf Maulana");
+        await Expect(scanned.Sent).ToContainTextAsync("Yusuf Maulana");
         Assert.Equal(0, await scanned.QueuedAsync());
         Assert.Equal(["Yusuf Maulana"], await session.NamesAsync());
     }

@@ -10,14 +10,18 @@ internal sealed class VenueSession : IAsyncDisposable
     /// <summary>The day the clock stands on, whose list a sign-in lands in.</summary>
     public const string Today = "2023-06-06";
 
-    private VenueSession(ApiServer api, IBrowserContext phone, string formUrl)
+    private VenueSession(ApiServer api, ManualTime clock, IBrowserContext phone, string formUrl)
     {
         Api = api;
+        Clock = clock;
         Phone = phone;
         FormUrl = formUrl;
     }
 
     public ApiServer Api { get; }
+
+    /// <summary>The server's clock, on the training's second day until a test moves it (before or after the event).</summary>
+    public ManualTime Clock { get; }
 
     /// <summary>The participant's phone: 360 px wide, Indonesian, Jakarta time (<see cref="ChromiumFixture.PhoneAsync"/>).</summary>
     public IBrowserContext Phone { get; }
@@ -27,11 +31,12 @@ internal sealed class VenueSession : IAsyncDisposable
 
     public static async Task<VenueSession> StartAsync(AzuriteFixture azurite, ChromiumFixture chromium)
     {
-        var api = await ApiServer.StartAsync(azurite.ConnectionString, new ManualTime(Lampung.During));
+        var clock = new ManualTime(Lampung.During);
+        var api = await ApiServer.StartAsync(azurite.ConnectionString, clock);
         try
         {
             var formUrl = (await OrganizerDesk.RegisterLampungAsync(api, Ct)).GetProperty("formUrl").GetString()!;
-            return new VenueSession(api, await chromium.PhoneAsync(), formUrl);
+            return new VenueSession(api, clock, await chromium.PhoneAsync(), formUrl);
         }
         catch
         {

@@ -41,7 +41,7 @@ public sealed class ContactExpiryTests(AzuriteFixture azurite)
         using var csv = await api.Client.GetAsync($"events/{Lampung.EventId}/attendance?date=2023-06-05&format=csv", Ct);
         var text = await csv.Content.ReadAsStringAsync(Ct);
         Assert.DoesNotContain("siti@example.org", text, StringComparison.Ordinal);
-        Assert.Contains(AttendanceCsv.ClearedContact, text, StringComparison.Ordinal);
+        Assert.Contains(AttendanceTables.ClearedContact, text, StringComparison.Ordinal);
 
         // A rebuild rereads every record: the people whose contacts went keep the keys the analytics had.
         await runner.RebuildAttendanceAsync(cancellationToken: Ct);
