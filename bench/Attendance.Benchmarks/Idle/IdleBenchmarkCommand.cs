@@ -45,7 +45,7 @@ internal sealed class IdleBenchmarkCommand : Command
         var points = eventCounts.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList();
         await using var azurite = await AzuriteProcess.StartAsync(cancellationToken);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(BenchmarkSettings.Create(azurite.ConnectionString)).Build();
-        var counter = new RequestCounter();
+        var counter = new StorageRequestCounter();
         var services = new ServiceCollection().AddLogging();
         services.AddAttendance(configuration);
         services.AddStoragePipelinePolicy(counter);
@@ -88,7 +88,7 @@ internal sealed class IdleBenchmarkCommand : Command
     }
 
     /// <summary>The median time of <paramref name="repeat"/> runs with nothing new, and the requests of the last.</summary>
-    private static async Task<IdleRun> MeasureAsync(ExportRunner runner, RequestCounter counter, bool allEvents, int repeat, CancellationToken cancellationToken)
+    private static async Task<IdleRun> MeasureAsync(ExportRunner runner, StorageRequestCounter counter, bool allEvents, int repeat, CancellationToken cancellationToken)
     {
         var seconds = new List<double>();
         ExportSummary? summary = null;
@@ -122,7 +122,7 @@ internal sealed class IdleBenchmarkCommand : Command
         return text.ToString();
     }
 
-    private sealed record IdleRun(double Seconds, int Requests, int CounterReads, int EventsRead);
+    private sealed record IdleRun(double Seconds, long Requests, long CounterReads, int EventsRead);
 
     private sealed record IdlePoint(int Events, IdleRun Idle, IdleRun Full);
 }
