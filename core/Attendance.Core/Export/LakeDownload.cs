@@ -1,7 +1,4 @@
 using System.Globalization;
-using Attendance.Delta;
-using Attendance.Storage;
-using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
@@ -19,15 +16,12 @@ namespace Attendance.Export;
 /// </summary>
 public sealed class LakeDownload(BlobServiceClient blobs, IOptions<ExportOptions> options, TimeProvider time)
 {
-    /// <summary>The tables copied, in the order an export writes them.</summary>
-    public static IReadOnlyList<string> Tables => RemovedFileCleanUp.Tables;
-
     /// <summary>Copies every table that exists into <paramref name="directory"/>; returns what it copied per table.</summary>
     /// <exception cref="LakeFolderNotEmptyException">A table's folder under <paramref name="directory"/> already holds files.</exception>
     public async Task<IReadOnlyList<TableDownload>> DownloadAsync(string directory, CancellationToken cancellationToken = default)
     {
         var root = Path.GetFullPath(directory);
-        foreach (var path in Tables)
+        foreach (var path in ExportedTables.Paths)
         {
             var folder = Path.Combine(root, path);
             if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
@@ -38,25 +32,8 @@ public sealed class LakeDownload(BlobServiceClient blobs, IOptions<ExportOptions
 
         var container = blobs.GetBlobContainerClient(options.Value.Container);
         var results = new List<TableDownload>();
-        foreach (var path in Tables)
+        await foreach (var (table, snapshot) in ExportedTables.LoadAsync(container, time, cancellationToken))
         {
-            var table = new DeltaTable(container, path, time);
-            DeltaSnapshot snapshot;
-            try
-            {
-                snapshot = await table.LoadAsync(cancellationToken);
-            }
-            catch (RequestFailedException ex) when (CreateOnce.IsMissing(ex))
-            {
-                // No export container: nothing was ever exported.
-                break;
-            }
-
-            if (snapshot.Version < 0)
-            {
-                continue;
-            }
-
             var logFiles = 0;
             await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = table.LogPrefix }, cancellationToken))
             {
@@ -70,11 +47,11 @@ public sealed class LakeDownload(BlobServiceClient blobs, IOptions<ExportOptions
             long bytes = 0;
             foreach (var (file, add) in snapshot.Files)
             {
-                await CopyAsync(container, $"{path}/{file}", root, cancellationToken);
+                await CopyAsync(container, table.FileBlobName(file), root, cancellationToken);
                 bytes += add.Size;
             }
 
-            results.Add(new TableDownload(path, snapshot.Version, snapshot.Files.Count, bytes, logFiles));
+            results.Add(new TableDownload(table.Path, snapshot.Version, snapshot.Files.Count, bytes, logFiles));
         }
 
         return results;

@@ -1,8 +1,5 @@
-using Attendance.Delta;
 using Attendance.Events;
 using Attendance.Submissions;
-using Attendance.Storage;
-using Azure;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 
@@ -22,9 +19,6 @@ namespace Attendance.Export;
 /// </summary>
 public sealed class RemovedFileCleanUp(BlobServiceClient blobs, IOptions<ExportOptions> options, EventStore events, SubmissionStore submissions, TimeProvider time)
 {
-    /// <summary>The tables cleaned, in the order an export writes them.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [AnalyticsTables.AttendancePath, AnalyticsTables.EventsPath, AnalyticsTables.RegionsPath];
-
     /// <summary>
     /// Cleans every table that exists; <paramref name="immediately"/> deletes removed files regardless of the
     /// retention. Returns, per table, the version read and the number of files deleted, and the changes not exported yet.
@@ -35,26 +29,9 @@ public sealed class RemovedFileCleanUp(BlobServiceClient blobs, IOptions<ExportO
         var container = blobs.GetBlobContainerClient(options.Value.Container);
         var orphans = new OrphanFiles(container, time, immediately ? TimeSpan.Zero : options.Value.RemovedFileRetention);
         var results = new List<TableCleanUp>();
-        foreach (var path in Tables)
+        await foreach (var (table, snapshot) in ExportedTables.LoadAsync(container, time, cancellationToken))
         {
-            var table = new DeltaTable(container, path, time);
-            DeltaSnapshot snapshot;
-            try
-            {
-                snapshot = await table.LoadAsync(cancellationToken);
-            }
-            catch (RequestFailedException ex) when (CreateOnce.IsMissing(ex))
-            {
-                // No export container: nothing was ever exported.
-                break;
-            }
-
-            if (snapshot.Version < 0)
-            {
-                continue;
-            }
-
-            if (path == AnalyticsTables.AttendancePath)
+            if (table.Path == AnalyticsTables.AttendancePath)
             {
                 await foreach (var trainingEvent in events.ListAsync(cancellationToken))
                 {
@@ -68,7 +45,7 @@ public sealed class RemovedFileCleanUp(BlobServiceClient blobs, IOptions<ExportO
             }
 
             var deleted = await orphans.DeleteAsync(table, snapshot, cancellationToken);
-            results.Add(new TableCleanUp(path, snapshot.Version, deleted, snapshot.Files.Count));
+            results.Add(new TableCleanUp(table.Path, snapshot.Version, deleted, snapshot.Files.Count));
         }
 
         return new CleanUpResult(results, pending);

@@ -103,7 +103,7 @@ public sealed class CleanUpTests(AzuriteFixture azurite)
 
         var now = await cleanUp.RunAsync(immediately: true, Ct);
         Assert.Equal([("attendance", 1), ("events", 1), ("regions", 0)], now.Tables.Select(r => (r.Table, r.FilesDeleted)));
-        foreach (var table in RemovedFileCleanUp.Tables)
+        foreach (var table in ExportedTables.Paths)
         {
             var read = await DeltaOracle.ReadAsync(Container(api), table, Ct);
             var expected = read.Files.Select(f => $"{table}/{f}").Concat(table == "attendance" ? [pending] : []);
