@@ -14,7 +14,7 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
         {
             await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
             (await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Siti Nur'aini"), Ct)).Dispose();
-            var environment = SameStoreAs(api);
+            var environment = CliProcess.SameStoreAs(api, azurite.ConnectionString, data);
 
             var export = await CliProcess.RunAsync("export", environment, Ct);
             var key = await File.ReadAllTextAsync(Path.Combine(data.FullName, "pseudonym-key"), Ct);
@@ -98,7 +98,7 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
         var entity = (await events.GetEntityAsync<Azure.Data.Tables.TableEntity>("event", Lampung.EventId, cancellationToken: Ct)).Value;
         entity["EndDate"] = "2023-06-07";
         await events.UpdateEntityAsync(entity, entity.ETag, Azure.Data.Tables.TableUpdateMode.Replace, Ct);
-        var environment = SameStoreAs(api);
+        var environment = CliProcess.SameStoreAs(api, azurite.ConnectionString, data);
 
         var export = await CliProcess.RunAsync("export", environment, Ct);
         var verify = await CliProcess.RunAsync("verify", environment, Ct);
@@ -117,7 +117,7 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
         (await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Siti Nur'aini"), Ct)).Dispose();
         await api.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>().DeleteTableAsync(api.Settings["Store:SubmissionsTable"], Ct);
         (await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Budi Santoso"), Ct)).Dispose();
-        var environment = SameStoreAs(api);
+        var environment = CliProcess.SameStoreAs(api, azurite.ConnectionString, data);
 
         var export = await CliProcess.RunAsync("export", environment, Ct);
         var verify = await CliProcess.RunAsync("verify", environment, Ct);
@@ -144,15 +144,7 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
         await api.RegisterEventAsync(Lampung.EventId, new { name = "Bimtek SPP-TIK Lampung (diubah)", startDate = "2023-06-05", endDate = "2023-06-08", province = "Lampung" });
         await runner.RunAsync("edited", cancellationToken: Ct);
         var container = api.Services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(api.Container);
-        var environment = new Dictionary<string, string?>
-        {
-            ["AttendanceStorage"] = azurite.ConnectionString,
-            ["Store:EventsTable"] = api.Settings["Store:EventsTable"],
-            ["Store:SubmissionsTable"] = api.Settings["Store:SubmissionsTable"],
-            ["Export:Container"] = api.Container,
-            ["Export:PseudonymKey"] = api.Settings["Export:PseudonymKey"],
-            ["ATTENDANCE_DATA"] = data.FullName,
-        };
+        var environment = CliProcess.SameStoreAs(api, azurite.ConnectionString, data, samePseudonymKey: true);
 
         var ordinary = await CliProcess.RunAsync("clean-up", environment, Ct);
         var kept = await EventFilesAsync();
@@ -171,16 +163,6 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     public void Dispose() => data.Delete(recursive: true);
-
-    /// <summary>The CLI's environment for the tables and container the test's server writes to.</summary>
-    private Dictionary<string, string?> SameStoreAs(ApiServer api) => new()
-    {
-        ["AttendanceStorage"] = azurite.ConnectionString,
-        ["Store:EventsTable"] = api.Settings["Store:EventsTable"],
-        ["Store:SubmissionsTable"] = api.Settings["Store:SubmissionsTable"],
-        ["Export:Container"] = api.Container,
-        ["ATTENDANCE_DATA"] = data.FullName,
-    };
 
     private Dictionary<string, string?> Settings(string connectionString, params (string Key, string Value)[] more)
     {

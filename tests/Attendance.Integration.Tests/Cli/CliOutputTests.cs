@@ -15,18 +15,10 @@ public sealed class CliOutputTests(AzuriteFixture azurite) : IDisposable
     {
         await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         (await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Siti Nur'aini"), Ct)).Dispose();
-        var environment = new Dictionary<string, string?>
-        {
-            ["AttendanceStorage"] = azurite.ConnectionString,
-            ["Store:EventsTable"] = api.Settings["Store:EventsTable"],
-            ["Store:SubmissionsTable"] = api.Settings["Store:SubmissionsTable"],
-            ["Export:Container"] = api.Container,
-            ["Export:PseudonymKey"] = api.Settings["Export:PseudonymKey"],
-            ["ATTENDANCE_DATA"] = data.FullName,
-            // What a terminal sets, and what Spectre.Console would otherwise take as leave to colour.
-            ["TERM"] = "xterm-256color",
-            ["COLORTERM"] = "truecolor",
-        };
+        var environment = CliProcess.SameStoreAs(api, azurite.ConnectionString, data, samePseudonymKey: true);
+        // What a terminal sets, and what Spectre.Console would otherwise take as leave to colour.
+        environment["TERM"] = "xterm-256color";
+        environment["COLORTERM"] = "truecolor";
 
         var export = await CliProcess.RunAsync("export", environment, Ct);
         var verify = await CliProcess.RunAsync("verify", environment, Ct);

@@ -5,6 +5,28 @@ namespace Attendance.Integration.Tests.Cli;
 /// <summary>Runs the built <c>attendance</c> command as a process, with only the environment a test gives it.</summary>
 internal static class CliProcess
 {
+    /// <summary>
+    /// The command's environment for the tables and container <paramref name="api"/> writes to, its data folder
+    /// <paramref name="data"/>, and with <paramref name="samePseudonymKey"/> the server's pseudonym key too.
+    /// </summary>
+    public static Dictionary<string, string?> SameStoreAs(ApiServer api, string connectionString, DirectoryInfo data, bool samePseudonymKey = false)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["AttendanceStorage"] = connectionString,
+            ["Store:EventsTable"] = api.Settings["Store:EventsTable"],
+            ["Store:SubmissionsTable"] = api.Settings["Store:SubmissionsTable"],
+            ["Export:Container"] = api.Container,
+            ["ATTENDANCE_DATA"] = data.FullName,
+        };
+        if (samePseudonymKey)
+        {
+            environment["Export:PseudonymKey"] = api.Settings["Export:PseudonymKey"];
+        }
+
+        return environment;
+    }
+
     public static async Task<CliResult> RunAsync(string command, IEnumerable<KeyValuePair<string, string?>> environment, CancellationToken cancellationToken)
     {
         var (arguments, variables) = Invocation(command, environment);
