@@ -95,16 +95,19 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
             var lost = new List<SequenceGap>();
 
             var (pending, changesBehind) = await PendingChanges.ReadAsync(submissions, counters, snapshot, cancellationToken);
+            AttendanceExportResult Result(TableExportResult result, long changesApplied = 0) => new(result, lost, behind, resumptions)
+            {
+                ChangesBehind = changesBehind,
+                Counters = counters,
+                TableId = snapshot.Metadata?.Id,
+                ChangesApplied = changesApplied,
+            };
+
             var header = files.Commits.Header(definition.Path, definition.SchemaString, snapshot, Properties);
             if (ranges.Count == 0 && header.Count == 0 && pending.Count == 0)
             {
                 await FinishAsync(table, snapshot, cancellationToken);
-                return new(new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt), lost, behind, resumptions)
-                {
-                    ChangesBehind = changesBehind,
-                    Counters = counters,
-                    TableId = snapshot.Metadata?.Id,
-                };
+                return Result(new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt));
             }
 
             var (replacements, heldBack) = await ReplacementsAsync(pending, snapshot, cancellationToken);
@@ -160,12 +163,7 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
             {
                 // Only changes held back by a record the store lost: nothing to commit.
                 await FinishAsync(table, snapshot, cancellationToken);
-                return new(new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt), lost, behind, resumptions)
-                {
-                    ChangesBehind = changesBehind,
-                    Counters = counters,
-                    TableId = snapshot.Metadata?.Id,
-                };
+                return Result(new TableExportResult(definition.Path, snapshot.Version, Changed: false, 0, 0, 0, attempt));
             }
 
             progress?.Report(new ExportProgress(definition.Path, "committing", rows));
@@ -174,13 +172,9 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
                 snapshot.Apply(snapshot.Version + 1, actions);
                 await FinishAsync(table, snapshot, cancellationToken);
                 var added = (fileName is null ? 0 : 1) + rewrite.FilesWritten.Count;
-                return new(new TableExportResult(definition.Path, snapshot.Version, Changed: true, rows, added, rewrite.FilesRemoved, attempt), lost, behind, resumptions)
-                {
-                    ChangesBehind = changesBehind,
-                    Counters = counters,
-                    TableId = snapshot.Metadata?.Id,
-                    ChangesApplied = applied.Sum(p => p.Changes.Count),
-                };
+                return Result(
+                    new TableExportResult(definition.Path, snapshot.Version, Changed: true, rows, added, rewrite.FilesRemoved, attempt),
+                    applied.Sum(p => p.Changes.Count));
             }
 
             // Another run committed this version first: our files hold rows it may have exported or rewritten too.
