@@ -110,6 +110,7 @@ public sealed partial class ExportRunner(
         {
             LogChangesApplied(logger, runId, summary.ChangesApplied);
         }
+
         foreach (var table in results)
         {
             LogTableExported(logger, runId, table.Table, table.Version, table.RowsAdded, table.Changed);
@@ -140,7 +141,6 @@ public sealed partial class ExportRunner(
 
     /// <summary>Events taken off the index at once.</summary>
     private const int ConcurrentEvents = 8;
-
 
     /// <summary>
     /// The analytics table the index is kept for: the container and the attendance table's <c>metaData</c> id, so
