@@ -26,12 +26,13 @@ public sealed class FormsApi(
     public Task<IResult> GetAsync(HttpRequest request, string eventId, CancellationToken cancellationToken) =>
         Guarded(ApiRoutes.GetForm.Name, request, eventId, async () =>
         {
-            var (trainingEvent, refusal) = await AuthenticateAsync(request, eventId, cancellationToken);
+            var (checkedEvent, refusal) = await AuthenticateAsync(request, eventId, forSignIn: false, cancellationToken);
             if (refusal is not null)
             {
                 return refusal;
             }
 
+            var trainingEvent = checkedEvent!.Event;
             if (policy.ClosedNow(trainingEvent!) is { } closed)
             {
                 return Closed(request, trainingEvent!, closed);
@@ -47,8 +48,9 @@ public sealed class FormsApi(
     public Task<IResult> PostAsync(HttpRequest request, string eventId, CancellationToken cancellationToken) =>
         Guarded(ApiRoutes.PostForm.Name, request, eventId, async () =>
         {
-            // The link is checked before the body is read: a stranger's post costs one point read, never a body or a decode.
-            var (trainingEvent, refusal) = await AuthenticateAsync(request, eventId, cancellationToken);
+            // The link is checked before the body is read: a stranger's post costs at most one point read, never a
+            // body or a decode.
+            var (checkedEvent, refusal) = await AuthenticateAsync(request, eventId, forSignIn: true, cancellationToken);
             if (refusal is not null)
             {
                 return refusal;
@@ -72,54 +74,79 @@ public sealed class FormsApi(
                 return ApiProblems.Invalid("body", "the event form takes one submission at a time.");
             }
 
-            var fields = body.Items[0];
-
-            // The page as typed, before the policy fills in the day and the time: a refused sign-in comes back as sent.
-            var typed = Typed(fields, page.ClientKey);
-            var judged = policy.Judge(trainingEvent!, fields, page);
-            if (judged is VenueSignInClosed closed)
+            // A remembered event only lets a sign-in in: anything it would refuse (a closed form, a day outside the
+            // event, a version that changed before the sign-in committed) is judged again against the event read
+            // afresh, the link's token checked again first.
+            var asSent = body.Items[0].Copy();
+            if (await SignInAsync(request, body, body.Items[0], page, checkedEvent!, cancellationToken) is { } answer)
             {
-                return Closed(request, trainingEvent!, closed);
+                return answer;
             }
 
-            var sent = (VenueSignInJudged)judged;
-            typed[VenueStamp.Field] = sent.PageStamp;
-            // A kept sign-in refused for a field comes back still kept, so its correction is dated as it was.
-            typed[VenueStamp.KeptOfflineField] = sent.KeptOffline ? "1" : null;
-
-            var outcomes = await intake.AcceptAsync([fields], trainingEvent, cancellationToken);
-            if (!WantsHtml(request))
-            {
-                return body.Respond(outcomes);
-            }
-
-            // Only a sign-in the policy accepted reaches the store: its refusals are errors the intake does not store past.
-            if (outcomes[0] is { IsStored: true, Receipt: { } receipt } && judged is VenueSignInAccepted accepted)
-            {
-                var stored = receipt.Status == ReceiptStatus.Duplicate
-                    ? await reader.FindAsync(eventId, receipt.SubmissionId, cancellationToken)
-                    : null;
-                return Html(
-                    EventFormPage.RenderConfirmation(trainingEvent!,
-                        stored?.Submission.FullName ?? fields[SubmissionFields.FullName]!.Trim(),
-                        stored?.Submission.SessionDate ?? accepted.SessionDate,
-                        stored is null ? accepted.CheckInAt : stored.Submission.CheckInAt ?? stored.ReceivedAt,
-                        alreadyRecorded: receipt.Status == ReceiptStatus.Duplicate),
-                    receipt.Status == ReceiptStatus.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-            }
-
-            // A conflict: the phone's key was used for another attendance (a copied page, a form with a fixed key).
-            // Nothing was stored; the form comes back without that key, so the next send makes a new one.
-            var conflict = outcomes[0].Receipt is { Status: ReceiptStatus.Conflict };
-            if (conflict)
-            {
-                typed[EventFormPage.ClientKeyField] = null;
-            }
-
-            return Html(
-                EventFormPage.Render(trainingEvent!, SessionDates(trainingEvent!), regions, Refused(typed, outcomes[0].Errors!), privacy.ShortFor(trainingEvent)),
-                conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
+            (checkedEvent, refusal) = await AuthenticateAsync(request, eventId, forSignIn: true, cancellationToken, mayRecall: false);
+            return refusal ?? (await SignInAsync(request, body, asSent, page, checkedEvent!, cancellationToken))!;
         }, cancellationToken);
+
+    /// <summary>
+    /// Judges and stores one sign-in against <paramref name="checkedEvent"/>, and answers it; null when the event was
+    /// remembered and the answer would be a refusal or the sign-in must be checked again (<see cref="CheckedEvent"/>).
+    /// </summary>
+    private async Task<IResult?> SignInAsync(
+        HttpRequest request, SubmissionBody body, SubmissionFields fields, VenuePageFields page, CheckedEvent checkedEvent, CancellationToken cancellationToken)
+    {
+        var trainingEvent = checkedEvent.Event;
+
+        // The page as typed, before the policy fills in the day and the time: a refused sign-in comes back as sent.
+        var typed = Typed(fields, page.ClientKey);
+        var judged = policy.Judge(trainingEvent, fields, page);
+        if (judged is VenueSignInClosed closed)
+        {
+            return checkedEvent.Remembered ? null : Closed(request, trainingEvent, closed);
+        }
+
+        var sent = (VenueSignInJudged)judged;
+        typed[VenueStamp.Field] = sent.PageStamp;
+        // A kept sign-in refused for a field comes back still kept, so its correction is dated as it was.
+        typed[VenueStamp.KeptOfflineField] = sent.KeptOffline ? "1" : null;
+
+        var outcomes = await intake.AcceptAsync([fields], checkedEvent, cancellationToken);
+        if (checkedEvent.Remembered && !outcomes[0].IsStored)
+        {
+            return null;
+        }
+
+        if (!WantsHtml(request))
+        {
+            return body.Respond(outcomes);
+        }
+
+        // Only a sign-in the policy accepted reaches the store: its refusals are errors the intake does not store past.
+        if (outcomes[0] is { IsStored: true, Receipt: { } receipt } && judged is VenueSignInAccepted accepted)
+        {
+            var stored = receipt.Status == ReceiptStatus.Duplicate
+                ? await reader.FindAsync(trainingEvent.Id, receipt.SubmissionId, cancellationToken)
+                : null;
+            return Html(
+                EventFormPage.RenderConfirmation(trainingEvent,
+                    stored?.Submission.FullName ?? fields[SubmissionFields.FullName]!.Trim(),
+                    stored?.Submission.SessionDate ?? accepted.SessionDate,
+                    stored is null ? accepted.CheckInAt : stored.Submission.CheckInAt ?? stored.ReceivedAt,
+                    alreadyRecorded: receipt.Status == ReceiptStatus.Duplicate),
+                receipt.Status == ReceiptStatus.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        }
+
+        // A conflict: the phone's key was used for another attendance (a copied page, a form with a fixed key).
+        // Nothing was stored; the form comes back without that key, so the next send makes a new one.
+        var conflict = outcomes[0].Receipt is { Status: ReceiptStatus.Conflict };
+        if (conflict)
+        {
+            typed[EventFormPage.ClientKeyField] = null;
+        }
+
+        return Html(
+            EventFormPage.Render(trainingEvent, SessionDates(trainingEvent), regions, Refused(typed, outcomes[0].Errors!), privacy.ShortFor(trainingEvent)),
+            conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
+    }
 
     /// <summary>
     /// The full privacy notice the form links to, open at any time (a participant may ask long after the event). With
@@ -161,8 +188,11 @@ public sealed class FormsApi(
     /// <summary>
     /// The event, if the link's token (query <c>token</c>) opens it; else the refusal, counted against the client's
     /// address (<see cref="VenueRateLimiter.RecordRefusal"/>). Reads no body: a token only in the body is not looked at.
+    /// A sign-in (<paramref name="forSignIn"/>) may be checked against the remembered event (<see cref="CheckedEvent"/>),
+    /// unless <paramref name="mayRecall"/> is false; a token the remembered event refuses is checked against a fresh read.
     /// </summary>
-    private async Task<(TrainingEvent? Event, IResult? Refusal)> AuthenticateAsync(HttpRequest request, string eventId, CancellationToken cancellationToken)
+    private async Task<(CheckedEvent? Event, IResult? Refusal)> AuthenticateAsync(
+        HttpRequest request, string eventId, bool forSignIn, CancellationToken cancellationToken, bool mayRecall = true)
     {
         var html = WantsHtml(request);
         if (!Identifiers.IsValid(eventId) && !html)
@@ -172,8 +202,13 @@ public sealed class FormsApi(
         }
 
         var token = request.Query["token"].FirstOrDefault();
-        var trainingEvent = Identifiers.IsValid(eventId) && token is not null ? await events.GetAsync(eventId, cancellationToken) : null;
-        if (trainingEvent is null || !FormToken.Matches(trainingEvent, token))
+        var checkedEvent = Identifiers.IsValid(eventId) && token is not null ? await ReadAsync(mayRecall) : null;
+        if (checkedEvent is { Remembered: true } && !FormToken.Matches(checkedEvent.Event, token))
+        {
+            checkedEvent = await ReadAsync(mayRecall: false);
+        }
+
+        if (checkedEvent is null || !FormToken.Matches(checkedEvent.Event, token))
         {
             limiter.RecordRefusal(request);
 
@@ -185,7 +220,11 @@ public sealed class FormsApi(
                 : ApiProblems.Unauthorized("A valid form token for this event is required in the link's query: ?token= (the 'token' of the event's form link)."));
         }
 
-        return (trainingEvent, null);
+        return (checkedEvent, null);
+
+        async Task<CheckedEvent?> ReadAsync(bool mayRecall) => forSignIn
+            ? await events.GetForSignInAsync(eventId, mayRecall, cancellationToken)
+            : await events.GetAsync(eventId, cancellationToken) is { } read ? new CheckedEvent(read, Remembered: false) : null;
     }
 
     /// <summary>The form's closed answer: an Indonesian page for a browser, problem details for an API client.</summary>

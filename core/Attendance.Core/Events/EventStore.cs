@@ -48,6 +48,29 @@ public sealed class EventStore(
         return entity is null ? null : ToEvent(entity);
     }
 
+    /// <summary>
+    /// The event to check a sign-in against: the copy this process remembers while the event's version row, as last
+    /// seen, vouches for it (the transaction that stores the sign-in proves it still does, <see cref="CheckedEvent"/>);
+    /// else (or when <paramref name="mayRecall"/> is false: to check again what a remembered copy would refuse) read as
+    /// <see cref="GetAsync"/> reads it, and remembered. Null when no such event is registered.
+    /// </summary>
+    public async Task<CheckedEvent?> GetForSignInAsync(string eventId, bool mayRecall = true, CancellationToken cancellationToken = default)
+    {
+        if (mayRecall && submissions.Recall(eventId) is { } remembered)
+        {
+            return new CheckedEvent(remembered, Remembered: true);
+        }
+
+        var read = await GetAsync(eventId, cancellationToken);
+        if (read is null)
+        {
+            return null;
+        }
+
+        submissions.Remember(read);
+        return new CheckedEvent(read, Remembered: false);
+    }
+
     /// <summary>Every registered event, for the export and reconciliation.</summary>
     public async IAsyncEnumerable<TrainingEvent> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -80,6 +103,7 @@ public sealed class EventStore(
             }
 
             var now = time.GetUtcNow();
+            var version = NewVersion();
             var saved = new TrainingEvent
             {
                 Id = eventId,
@@ -94,10 +118,13 @@ public sealed class EventStore(
                 FormToken = existing?.GetString("FormToken") ?? FormToken.Create(),
                 CreatedAt = existing?.GetDateTimeOffset("CreatedAt") ?? now,
                 UpdatedAt = now,
+                Version = version,
             };
 
             try
             {
+                // The version row first: from here no sign-in commits against a remembered copy of the old event.
+                await submissions.StampEventVersionAsync(eventId, version, cancellationToken);
                 if (existing is null)
                 {
                     await table.AddEntityAsync(ToEntity(saved), cancellationToken);
@@ -116,8 +143,9 @@ public sealed class EventStore(
     }
 
     /// <summary>
-    /// Gives the event a new form token, so a leaked link stops working at once (every post reads the event, and
-    /// the token, from storage, by a read sent after the post arrived). Null when no such event is registered.
+    /// Gives the event a new form token, so a leaked link stops working at once: a post is let in only by the token
+    /// storage holds when it commits (a copy remembered from before the rotation fails its transaction, and a refusal
+    /// is always checked against a fresh read). Null when no such event is registered.
     /// </summary>
     public Task<TrainingEvent?> RotateFormTokenAsync(string eventId, CancellationToken cancellationToken = default) =>
         Ready.RunAsync(ct => RotateFormTokenOnceAsync(eventId, ct), cancellationToken);
@@ -132,9 +160,11 @@ public sealed class EventStore(
                 return null;
             }
 
-            var rotated = ToEvent(existing) with { FormToken = FormToken.Create(), UpdatedAt = time.GetUtcNow() };
+            var rotated = ToEvent(existing) with { FormToken = FormToken.Create(), UpdatedAt = time.GetUtcNow(), Version = NewVersion() };
             try
             {
+                // As in a save: the version row first, so no sign-in commits against the old token from memory.
+                await submissions.StampEventVersionAsync(eventId, rotated.Version!, cancellationToken);
                 await table.UpdateEntityAsync(Keeping(existing, ToEntity(rotated)), existing.ETag, TableUpdateMode.Replace, cancellationToken);
                 return rotated;
             }
@@ -145,6 +175,8 @@ public sealed class EventStore(
             }
         }
     }
+
+    private static string NewVersion() => Guid.NewGuid().ToString("N");
 
     /// <summary>Waits a little longer each lost ETag race; after the last allowed attempt gives up with <see cref="EventBusyException"/>.</summary>
     private static Task BackOffAsync(string eventId, int attempt, RequestFailedException lost, CancellationToken cancellationToken) =>
@@ -196,6 +228,7 @@ public sealed class EventStore(
         ["FormToken"] = e.FormToken,
         ["CreatedAt"] = e.CreatedAt,
         ["UpdatedAt"] = e.UpdatedAt,
+        [SubmissionRows.EventVersionProperty] = e.Version,
     };
 
     private TrainingEvent ToEvent(TableEntity entity) => new()
@@ -212,6 +245,7 @@ public sealed class EventStore(
         FormToken = entity.GetString("FormToken")!,
         CreatedAt = entity.GetDateTimeOffset("CreatedAt") ?? entity.Timestamp ?? default,
         UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? default,
+        Version = entity.GetString(SubmissionRows.EventVersionProperty),
     };
 
     private Region? Lookup(string? code) => code is not null && regions.TryGet(code, out var region) ? region : null;

@@ -58,6 +58,34 @@ public sealed class SubmissionFields
 
     public string? this[string field] => values.GetValueOrDefault(field);
 
+    /// <summary>
+    /// A copy as it stands, errors included, to be judged again from here: the venue form judges a sign-in a second
+    /// time, against the event read afresh, when the remembered copy would have refused it (<see cref="Events.CheckedEvent"/>).
+    /// </summary>
+    public SubmissionFields Copy()
+    {
+        var copy = new SubmissionFields { instanceId = instanceId, koboUuid = koboUuid };
+        foreach (var (field, value) in values)
+        {
+            copy.values[field] = value;
+        }
+
+        foreach (var (field, path) in paths)
+        {
+            copy.paths[field] = path;
+        }
+
+        foreach (var (field, messages) in Errors.ToDictionary())
+        {
+            foreach (var message in messages)
+            {
+                copy.Errors.Add(field, message);
+            }
+        }
+
+        return copy;
+    }
+
     /// <summary>Sets a field, as a form's hidden input or a route value does.</summary>
     public void Set(string field, string value) => values[field] = value;
 

@@ -16,7 +16,15 @@ public sealed partial class SubmissionStore
     /// Cancelling a call stops its wait, not the transaction its submissions joined (others share it): a submission
     /// already queued may still be stored, as one whose answer was lost on the way back would be.
     /// </summary>
-    public async Task<IReadOnlyList<SubmissionReceipt>> AppendAsync(IReadOnlyList<AttendanceSubmission> submissions, CancellationToken cancellationToken = default)
+    /// <param name="submissions">The valid submissions.</param>
+    /// <param name="rememberedVersions">
+    /// For each submission checked against the copy of its event this process remembers (<see cref="CheckedEvent"/>),
+    /// that copy's version, else null: it is stored only if that is still the event's version when it commits. A
+    /// submission whose event changed meanwhile gets no receipt (null): nothing of it was stored; check it again.
+    /// </param>
+    /// <param name="cancellationToken">Stops this call's wait.</param>
+    public async Task<IReadOnlyList<SubmissionReceipt?>> AppendAsync(
+        IReadOnlyList<AttendanceSubmission> submissions, IReadOnlyList<string?>? rememberedVersions = null, CancellationToken cancellationToken = default)
     {
         var receipts = new SubmissionReceipt?[submissions.Count];
         var plan = BatchDeduplication.Plan(submissions);
@@ -25,10 +33,12 @@ public sealed partial class SubmissionStore
             receipts[index] = new SubmissionReceipt(ReceiptStatus.Conflict, SubmissionRows.ScopedId(submissions[index].Source, submissions[index].SubmissionId!));
         }
 
-        var pending = plan.ToStore.Select(index => PendingSubmission.Of(index, submissions[index])).ToList();
+        var pending = plan.ToStore
+            .Select(index => PendingSubmission.Of(index, submissions[index], rememberedVersions?[index]))
+            .ToList();
         foreach (var group in pending.GroupBy(p => p.Submission.EventId, StringComparer.Ordinal))
         {
-            var queue = queues.GetOrAdd(group.Key, _ => new EventQueue());
+            var queue = QueueOf(group.Key);
             if (queue.Enqueue(group))
             {
                 // The drainer belongs to no request: it keeps going for the others when the one that started it leaves.
@@ -43,13 +53,13 @@ public sealed partial class SubmissionStore
 
         foreach (var (index, original) in plan.Repeats)
         {
-            // A repeat of an item that was itself refused is refused the same way.
-            receipts[index] = receipts[original]!.Status == ReceiptStatus.Conflict
+            // A repeat of an item that was itself refused, or is to be checked again, is answered the same way.
+            receipts[index] = receipts[original] is not { Status: not ReceiptStatus.Conflict } answered
                 ? receipts[original]
-                : new SubmissionReceipt(ReceiptStatus.Duplicate, receipts[original]!.SubmissionId);
+                : new SubmissionReceipt(ReceiptStatus.Duplicate, answered.SubmissionId);
         }
 
-        return receipts!;
+        return receipts;
     }
 
     /// <summary>Commits the event's waiting submissions, a transaction at a time, until none waits.</summary>
@@ -79,7 +89,9 @@ public sealed partial class SubmissionStore
     /// <summary>
     /// Stores <paramref name="batch"/> in one transaction with the event's counter, numbering it after the counter.
     /// Submissions found stored meanwhile are answered and taken out (<paramref name="batch"/> shrinks), and the rest
-    /// retried; a counter moved by another writer is read again and the rest renumbered.
+    /// retried; a counter moved by another writer is read again and the rest renumbered. Submissions checked against
+    /// the remembered event go only under the version they were checked against: when the event changed, they are
+    /// answered with no receipt, to be checked again.
     /// </summary>
     private async Task CommitAsync(string eventId, EventQueue queue, List<PendingSubmission> batch, NumberingStart start, CancellationToken cancellationToken)
     {
@@ -90,7 +102,32 @@ public sealed partial class SubmissionStore
             // The counter this process committed last saves the read; correctness never rests on it: the
             // transaction replaces the counter under that ETag, so a stale one fails it and the counter is read.
             var cached = queue.TakeCounter();
-            var counter = cached ?? await table.FindAsync(eventId, SubmissionRows.CounterKey, cancellationToken);
+            if (queue.VersionUnconfirmed())
+            {
+                // The event was saved since the version row was read: read it (with the counter) so the new version
+                // can be remembered.
+                cached = null;
+            }
+
+            var counter = cached ?? await ReadCounterAsync(eventId, queue, cancellationToken);
+            var version = queue.Version;
+            var changed = batch.FindAll(item => item.CheckedVersion is { } v && v != version?.GetString(SubmissionRows.EventVersionProperty));
+            foreach (var item in changed)
+            {
+                item.Recheck();
+            }
+
+            batch.RemoveAll(changed.Contains);
+            if (batch.Count == 0)
+            {
+                if (counter is not null && !contended)
+                {
+                    queue.KeepCounter(counter);
+                }
+
+                return;
+            }
+
             var receivedAt = time.GetUtcNow();
 
             // Only a missing counter costs more reads. A missing counter of an event whose numbering never started is
@@ -124,9 +161,13 @@ public sealed partial class SubmissionStore
             await changedEvents.ListAsync(eventId, counter, cancellationToken);
             ChangedEvents.SetListed(next);
 
+            // The version row goes in only for submissions checked against the remembered event: rewritten under the
+            // ETag this process knows, it fails the transaction if the event was saved since.
+            var proof = batch.Exists(item => item.CheckedVersion is not null) ? version : null;
+            var firstRow = proof is null ? 1 : 2;
             try
             {
-                var answers = await table.SubmitTransactionAsync(Transaction(counter, next, last, batch, receivedAt), cancellationToken);
+                var answers = await table.SubmitTransactionAsync(Transaction(counter, next, proof, last, batch, receivedAt), cancellationToken);
                 if (resumedNow)
                 {
                     LogCounterResumed(logger, eventId, last);
@@ -138,6 +179,11 @@ public sealed partial class SubmissionStore
                 {
                     next.ETag = etag;
                     queue.KeepCounter(next);
+                }
+
+                if (proof is not null && answers.Value[1].Headers.ETag is { } proofEtag)
+                {
+                    queue.VersionWritten(VersionRow(eventId, proof, proofEtag));
                 }
 
                 foreach (var item in batch)
@@ -153,17 +199,29 @@ public sealed partial class SubmissionStore
                 contended = true;
                 LogCounterRace(logger, eventId, races);
             }
+            catch (TableTransactionFailedException ex) when (proof is not null && ex.FailedTransactionActionIndex == 1 && ex.Status is 404 or 412)
+            {
+                // The version row moved: a save of the event (then the submissions checked against the old copy are
+                // checked again), or another instance's transaction (then they go again under the row read now).
+                if (++races > MaxCounterRaces)
+                {
+                    throw new EventBusyException(eventId, races, ex);
+                }
+
+                LogCounterRace(logger, eventId, races);
+            }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
             {
                 contended = true;
 
-                // Action 0 is the counter; actions 1 + RowsPerSubmission * i onwards belong to batch[i]. When the
-                // service does not say which action failed, look for a stored original of every item.
+                // Action 0 is the counter, action 1 the version row when it goes in; from firstRow on, actions
+                // firstRow + RowsPerSubmission * i onwards belong to batch[i]. When the service does not say which
+                // action failed, look for a stored original of every item.
                 IEnumerable<PendingSubmission> suspects = ex.FailedTransactionActionIndex switch
                 {
-                    0 => [],
-                    int index => [batch[(index - 1) / RowsPerSubmission]],
                     null => [.. batch],
+                    int index when index < firstRow => [],
+                    int index => [batch[(index - firstRow) / RowsPerSubmission]],
                 };
                 var resolved = new List<PendingSubmission>();
                 foreach (var suspect in suspects)
@@ -196,17 +254,23 @@ public sealed partial class SubmissionStore
 
     /// <summary>
     /// The transaction that stores <paramref name="batch"/> numbered after <paramref name="last"/>: the counter first
-    /// (added when missing, else replaced under the ETag it was read with), then each submission's rows.
+    /// (added when missing, else replaced under the ETag it was read with), then the event's version row rewritten
+    /// under its ETag when <paramref name="proof"/> is given, then each submission's rows.
     /// </summary>
     private static List<TableTransactionAction> Transaction(
-        TableEntity? counter, TableEntity next, long last, List<PendingSubmission> batch, DateTimeOffset receivedAt)
+        TableEntity? counter, TableEntity next, TableEntity? proof, long last, List<PendingSubmission> batch, DateTimeOffset receivedAt)
     {
-        var actions = new List<TableTransactionAction>(1 + (RowsPerSubmission * batch.Count))
+        var actions = new List<TableTransactionAction>(2 + (RowsPerSubmission * batch.Count))
         {
             counter is null
                 ? new(TableTransactionActionType.Add, next)
                 : new(TableTransactionActionType.UpdateReplace, next, counter.ETag),
         };
+        if (proof is not null)
+        {
+            actions.Add(new(TableTransactionActionType.UpdateReplace, VersionRow(next.PartitionKey, proof, proof.ETag), proof.ETag));
+        }
+
         for (var i = 0; i < batch.Count; i++)
         {
             var item = batch[i];
@@ -219,4 +283,11 @@ public sealed partial class SubmissionStore
 
         return actions;
     }
+
+    /// <summary>The event's version row as <paramref name="read"/> holds it, with <paramref name="etag"/>.</summary>
+    private static TableEntity VersionRow(string eventId, TableEntity read, ETag etag) => new(eventId, SubmissionRows.EventVersionKey)
+    {
+        [SubmissionRows.EventVersionProperty] = read.GetString(SubmissionRows.EventVersionProperty),
+        ETag = etag,
+    };
 }

@@ -29,8 +29,11 @@ public sealed partial class SubmissionStore(
     /// <summary>Rows one accepted submission writes (<see cref="SubmissionRows"/>).</summary>
     public const int RowsPerSubmission = 3;
 
-    /// <summary>Submissions per transaction: the counter plus <see cref="RowsPerSubmission"/> rows each stays within <see cref="MaxTransactionActions"/>.</summary>
-    public const int SubmissionsPerTransaction = (MaxTransactionActions - 1) / RowsPerSubmission;
+    /// <summary>
+    /// Submissions per transaction: the counter, the event's version row (when it goes in) and <see cref="RowsPerSubmission"/>
+    /// rows each stay within <see cref="MaxTransactionActions"/>.
+    /// </summary>
+    public const int SubmissionsPerTransaction = (MaxTransactionActions - 2) / RowsPerSubmission;
 
     private const int MaxCounterRaces = 50;
 
@@ -45,6 +48,56 @@ public sealed partial class SubmissionStore(
     private CreateOnce? ready;
 
     private CreateOnce Ready => ready ??= CreateOnce.Table(table);
+
+    private EventQueue QueueOf(string eventId) => queues.GetOrAdd(eventId, _ => new EventQueue());
+
+    /// <summary>
+    /// The event as this process last read it, when the event's version row, as this process last saw it, carries
+    /// the same version; else null. Sign-ins checked against it commit only if that version is still current
+    /// (<see cref="CheckedEvent"/>).
+    /// </summary>
+    internal TrainingEvent? Recall(string eventId) => queues.TryGetValue(eventId, out var queue) ? queue.Recall() : null;
+
+    /// <summary>Keeps an event just read for the sign-ins after this one (<see cref="Recall"/>); one without a version is not kept.</summary>
+    internal void Remember(TrainingEvent trainingEvent)
+    {
+        if (trainingEvent.Version is not null)
+        {
+            QueueOf(trainingEvent.Id).Remember(trainingEvent);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="version"/> to the event's version row; the event's save writes its own row with the same
+    /// version after this. From this moment no sign-in checked against a remembered copy commits (its transaction
+    /// rewrites the row under an ETag this write changed), and no copy is recalled until the event's row and this one
+    /// agree again: a save that fails between the two leaves every sign-in reading the event, never trusting a copy.
+    /// </summary>
+    internal Task StampEventVersionAsync(string eventId, string version, CancellationToken cancellationToken) =>
+        Ready.RunAsync(ct => table.UpsertEntityAsync(
+            new TableEntity(eventId, SubmissionRows.EventVersionKey) { [SubmissionRows.EventVersionProperty] = version }, TableUpdateMode.Replace, ct), cancellationToken);
+
+    /// <summary>
+    /// The event's counter (null when missing) and its version row, read together (one short range); the version row
+    /// is kept in <paramref name="queue"/>, or forgotten when missing.
+    /// </summary>
+    private async Task<TableEntity?> ReadCounterAsync(string eventId, EventQueue queue, CancellationToken cancellationToken)
+    {
+        TableEntity? counter = null, version = null;
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {eventId} and RowKey ge {SubmissionRows.CounterRange.From} and RowKey lt {SubmissionRows.CounterRange.Until}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            switch (row.RowKey)
+            {
+                case SubmissionRows.CounterKey: counter = row; break;
+                case SubmissionRows.EventVersionKey: version = row; break;
+            }
+        }
+
+        queue.VersionRead(version);
+        return counter;
+    }
 
     /// <summary>
     /// Reads one page of the table, for the health check: throws when storage does not answer; a table found gone

@@ -27,8 +27,11 @@ internal sealed class SignInInstance : IAsyncDisposable
 
     public SubmissionStore Store => services.GetRequiredService<SubmissionStore>();
 
-    public Task RegisterLampungAsync() => services.GetRequiredService<EventStore>().SaveAsync(
-        EventId, new EventRegistration("Bimtek SPP-TIK Lampung", new DateOnly(2023, 6, 5), new DateOnly(2023, 6, 8), null, null, null, null), Ct);
+    public Task RegisterLampungAsync() => SaveLampungAsync(new DateOnly(2023, 6, 5), new DateOnly(2023, 6, 8));
+
+    /// <summary>Registers the Lampung training, or saves it again, with these dates, as the organizer's desk does.</summary>
+    public Task SaveLampungAsync(DateOnly start, DateOnly end) => services.GetRequiredService<EventStore>().SaveAsync(
+        EventId, new EventRegistration("Bimtek SPP-TIK Lampung", start, end, null, null, null, null), Ct);
 
     /// <summary>One sign-in through the intake, as a post sends it: a name, a day, and the client's id when given.</summary>
     public Task<IntakeOutcome> SignInAsync(string name, string? submissionId = null, string day = "2023-06-05") =>
