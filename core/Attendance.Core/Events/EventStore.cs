@@ -49,8 +49,8 @@ public sealed class EventStore(
     }
 
     /// <summary>
-    /// The event to check a sign-in against: the copy this process remembers while the event's version row, as last
-    /// seen, vouches for it (the transaction that stores the sign-in proves it still does, <see cref="CheckedEvent"/>);
+    /// The event to check a sign-in against: the copy this process remembers while the event's counter, as last
+    /// seen, carries its version (the transaction that stores the sign-in proves it still does, <see cref="CheckedEvent"/>);
     /// else (or when <paramref name="mayRecall"/> is false: to check again what a remembered copy would refuse) read as
     /// <see cref="GetAsync"/> reads it, and remembered. Null when no such event is registered.
     /// </summary>
@@ -123,7 +123,7 @@ public sealed class EventStore(
 
             try
             {
-                // The version row first: from here no sign-in commits against a remembered copy of the old event.
+                // The version row and the counter first: from here no sign-in commits against a remembered old copy.
                 await submissions.StampEventVersionAsync(eventId, version, cancellationToken);
                 if (existing is null)
                 {
@@ -163,7 +163,7 @@ public sealed class EventStore(
             var rotated = ToEvent(existing) with { FormToken = FormToken.Create(), UpdatedAt = time.GetUtcNow(), Version = NewVersion() };
             try
             {
-                // As in a save: the version row first, so no sign-in commits against the old token from memory.
+                // As in a save: the version row and the counter first, so no sign-in commits against the old token.
                 await submissions.StampEventVersionAsync(eventId, rotated.Version!, cancellationToken);
                 await table.UpdateEntityAsync(Keeping(existing, ToEntity(rotated)), existing.ETag, TableUpdateMode.Replace, cancellationToken);
                 return rotated;

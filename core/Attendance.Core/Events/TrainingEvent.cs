@@ -35,8 +35,8 @@ public sealed record TrainingEvent
     public DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>
-    /// A new value at every save (and token rotation), written first to the event's version row in the submissions
-    /// table and then here; null for an event last saved before versions existed. Lets a process remember the event
+    /// A new value at every save (and token rotation), written first to the event's version row and counter in the
+    /// submissions table and then here; null for an event last saved before versions existed. Lets a process remember the event
     /// for sign-ins and still be proved right at commit (<see cref="CheckedEvent"/>). Not shown to anyone.
     /// </summary>
     public string? Version { get; init; }

@@ -57,8 +57,15 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
     /// Appends every event's new submissions; returns the table's result, the numbers found lost (events left
     /// unexported), the counters found behind their mark and the counters' recorded resumptions.
     /// </summary>
+    /// <param name="events">The events whose counters are read.</param>
+    /// <param name="progress">Told of each file written.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <param name="loaded">
+    /// The table's log as the caller just loaded it, for the first attempt; a commit another run made since fails
+    /// that attempt (the log's next version already exists) and the next loads the log again.
+    /// </param>
     public async Task<AttendanceExportResult> RunAsync(
-        IReadOnlyList<TrainingEvent> events, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+        IReadOnlyList<TrainingEvent> events, IProgress<ExportProgress>? progress, CancellationToken cancellationToken, DeltaSnapshot? loaded = null)
     {
         var table = files.Table(definition.Path);
 
@@ -82,7 +89,7 @@ public sealed class AttendanceExport(ExportContext files, SubmissionStore submis
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var snapshot = await table.LoadAsync(cancellationToken);
+            var snapshot = attempt == 1 && loaded is not null ? loaded : await table.LoadAsync(cancellationToken);
             PseudonymKeyFingerprint.EnsureMatches(snapshot, fingerprint);
             await files.Orphans.DeleteAsync(table, snapshot, cancellationToken);
             var behind = await FindCountersBehindAsync(counters, snapshot, cancellationToken);

@@ -38,7 +38,10 @@ public sealed partial class ExportRunner(
     {
         var startedAt = time.GetUtcNow();
         var (runId, context, eventList) = await StartAsync(trigger, cancellationToken);
-        var index = await changedEvents.OpenAsync(await TableIdentityAsync(context, cancellationToken), allEvents, cancellationToken);
+        // The attendance table's log, loaded once: it names the table the index is kept for, and it is the export's
+        // first attempt (a commit made by another run since fails that attempt, which then loads the log again).
+        var loaded = await context.Table(AnalyticsTables.AttendancePath).LoadAsync(cancellationToken);
+        var index = await changedEvents.OpenAsync(Identity(context, loaded.Metadata?.Id), allEvents, cancellationToken);
         var toRead = index.Complete ? [.. eventList.Where(e => index.Markers.ContainsKey(e.Id))] : eventList;
         if (!index.Complete)
         {
@@ -50,7 +53,7 @@ public sealed partial class ExportRunner(
         AttendanceExport.AttendanceExportResult attendanceResult;
         try
         {
-            attendanceResult = await attendance.RunAsync(toRead, progress, cancellationToken);
+            attendanceResult = await attendance.RunAsync(toRead, progress, cancellationToken, loaded);
         }
         catch (PseudonymKeyMismatchException ex)
         {
@@ -146,12 +149,6 @@ public sealed partial class ExportRunner(
     /// The analytics table the index is kept for: the container and the attendance table's <c>metaData</c> id, so
     /// another container, or the attendance table deleted and created again, is not served by an index kept for another.
     /// </summary>
-    private static async Task<string> TableIdentityAsync(ExportContext context, CancellationToken cancellationToken)
-    {
-        var snapshot = await context.Table(AnalyticsTables.AttendancePath).LoadAsync(cancellationToken);
-        return Identity(context, snapshot.Metadata?.Id);
-    }
-
     private static string Identity(ExportContext context, string? tableId) => $"{context.Container.Name}/{tableId}";
 
     /// <summary>

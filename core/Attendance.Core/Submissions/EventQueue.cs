@@ -5,8 +5,8 @@ namespace Attendance.Submissions;
 
 /// <summary>
 /// One event's submissions waiting in this process for the next transaction, the event's counter as this process
-/// last committed it, and what it knows of the event: its version row as last read or written, and the event as last
-/// read. One writer at a time drains the queue: while its transaction is in flight, new sign-ins gather and go
+/// last committed it, and what it knows of the event: its version as the counter last carried it, and the event as
+/// last read. One writer at a time drains the queue: while its transaction is in flight, new sign-ins gather and go
 /// together in the next one, so a burst costs fewer round trips than sign-ins.
 /// </summary>
 internal sealed class EventQueue
@@ -15,9 +15,8 @@ internal sealed class EventQueue
     private readonly List<PendingSubmission> waiting = [];
     private bool draining;
     private TableEntity? counter;
-    private TableEntity? version;
+    private string? knownVersion;
     private TrainingEvent? remembered;
-    private string? versionReadFor;
 
     /// <summary>Queues <paramref name="submissions"/> in order; true when the caller must start draining (nobody is).</summary>
     public bool Enqueue(IEnumerable<PendingSubmission> submissions)
@@ -82,45 +81,13 @@ internal sealed class EventQueue
     }
 
     /// <summary>
-    /// The event's version row as this process last read or wrote it, with its ETag; null when unknown or missing. A
-    /// transaction that stores sign-ins checked against the remembered event rewrites it under that ETag.
+    /// The event's version as the counter carried it when this process last read or committed it; null when unknown
+    /// or absent. Only a remembered event of this version is recalled.
     /// </summary>
-    public TableEntity? Version
+    public string? KnownVersion
     {
-        get { lock (gate) { return version; } }
-    }
-
-    /// <summary>The version row as just read (null: missing), noting which remembered event it was read for.</summary>
-    public void VersionRead(TableEntity? row)
-    {
-        lock (gate)
-        {
-            version = row;
-            versionReadFor = remembered?.Version;
-        }
-    }
-
-    /// <summary>The version row as a transaction just rewrote it.</summary>
-    public void VersionWritten(TableEntity row)
-    {
-        lock (gate)
-        {
-            version = row;
-        }
-    }
-
-    /// <summary>
-    /// True when the event read last carries a version the version row, as last seen, does not, and the row was not
-    /// read since that event was: after a save, the kept counter would otherwise keep the row from being read, and
-    /// sign-ins would read the event for ever. False once read for it, so a save that stopped halfway (row and event
-    /// disagreeing until the next save) costs one read, not one per sign-in.
-    /// </summary>
-    public bool VersionUnconfirmed()
-    {
-        lock (gate)
-        {
-            return remembered?.Version is { } v && v != version?.GetString(SubmissionRows.EventVersionProperty) && v != versionReadFor;
-        }
+        get { lock (gate) { return knownVersion; } }
+        set { lock (gate) { knownVersion = value; } }
     }
 
     /// <summary>Keeps the event as just read (one without a version is never used from memory).</summary>
@@ -133,14 +100,14 @@ internal sealed class EventQueue
     }
 
     /// <summary>
-    /// The remembered event when its version is the one the version row last showed; else null. A transaction
-    /// still has to prove that version current (<see cref="CheckedEvent"/>).
+    /// The remembered event when its version is the one the counter last carried; else null. The transaction that
+    /// stores a sign-in checked against it still has to prove that version current (<see cref="CheckedEvent"/>).
     /// </summary>
     public TrainingEvent? Recall()
     {
         lock (gate)
         {
-            return remembered is { Version: { } v } && version?.GetString(SubmissionRows.EventVersionProperty) == v ? remembered : null;
+            return remembered is { Version: { } v } && v == knownVersion ? remembered : null;
         }
     }
 

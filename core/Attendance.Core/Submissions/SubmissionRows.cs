@@ -18,12 +18,13 @@ namespace Attendance.Submissions;
 /// receipt names and corrections address, so it keeps its row too.</item>
 /// <item><c>q|{sequence}</c>: the full record, numbered without gaps in commit order, which the export reads by key range.</item>
 /// </list>
-/// and the partition's counter, <c>counter</c>. Beside it, <c>counter|event</c> (<see cref="EventVersionKey"/>) holds the
-/// version of the event's registration (<see cref="EventVersionProperty"/>): every save of the event writes a new one
-/// here before it writes the event, so a transaction that rewrites this row under the ETag it was read with proves that
-/// the event this process remembers (dates, form token) is still the one stored, and a sign-in checked against it
-/// needs no read of the event (see <c>SubmissionStore.Append.cs</c>). No row can go: the attendance key and the id are two unique keys of
-/// one partition, and the number a third, and Table Storage enforces uniqueness only on a row key; folding the record
+/// and the partition's counter, <c>counter</c>. The counter also carries the version of the event's registration
+/// (<see cref="EventVersionProperty"/>): every save of the event writes a new one onto it, and first onto
+/// <c>counter|event</c> (<see cref="EventVersionKey"/>, for an event whose counter does not exist yet), before it writes
+/// the event; so a transaction that replaces the counter under the ETag it was read with proves that the event this
+/// process remembers (dates, form token) is still the one stored, and a sign-in checked against it needs no read of
+/// the event (see <c>SubmissionStore.Append.cs</c>). No row can go: the attendance key and the id are two unique keys
+/// of one partition, and the number a third, and Table Storage enforces uniqueness only on a row key; folding the record
 /// into the attendance row would lose the export's key-range read, folding it into the id row would lose the
 /// one-attendance-per-day check. A change after the fact (a correction, a void, an erasure) rewrites
 /// those rows in one transaction with the counter, whose <c>Changes</c> it raises, and adds
@@ -48,13 +49,10 @@ public static class SubmissionRows
     public const string SequencePrefix = "q|";
     public const string ChangePrefix = "c|";
 
-    /// <summary>
-    /// The row key of the event's version row (<see cref="EventVersionProperty"/>), next to the counter so one short
-    /// range (<see cref="CounterRange"/>) reads both.
-    /// </summary>
+    /// <summary>The row key of the event's version row (<see cref="EventVersionProperty"/>).</summary>
     public const string EventVersionKey = "counter|event";
 
-    /// <summary>On the event's version row, and on the event's own row: the version of its registration.</summary>
+    /// <summary>On the event's version row, its counter and its own row: the version of its registration.</summary>
     public const string EventVersionProperty = "EventVersion";
 
     /// <summary>On the counter: how many changes the event has had (<c>c|1</c> … <c>c|{Changes}</c>).</summary>
@@ -127,9 +125,6 @@ public static class SubmissionRows
     private const string AttendanceEnd = "a}";
     private const string SequenceEnd = "q}";
     private const string ChangeEnd = "c}";
-
-    /// <summary>The counter and the event's version row (<c>counter</c>, <c>counter|event</c>) and no other row.</summary>
-    public static RowKeyRange CounterRange { get; } = new(CounterKey, "counter}");
 
     /// <summary>Every attendance row (<c>a|…</c>) of a partition and no other.</summary>
     public static RowKeyRange AttendanceRange { get; } = new(AttendancePrefix, AttendanceEnd);

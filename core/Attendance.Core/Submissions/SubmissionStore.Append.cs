@@ -90,8 +90,8 @@ public sealed partial class SubmissionStore
     /// Stores <paramref name="batch"/> in one transaction with the event's counter, numbering it after the counter.
     /// Submissions found stored meanwhile are answered and taken out (<paramref name="batch"/> shrinks), and the rest
     /// retried; a counter moved by another writer is read again and the rest renumbered. Submissions checked against
-    /// the remembered event go only under the version they were checked against: when the event changed, they are
-    /// answered with no receipt, to be checked again.
+    /// the remembered event go only under a counter carrying the version they were checked against: when the event
+    /// changed, they are answered with no receipt, to be checked again.
     /// </summary>
     private async Task CommitAsync(string eventId, EventQueue queue, List<PendingSubmission> batch, NumberingStart start, CancellationToken cancellationToken)
     {
@@ -102,16 +102,13 @@ public sealed partial class SubmissionStore
             // The counter this process committed last saves the read; correctness never rests on it: the
             // transaction replaces the counter under that ETag, so a stale one fails it and the counter is read.
             var cached = queue.TakeCounter();
-            if (queue.VersionUnconfirmed())
-            {
-                // The event was saved since the version row was read: read it (with the counter) so the new version
-                // can be remembered.
-                cached = null;
-            }
-
             var counter = cached ?? await ReadCounterAsync(eventId, queue, cancellationToken);
-            var version = queue.Version;
-            var changed = batch.FindAll(item => item.CheckedVersion is { } v && v != version?.GetString(SubmissionRows.EventVersionProperty));
+
+            // The event's version: the counter carries it. A counter not yet created has only the version row, which
+            // the transaction that creates it rewrites under its ETag, so a save begun since fails it.
+            var versionRow = counter is null ? await table.FindAsync(eventId, SubmissionRows.EventVersionKey, cancellationToken) : null;
+            var version = (counter ?? versionRow)?.GetString(SubmissionRows.EventVersionProperty);
+            var changed = batch.FindAll(item => item.CheckedVersion is { } v && v != version);
             foreach (var item in changed)
             {
                 item.Recheck();
@@ -161,9 +158,14 @@ public sealed partial class SubmissionStore
             await changedEvents.ListAsync(eventId, counter, cancellationToken);
             ChangedEvents.SetListed(next);
 
-            // The version row goes in only for submissions checked against the remembered event: rewritten under the
-            // ETag this process knows, it fails the transaction if the event was saved since.
-            var proof = batch.Exists(item => item.CheckedVersion is not null) ? version : null;
+            // A new counter takes the version from the version row, which goes in to prove it current; an existing
+            // counter, replaced under its ETag, proves by itself that no save of the event began since it was read.
+            var proof = versionRow is { } row && version is not null ? row : null;
+            if (proof is not null)
+            {
+                next[SubmissionRows.EventVersionProperty] = version;
+            }
+
             var firstRow = proof is null ? 1 : 2;
             try
             {
@@ -181,10 +183,7 @@ public sealed partial class SubmissionStore
                     queue.KeepCounter(next);
                 }
 
-                if (proof is not null && answers.Value[1].Headers.ETag is { } proofEtag)
-                {
-                    queue.VersionWritten(VersionRow(eventId, proof, proofEtag));
-                }
+                queue.KnownVersion = next.GetString(SubmissionRows.EventVersionProperty);
 
                 foreach (var item in batch)
                 {
@@ -201,8 +200,8 @@ public sealed partial class SubmissionStore
             }
             catch (TableTransactionFailedException ex) when (proof is not null && ex.FailedTransactionActionIndex == 1 && ex.Status is 404 or 412)
             {
-                // The version row moved: a save of the event (then the submissions checked against the old copy are
-                // checked again), or another instance's transaction (then they go again under the row read now).
+                // The version row moved: a save of the event began. The counter is read again (created meanwhile, or
+                // not), and submissions checked against the old copy are checked again.
                 if (++races > MaxCounterRaces)
                 {
                     throw new EventBusyException(eventId, races, ex);
@@ -214,7 +213,7 @@ public sealed partial class SubmissionStore
             {
                 contended = true;
 
-                // Action 0 is the counter, action 1 the version row when it goes in; from firstRow on, actions
+                // Action 0 is the counter, action 1 the version row when a new counter takes its version; actions
                 // firstRow + RowsPerSubmission * i onwards belong to batch[i]. When the service does not say which
                 // action failed, look for a stored original of every item.
                 IEnumerable<PendingSubmission> suspects = ex.FailedTransactionActionIndex switch
@@ -255,7 +254,7 @@ public sealed partial class SubmissionStore
     /// <summary>
     /// The transaction that stores <paramref name="batch"/> numbered after <paramref name="last"/>: the counter first
     /// (added when missing, else replaced under the ETag it was read with), then the event's version row rewritten
-    /// under its ETag when <paramref name="proof"/> is given, then each submission's rows.
+    /// under its ETag when <paramref name="proof"/> is given (a new counter taking its version), then each submission's rows.
     /// </summary>
     private static List<TableTransactionAction> Transaction(
         TableEntity? counter, TableEntity next, TableEntity? proof, long last, List<PendingSubmission> batch, DateTimeOffset receivedAt)
@@ -268,7 +267,7 @@ public sealed partial class SubmissionStore
         };
         if (proof is not null)
         {
-            actions.Add(new(TableTransactionActionType.UpdateReplace, VersionRow(next.PartitionKey, proof, proof.ETag), proof.ETag));
+            actions.Add(new(TableTransactionActionType.UpdateReplace, VersionRow(next.PartitionKey, proof), proof.ETag));
         }
 
         for (var i = 0; i < batch.Count; i++)
@@ -284,10 +283,7 @@ public sealed partial class SubmissionStore
         return actions;
     }
 
-    /// <summary>The event's version row as <paramref name="read"/> holds it, with <paramref name="etag"/>.</summary>
-    private static TableEntity VersionRow(string eventId, TableEntity read, ETag etag) => new(eventId, SubmissionRows.EventVersionKey)
-    {
-        [SubmissionRows.EventVersionProperty] = read.GetString(SubmissionRows.EventVersionProperty),
-        ETag = etag,
-    };
+    /// <summary>The event's version row as <paramref name="read"/> holds it, to be written again unchanged.</summary>
+    private static TableEntity VersionRow(string eventId, TableEntity read) =>
+        new(eventId, SubmissionRows.EventVersionKey) { [SubmissionRows.EventVersionProperty] = read.GetString(SubmissionRows.EventVersionProperty) };
 }

@@ -52,8 +52,8 @@ public sealed partial class SubmissionStore(
     private EventQueue QueueOf(string eventId) => queues.GetOrAdd(eventId, _ => new EventQueue());
 
     /// <summary>
-    /// The event as this process last read it, when the event's version row, as this process last saw it, carries
-    /// the same version; else null. Sign-ins checked against it commit only if that version is still current
+    /// The event as this process last read it, when the event's counter, as this process last saw it, carries the
+    /// same version; else null. Sign-ins checked against it commit only if that version is still current
     /// (<see cref="CheckedEvent"/>).
     /// </summary>
     internal TrainingEvent? Recall(string eventId) => queues.TryGetValue(eventId, out var queue) ? queue.Recall() : null;
@@ -68,34 +68,35 @@ public sealed partial class SubmissionStore(
     }
 
     /// <summary>
-    /// Writes <paramref name="version"/> to the event's version row; the event's save writes its own row with the same
-    /// version after this. From this moment no sign-in checked against a remembered copy commits (its transaction
-    /// rewrites the row under an ETag this write changed), and no copy is recalled until the event's row and this one
-    /// agree again: a save that fails between the two leaves every sign-in reading the event, never trusting a copy.
+    /// Writes <paramref name="version"/> to the event's version row and then onto its counter; the event's save writes
+    /// its own row with the same version after this. From the counter's write on, no sign-in checked against a
+    /// remembered copy commits (its transaction replaces the counter under an ETag this write changed), and no copy is
+    /// recalled until the event's row carries the version the counter does: a save that fails between the two leaves
+    /// every sign-in reading the event, never trusting a copy. An event without a counter yet has only the row, which
+    /// the transaction that creates the counter rewrites under its ETag for the same proof.
     /// </summary>
     internal Task StampEventVersionAsync(string eventId, string version, CancellationToken cancellationToken) =>
-        Ready.RunAsync(ct => table.UpsertEntityAsync(
-            new TableEntity(eventId, SubmissionRows.EventVersionKey) { [SubmissionRows.EventVersionProperty] = version }, TableUpdateMode.Replace, ct), cancellationToken);
+        Ready.RunAsync(async ct =>
+        {
+            await table.UpsertEntityAsync(
+                new TableEntity(eventId, SubmissionRows.EventVersionKey) { [SubmissionRows.EventVersionProperty] = version }, TableUpdateMode.Replace, ct);
+            try
+            {
+                await table.UpdateEntityAsync(
+                    new TableEntity(eventId, SubmissionRows.CounterKey) { [SubmissionRows.EventVersionProperty] = version }, ETag.All, TableUpdateMode.Merge, ct);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // No counter yet (the table exists: the row was just written): the transaction that creates the counter
+                // reads the row and writes the version onto it.
+            }
+        }, cancellationToken);
 
-    /// <summary>
-    /// The event's counter (null when missing) and its version row, read together (one short range); the version row
-    /// is kept in <paramref name="queue"/>, or forgotten when missing.
-    /// </summary>
+    /// <summary>The event's counter, or null when missing; the version it carries becomes the one this process knows.</summary>
     private async Task<TableEntity?> ReadCounterAsync(string eventId, EventQueue queue, CancellationToken cancellationToken)
     {
-        TableEntity? counter = null, version = null;
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {eventId} and RowKey ge {SubmissionRows.CounterRange.From} and RowKey lt {SubmissionRows.CounterRange.Until}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            switch (row.RowKey)
-            {
-                case SubmissionRows.CounterKey: counter = row; break;
-                case SubmissionRows.EventVersionKey: version = row; break;
-            }
-        }
-
-        queue.VersionRead(version);
+        var counter = await table.FindAsync(eventId, SubmissionRows.CounterKey, cancellationToken);
+        queue.KnownVersion = counter?.GetString(SubmissionRows.EventVersionProperty);
         return counter;
     }
 
@@ -419,12 +420,13 @@ public sealed partial class SubmissionStore(
 
     /// <summary>
     /// The counter at <paramref name="sequence"/>, keeping what else it records (a resumption and its acknowledgement,
-    /// so `verify` can still name the event and the number where a loss may have happened; the number of changes).
+    /// so `verify` can still name the event and the number where a loss may have happened; the number of changes; the
+    /// event's version).
     /// </summary>
     internal static TableEntity CopyOf(TableEntity counter, long sequence)
     {
         var copy = Counter(counter.PartitionKey, sequence);
-        foreach (var name in (string[])[ResumedAfterProperty, ResumedAtProperty, AcknowledgedAtProperty, SubmissionRows.ChangesProperty])
+        foreach (var name in (string[])[ResumedAfterProperty, ResumedAtProperty, AcknowledgedAtProperty, SubmissionRows.ChangesProperty, SubmissionRows.EventVersionProperty])
         {
             if (counter.TryGetValue(name, out var value) && value is not null)
             {
