@@ -77,14 +77,14 @@ public sealed class FormsApi(
             // A remembered event only lets a sign-in in: anything it would refuse (a closed form, a day outside the
             // event, a version that changed before the sign-in committed) is judged again against the event read
             // afresh, the link's token checked again first.
-            var asSent = body.Items[0].Copy();
-            if (await SignInAsync(request, body, body.Items[0], page, checkedEvent!, cancellationToken) is { } answer)
+            var asSent = checkedEvent!.Remembered ? body.Items[0].Copy() : null;
+            if (await SignInAsync(request, body, body.Items[0], page, checkedEvent, cancellationToken) is { } answer)
             {
                 return answer;
             }
 
             (checkedEvent, refusal) = await AuthenticateAsync(request, eventId, forSignIn: true, cancellationToken, mayRecall: false);
-            return refusal ?? (await SignInAsync(request, body, asSent, page, checkedEvent!, cancellationToken))!;
+            return refusal ?? (await SignInAsync(request, body, asSent!, page, checkedEvent!, cancellationToken))!;
         }, cancellationToken);
 
     /// <summary>

@@ -179,9 +179,6 @@ public sealed record IntakeOutcome(SubmissionReceipt? Receipt, FieldErrors? Erro
     /// </summary>
     public static IntakeOutcome CheckAgain { get; } = new(null, null);
 
-    /// <summary>Whether this is <see cref="CheckAgain"/>.</summary>
-    public bool MustCheckAgain => Receipt is null && Errors is null;
-
     /// <summary>Whether this was stored now or before (created or duplicate).</summary>
     public bool IsStored => Receipt is { Status: ReceiptStatus.Created or ReceiptStatus.Duplicate };
 }

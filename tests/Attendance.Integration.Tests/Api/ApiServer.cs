@@ -93,6 +93,21 @@ internal sealed class ApiServer : IAsyncDisposable
         return saved.GetProperty("formToken").GetString()!;
     }
 
+    /// <summary>Posts one batch of Lampung sign-ins, one per name, with the function key; fails the test unless accepted.</summary>
+    public async Task PostLampungAsync(IEnumerable<string> names)
+    {
+        using var response = await Client.PostAsJsonAsync("submissions", names.Select(n => Lampung.Submission(n)).ToArray());
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The submission ids the store holds for the Lampung event, numbered up to <paramref name="upTo"/> (the counter when null).</summary>
+    public async Task<HashSet<string>> StoredLampungIdsAsync(long? upTo = null)
+    {
+        var store = Services.GetRequiredService<Attendance.Submissions.SubmissionStore>();
+        var last = upTo ?? await store.GetLastSequenceAsync(Lampung.EventId);
+        return await store.ReadAsync(Lampung.EventId, 0, last).Select(s => s.SubmissionId).ToHashSetAsync();
+    }
+
     /// <summary>A request with the admin key; a string body is sent as JSON text as it is, anything else serialized.</summary>
     public async Task<HttpResponseMessage> AdminAsync(HttpMethod method, string path, object? body = null)
     {

@@ -17,7 +17,7 @@ public sealed class ChangedEventsTests(AzuriteFixture azurite)
         var counterReads = new FaultInjectionPolicy { Selects = IsCounterRead };
         await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString, configureServices: s => s.AddStoragePipelinePolicy(counterReads));
         await RegisterEventsAsync(api, 5);
-        await PostAsync(api, Enumerable.Range(0, 6).Select(i => $"Peserta {i}"));
+        await api.PostLampungAsync(Enumerable.Range(0, 6).Select(i => $"Peserta {i}"));
         var runner = api.Services.GetRequiredService<ExportRunner>();
 
         var first = await runner.RunAsync("first", cancellationToken: Ct);
@@ -32,7 +32,7 @@ public sealed class ChangedEventsTests(AzuriteFixture azurite)
         Assert.Equal(0, counterReads.RequestsSeen);
         Assert.False(idle.Tables[0].Changed);
 
-        await PostAsync(api, ["Peserta Baru"]);
+        await api.PostLampungAsync(["Peserta Baru"]);
         counterReads.Reset(0, afterStorageApplied: false);
         var urisBefore = counterReads.Uris.Count;
         var next = await runner.RunAsync("one-new", cancellationToken: Ct);
@@ -54,11 +54,11 @@ public sealed class ChangedEventsTests(AzuriteFixture azurite)
     {
         await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         var runner = api.Services.GetRequiredService<ExportRunner>();
-        await PostAsync(api, Enumerable.Range(0, 4).Select(i => $"Peserta {i}"));
+        await api.PostLampungAsync(Enumerable.Range(0, 4).Select(i => $"Peserta {i}"));
         await runner.RunAsync("first", cancellationToken: Ct);
 
         // As a store written before the index existed: sign-ins stored, no marker, no flag, no index record.
-        await PostAsync(api, Enumerable.Range(4, 3).Select(i => $"Peserta {i}"));
+        await api.PostLampungAsync(Enumerable.Range(4, 3).Select(i => $"Peserta {i}"));
         var table = SubmissionsTable(api);
         await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == SubmissionRows.IndexPartition, cancellationToken: Ct))
         {
@@ -86,7 +86,7 @@ public sealed class ChangedEventsTests(AzuriteFixture azurite)
     public async Task An_export_to_another_container_reads_every_counter()
     {
         await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
-        await PostAsync(api, Enumerable.Range(0, 3).Select(i => $"Peserta {i}"));
+        await api.PostLampungAsync(Enumerable.Range(0, 3).Select(i => $"Peserta {i}"));
         await api.Services.GetRequiredService<ExportRunner>().RunAsync("first", cancellationToken: Ct);
 
         var settings = new Dictionary<string, string?>(api.Settings) { ["Export:Container"] = StorageNames.Container("other") };
@@ -113,12 +113,12 @@ public sealed class ChangedEventsTests(AzuriteFixture azurite)
     public async Task A_sign_in_racing_the_export_while_it_takes_an_event_off_the_index_is_exported_by_the_next_run(ClearingStep step, bool afterTheStep)
     {
         await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
-        await PostAsync(api, Enumerable.Range(0, 3).Select(i => $"Peserta {i}"));
-        var race = new StepPolicy(step, afterTheStep, () => PostAsync(api, ["Peserta Balapan"]));
+        await api.PostLampungAsync(Enumerable.Range(0, 3).Select(i => $"Peserta {i}"));
+        var race = new StepPolicy(step, afterTheStep, () => api.PostLampungAsync(["Peserta Balapan"]));
         await using var services = TestServices.Build(new Dictionary<string, string?>(api.Settings), configure: s => s.AddStoragePipelinePolicy(race));
         var runner = services.GetRequiredService<ExportRunner>();
         await runner.RunAsync("first", cancellationToken: Ct);
-        await PostAsync(api, ["Peserta 3", "Peserta 4"]);
+        await api.PostLampungAsync(["Peserta 3", "Peserta 4"]);
 
         race.Arm();
         var racing = await runner.RunAsync("racing", cancellationToken: Ct);
@@ -129,7 +129,7 @@ public sealed class ChangedEventsTests(AzuriteFixture azurite)
 
         Assert.False(next.AllEvents);
         var table = await DeltaOracle.ReadAsync(api.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(api.Container), "attendance", Ct);
-        var stored = await StoredIdsAsync(api);
+        var stored = await api.StoredLampungIdsAsync();
         Assert.Equal(6, stored.Count);
         Assert.Equal(stored.Order(StringComparer.Ordinal), table.Strings("submission_id").Order(StringComparer.Ordinal));
         Assert.Equal(6, table.Txn[AttendanceExport.AppId(Lampung.EventId)]);
@@ -218,17 +218,4 @@ public sealed class ChangedEventsTests(AzuriteFixture azurite)
 
     private static TableClient SubmissionsTable(ApiServer api) =>
         api.Services.GetRequiredService<TableServiceClient>().GetTableClient(api.Settings["Store:SubmissionsTable"]);
-
-    private static async Task PostAsync(ApiServer api, IEnumerable<string> names)
-    {
-        using var response = await api.Client.PostAsJsonAsync("submissions", names.Select(n => Lampung.Submission(n)).ToArray(), Ct);
-        response.EnsureSuccessStatusCode();
-    }
-
-    private static async Task<HashSet<string>> StoredIdsAsync(ApiServer api)
-    {
-        var store = api.Services.GetRequiredService<SubmissionStore>();
-        var last = await store.GetLastSequenceAsync(Lampung.EventId, Ct);
-        return await store.ReadAsync(Lampung.EventId, 0, last, Ct).Select(s => s.SubmissionId).ToHashSetAsync(cancellationToken: Ct);
-    }
 }

@@ -18,7 +18,7 @@ public sealed class ExportFaultTests(AzuriteFixture azurite)
         bool incremental, bool afterStorageApplied)
     {
         await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
-        await PostAsync(api, Enumerable.Range(0, 40).Select(i => $"Peserta {i}"));
+        await api.PostLampungAsync(Enumerable.Range(0, 40).Select(i => $"Peserta {i}"));
 
         var checks = new List<(BlobContainerClient Container, HashSet<string> Expected)>();
         for (var request = 1; request <= MaxRequestsPerRun; request++)
@@ -34,7 +34,7 @@ public sealed class ExportFaultTests(AzuriteFixture azurite)
             if (incremental)
             {
                 await runner.RunAsync("before-crash", cancellationToken: Ct);
-                await PostAsync(api, [$"Terlambat {request}a", $"Terlambat {request}b"]);
+                await api.PostLampungAsync([$"Terlambat {request}a", $"Terlambat {request}b"]);
             }
 
             faults.Reset(request, afterStorageApplied);
@@ -55,7 +55,7 @@ public sealed class ExportFaultTests(AzuriteFixture azurite)
 
             faults.Reset(0, afterStorageApplied);
             await runner.RunAsync("rerun", cancellationToken: Ct);
-            checks.Add((services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(settings["Export:Container"]!), await StoredIdsAsync(api)));
+            checks.Add((services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(settings["Export:Container"]!), await api.StoredLampungIdsAsync()));
         }
 
         Assert.InRange(checks.Count, 6, MaxRequestsPerRun - 1);
@@ -77,7 +77,7 @@ public sealed class ExportFaultTests(AzuriteFixture azurite)
         // lost race would delete the file the table now references.
         var faults = new FaultInjectionPolicy { Selects = m => m.Request.Method == Azure.Core.RequestMethod.Put && m.Request.Uri.Path.Contains("/_delta_log/", StringComparison.Ordinal) };
         await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString, configureServices: s => s.AddStoragePipelinePolicy(faults));
-        await PostAsync(api, Enumerable.Range(0, 25).Select(i => $"Peserta {i}"));
+        await api.PostLampungAsync(Enumerable.Range(0, 25).Select(i => $"Peserta {i}"));
 
         faults.Reset(failRequestNumber: 1, afterStorageApplied: true);
         var summary = await api.Services.GetRequiredService<ExportRunner>().RunAsync("lost-response", cancellationToken: Ct);
@@ -85,19 +85,6 @@ public sealed class ExportFaultTests(AzuriteFixture azurite)
         Assert.Equal(25, summary.Tables[0].RowsAdded);
 
         var table = await DeltaOracle.ReadAsync(api.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(api.Container), "attendance", Ct);
-        Assert.Equal((await StoredIdsAsync(api)).Order(StringComparer.Ordinal), table.Strings("submission_id").Order(StringComparer.Ordinal));
-    }
-
-    private static async Task PostAsync(ApiServer api, IEnumerable<string> names)
-    {
-        using var response = await api.Client.PostAsJsonAsync("submissions", names.Select(n => Lampung.Submission(n)).ToArray(), Ct);
-        response.EnsureSuccessStatusCode();
-    }
-
-    private static async Task<HashSet<string>> StoredIdsAsync(ApiServer api)
-    {
-        var store = api.Services.GetRequiredService<SubmissionStore>();
-        var last = await store.GetLastSequenceAsync(Lampung.EventId, Ct);
-        return await store.ReadAsync(Lampung.EventId, 0, last, Ct).Select(s => s.SubmissionId).ToHashSetAsync(cancellationToken: Ct);
+        Assert.Equal((await api.StoredLampungIdsAsync()).Order(StringComparer.Ordinal), table.Strings("submission_id").Order(StringComparer.Ordinal));
     }
 }

@@ -19,12 +19,12 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
     {
         await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
         var runner = api.Services.GetRequiredService<ExportRunner>();
-        await PostBatchAsync(api, Enumerable.Range(0, 30).Select(i => $"Peserta Awal {i}"));
+        await api.PostLampungAsync(Enumerable.Range(0, 30).Select(i => $"Peserta Awal {i}"));
         var exported = new HashSet<string>(StringComparer.Ordinal);
         if (exportedBefore)
         {
             await runner.RunAsync("before-loss", cancellationToken: Ct);
-            exported = await StoredIdsAsync(api);
+            exported = await api.StoredLampungIdsAsync();
         }
 
         // Clients post one by one; once a third of their posts are in, the table is deleted under them.
@@ -52,7 +52,7 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
         await Task.WhenAll(clients);
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Created, s));
 
-        var stored = await StoredIdsAsync(api);
+        var stored = await api.StoredLampungIdsAsync();
         Assert.NotEmpty(stored);
         var summary = await runner.RunAsync("after-loss", cancellationToken: Ct);
         Assert.Empty(summary.Lost);
@@ -70,11 +70,11 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
     public async Task A_table_deleted_after_an_export_resumes_numbering_above_the_mark_and_verify_names_where()
     {
         await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
-        await PostBatchAsync(api, Enumerable.Range(0, 12).Select(i => $"Peserta {i}"));
+        await api.PostLampungAsync(Enumerable.Range(0, 12).Select(i => $"Peserta {i}"));
         await api.Services.GetRequiredService<ExportRunner>().RunAsync("before-loss", cancellationToken: Ct);
         await api.Services.GetRequiredService<TableServiceClient>().DeleteTableAsync(api.Settings["Store:SubmissionsTable"], Ct);
 
-        await PostBatchAsync(api, ["Budi Santoso"]);
+        await api.PostLampungAsync(["Budi Santoso"]);
 
         var store = api.Services.GetRequiredService<SubmissionStore>();
         Assert.Equal(13, await store.GetLastSequenceAsync(Lampung.EventId, Ct));
@@ -88,7 +88,7 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
     public async Task A_counter_row_deleted_alone_resumes_after_the_highest_stored_number()
     {
         await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
-        await PostBatchAsync(api, Enumerable.Range(0, 5).Select(i => $"Peserta {i}"));
+        await api.PostLampungAsync(Enumerable.Range(0, 5).Select(i => $"Peserta {i}"));
         await SubmissionsTable(api).DeleteEntityAsync(Lampung.EventId, SubmissionRows.CounterKey, cancellationToken: Ct);
 
         using var response = await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Budi Santoso"), Ct);
@@ -96,17 +96,17 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var store = api.Services.GetRequiredService<SubmissionStore>();
         Assert.Equal(6, await store.GetLastSequenceAsync(Lampung.EventId, Ct));
-        Assert.Equal(6, (await StoredIdsAsync(api)).Count);
+        Assert.Equal(6, (await api.StoredLampungIdsAsync()).Count);
     }
 
     [Fact]
     public async Task Numbers_the_store_lost_keep_the_export_mark_where_it_was_and_the_export_and_verify_name_the_range()
     {
         await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
-        await PostBatchAsync(api, Enumerable.Range(0, 4).Select(i => $"Peserta {i}"));
+        await api.PostLampungAsync(Enumerable.Range(0, 4).Select(i => $"Peserta {i}"));
         var runner = api.Services.GetRequiredService<ExportRunner>();
         await runner.RunAsync("first", cancellationToken: Ct);
-        await PostBatchAsync(api, Enumerable.Range(4, 6).Select(i => $"Peserta {i}"));
+        await api.PostLampungAsync(Enumerable.Range(4, 6).Select(i => $"Peserta {i}"));
         await SubmissionsTable(api).DeleteEntityAsync(Lampung.EventId, SubmissionRows.SequenceKey(6), cancellationToken: Ct);
         await SubmissionsTable(api).DeleteEntityAsync(Lampung.EventId, SubmissionRows.SequenceKey(7), cancellationToken: Ct);
 
@@ -133,7 +133,7 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
     public async Task A_table_deleted_before_any_export_is_recorded_as_a_resumption_after_0_and_fails_verify_until_acknowledged()
     {
         await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
-        await PostBatchAsync(api, Enumerable.Range(0, 5).Select(i => $"Peserta {i}"));
+        await api.PostLampungAsync(Enumerable.Range(0, 5).Select(i => $"Peserta {i}"));
 
         // Saving the event again must keep the record that its numbering started.
         await api.RegisterEventAsync(Lampung.EventId, Lampung.Registration);
@@ -142,7 +142,7 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
         Assert.True(eventRow.Value.GetBoolean("NumberingStarted"));
         await api.Services.GetRequiredService<TableServiceClient>().DeleteTableAsync(api.Settings["Store:SubmissionsTable"], Ct);
 
-        await PostBatchAsync(api, ["Budi Santoso"]);
+        await api.PostLampungAsync(["Budi Santoso"]);
 
         var store = api.Services.GetRequiredService<SubmissionStore>();
         Assert.Equal(1, await store.GetLastSequenceAsync(Lampung.EventId, Ct));
@@ -167,7 +167,7 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
         Assert.True(clean.IsClean, string.Join("; ", clean.Findings));
 
         // The acknowledgement stays with the counter as sign-ins move it.
-        await PostBatchAsync(api, ["Siti Rahayu"]);
+        await api.PostLampungAsync(["Siti Rahayu"]);
         Assert.True((await store.GetResumptionAsync(Lampung.EventId, Ct))!.Acknowledged);
     }
 
@@ -175,7 +175,7 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
     public async Task A_new_events_first_sign_in_on_a_table_found_missing_is_no_resumption()
     {
         await using var api = await ApiServer.StartWithLampungAsync(azurite.ConnectionString);
-        await PostBatchAsync(api, ["Peserta Lain"]);
+        await api.PostLampungAsync(["Peserta Lain"]);
         await api.RegisterEventAsync("bimtek-baru-2023", Lampung.Registration);
         await api.Services.GetRequiredService<TableServiceClient>().DeleteTableAsync(api.Settings["Store:SubmissionsTable"], Ct);
 
@@ -193,7 +193,7 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
         // The submissions table restored from the copy taken after 4 sign-ins; the export's mark stays at 10.
         var runner = await RestoreBehindTheMarkAsync(api);
 
-        await PostBatchAsync(api, ["Budi Santoso", "Siti Rahayu"]);
+        await api.PostLampungAsync(["Budi Santoso", "Siti Rahayu"]);
 
         var summary = await runner.RunAsync("after-restore", cancellationToken: Ct);
 
@@ -204,7 +204,7 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
         var store = api.Services.GetRequiredService<SubmissionStore>();
         Assert.Equal(10, await store.GetLastSequenceAsync(Lampung.EventId, Ct));
 
-        await PostBatchAsync(api, ["Dewi Lestari"]);
+        await api.PostLampungAsync(["Dewi Lestari"]);
         var next = await runner.RunAsync("after-raise", cancellationToken: Ct);
         Assert.Equal(1, next.Tables[0].RowsAdded);
         var table = await DeltaOracle.ReadAsync(api.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(api.Container), "attendance", Ct);
@@ -223,7 +223,7 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
         var runner = await RestoreBehindTheMarkAsync(api);
 
         // Eight sign-ins after the restore: numbers 5 to 12, of which 5 to 10 sit at or below the mark.
-        await PostBatchAsync(api, Enumerable.Range(0, 8).Select(i => $"Peserta Baru {i}"));
+        await api.PostLampungAsync(Enumerable.Range(0, 8).Select(i => $"Peserta Baru {i}"));
 
         var summary = await runner.RunAsync("after-restore", cancellationToken: Ct);
 
@@ -254,24 +254,11 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
         using var second = await api.Client.PostAsJsonAsync("submissions", Lampung.Submission("Peserta 1"), Ct);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
         Assert.NotNull(second.Headers.RetryAfter);
-        Assert.Single(await StoredIdsAsync(api, upTo: 10));
+        Assert.Single(await api.StoredLampungIdsAsync(upTo: 10));
     }
 
     private static TableClient SubmissionsTable(ApiServer api) =>
         api.Services.GetRequiredService<TableServiceClient>().GetTableClient(api.Settings["Store:SubmissionsTable"]);
-
-    private static async Task PostBatchAsync(ApiServer api, IEnumerable<string> names)
-    {
-        using var response = await api.Client.PostAsJsonAsync("submissions", names.Select(n => Lampung.Submission(n)).ToArray(), Ct);
-        response.EnsureSuccessStatusCode();
-    }
-
-    private static async Task<HashSet<string>> StoredIdsAsync(ApiServer api, long? upTo = null)
-    {
-        var store = api.Services.GetRequiredService<SubmissionStore>();
-        var last = upTo ?? await store.GetLastSequenceAsync(Lampung.EventId, Ct);
-        return await store.ReadAsync(Lampung.EventId, 0, last, Ct).Select(s => s.SubmissionId).ToHashSetAsync(cancellationToken: Ct);
-    }
 
     /// <summary>
     /// Ten sign-ins exported (the mark at 10), then the submissions table restored from a copy taken after the first
@@ -279,9 +266,9 @@ public sealed class StorageLossTests(AzuriteFixture azurite)
     /// </summary>
     private static async Task<ExportRunner> RestoreBehindTheMarkAsync(ApiServer api)
     {
-        await PostBatchAsync(api, Enumerable.Range(0, 4).Select(i => $"Peserta {i}"));
+        await api.PostLampungAsync(Enumerable.Range(0, 4).Select(i => $"Peserta {i}"));
         var backup = await SubmissionsTable(api).QueryAsync<TableEntity>(e => e.PartitionKey == Lampung.EventId, cancellationToken: Ct).ToListAsync(Ct);
-        await PostBatchAsync(api, Enumerable.Range(4, 6).Select(i => $"Peserta {i}"));
+        await api.PostLampungAsync(Enumerable.Range(4, 6).Select(i => $"Peserta {i}"));
         var runner = api.Services.GetRequiredService<ExportRunner>();
         await runner.RunAsync("before-restore", cancellationToken: Ct);
         await api.Services.GetRequiredService<TableServiceClient>().DeleteTableAsync(api.Settings["Store:SubmissionsTable"], Ct);
